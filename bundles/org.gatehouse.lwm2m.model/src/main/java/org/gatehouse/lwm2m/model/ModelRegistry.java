@@ -1,0 +1,19 @@
+package org.gatehouse.lwm2m.model;
+
+import java.util.List;
+
+/**
+ * The gateway's object models: the embedded core objects plus the DDF files found in the models
+ * folder. Implemented by the model bundle only.
+ *
+ * @since 1.0.0
+ */
+@org.osgi.annotation.versioning.ProviderType
+public interface ModelRegistry extends ModelLookup {
+
+    /** All known models, every version. */
+    ModelSet models();
+
+    /** One line per model file that could not be loaded, saying why. */
+    List<String> problems();
+}

@@ -1,0 +1,81 @@
+package org.gatehouse.lwm2m.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An immutable set of object models, possibly several versions per object. Lookups without a version
+ * return the newest version.
+ *
+ * @since 1.0.0
+ */
+public final class ModelSet implements ModelLookup {
+
+    private static final Comparator<String> VERSION_ORDER = Comparator.comparing(ModelSet::versionKey);
+
+    private final Map<Integer, NavigableMap<String, ObjectModel>> byId;
+
+    private ModelSet(Map<Integer, NavigableMap<String, ObjectModel>> byId) {
+        this.byId = byId;
+    }
+
+    public static ModelSet of(Collection<ObjectModel> models) {
+        return empty().with(models);
+    }
+
+    public static ModelSet empty() {
+        return new ModelSet(Map.of());
+    }
+
+    /** A copy that also holds {@code models}; a model replaces one of the same id and version. */
+    public ModelSet with(Collection<ObjectModel> models) {
+        TreeMap<Integer, NavigableMap<String, ObjectModel>> copy = new TreeMap<>();
+        byId.forEach((id, versions) -> copy.put(id, new TreeMap<>(versions)));
+        for (ObjectModel m : models) {
+            copy.computeIfAbsent(m.id(), k -> new TreeMap<>(VERSION_ORDER)).put(m.objectVersion(), m);
+        }
+        copy.replaceAll((id, versions) -> Collections.unmodifiableNavigableMap(versions));
+        return new ModelSet(Collections.unmodifiableMap(copy));
+    }
+
+    @Override
+    public Optional<ObjectModel> find(int objectId) {
+        NavigableMap<String, ObjectModel> versions = byId.get(objectId);
+        return versions == null ? Optional.empty() : Optional.of(versions.lastEntry().getValue());
+    }
+
+    public Optional<ObjectModel> find(int objectId, String objectVersion) {
+        NavigableMap<String, ObjectModel> versions = byId.get(objectId);
+        return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(objectVersion));
+    }
+
+    /** Every model, ordered by object id then version. */
+    public List<ObjectModel> all() {
+        List<ObjectModel> all = new ArrayList<>();
+        byId.values().forEach(v -> all.addAll(v.values()));
+        return all;
+    }
+
+    /** The newest model of each object, ordered by id. */
+    public List<ObjectModel> newest() {
+        List<ObjectModel> newest = new ArrayList<>();
+        byId.values().forEach(v -> newest.add(v.lastEntry().getValue()));
+        return newest;
+    }
+
+    private static String versionKey(String version) {
+        String[] parts = version.split("\\.");
+        StringBuilder key = new StringBuilder();
+        for (String p : parts) {
+            key.append(String.format("%05d", p.chars().allMatch(Character::isDigit) && !p.isEmpty() ? Integer.parseInt(p) : 0));
+        }
+        return key.toString();
+    }
+}
