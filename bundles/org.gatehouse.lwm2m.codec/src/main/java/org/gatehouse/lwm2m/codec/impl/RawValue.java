@@ -1,0 +1,114 @@
+package org.gatehouse.lwm2m.codec.impl;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+import org.gatehouse.lwm2m.codec.CodecException;
+import org.gatehouse.lwm2m.model.ObjectLink;
+import org.gatehouse.lwm2m.model.ResourceType;
+import org.gatehouse.lwm2m.model.Value;
+
+/**
+ * A value as a self-describing format carries it (number, string, boolean, bytes, object link),
+ * before the model says which LwM2M type it is.
+ */
+record RawValue(Kind kind, Object data) {
+
+    enum Kind { NUMBER, STRING, BOOLEAN, BYTES, OBJLNK }
+
+    private static final BigInteger MAX_UNSIGNED = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    /** The type a value of this kind gets when the model does not know the resource. */
+    ResourceType guessType() {
+        return switch (kind) {
+            case NUMBER -> integral() ? ResourceType.INTEGER : ResourceType.FLOAT;
+            case STRING -> ResourceType.STRING;
+            case BOOLEAN -> ResourceType.BOOLEAN;
+            case BYTES -> ResourceType.OPAQUE;
+            case OBJLNK -> ResourceType.OBJLNK;
+        };
+    }
+
+    private boolean integral() {
+        BigDecimal d = decimal();
+        return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+    }
+
+    private BigDecimal decimal() {
+        Object n = data;
+        if (n instanceof BigDecimal b) {
+            return b;
+        } else if (n instanceof BigInteger b) {
+            return new BigDecimal(b);
+        } else if (n instanceof Double || n instanceof Float) {
+            return new BigDecimal(((Number) n).doubleValue());
+        }
+        return BigDecimal.valueOf(((Number) n).longValue());
+    }
+
+    Value toValue(ResourceType type, String format, String where) throws CodecException {
+        String problem = format + ": " + where + ": resource is " + type + " but the record holds " + kind;
+        switch (type) {
+            case INTEGER, TIME -> {
+                BigInteger i = integer(problem);
+                if (i.bitLength() > 63) {
+                    throw new CodecException(format + ": " + where + ": " + i + " is out of the 64-bit integer range");
+                }
+                return type == ResourceType.INTEGER ? Value.integer(i.longValue()) : Value.time(i.longValue());
+            }
+            case UNSIGNED_INTEGER -> {
+                BigInteger i = integer(problem);
+                if (i.signum() < 0 || i.compareTo(MAX_UNSIGNED) > 0) {
+                    throw new CodecException(format + ": " + where + ": " + i + " is out of the unsigned 64-bit range");
+                }
+                return Value.unsigned(i.longValue());
+            }
+            case FLOAT -> {
+                require(Kind.NUMBER, problem);
+                Object n = data;
+                return Value.floating(n instanceof BigDecimal b ? b.doubleValue() : ((Number) n).doubleValue());
+            }
+            case STRING -> {
+                require(Kind.STRING, problem);
+                return Value.string((String) data);
+            }
+            case CORELNK -> {
+                require(Kind.STRING, problem);
+                return Value.corelnk((String) data);
+            }
+            case BOOLEAN -> {
+                require(Kind.BOOLEAN, problem);
+                return Value.bool((Boolean) data);
+            }
+            case OPAQUE -> {
+                require(Kind.BYTES, problem);
+                return Value.opaque((byte[]) data);
+            }
+            case OBJLNK -> {
+                if (kind != Kind.OBJLNK && kind != Kind.STRING) {
+                    throw new CodecException(problem);
+                }
+                try {
+                    return Value.objlnk(ObjectLink.parse((String) data));
+                } catch (IllegalArgumentException e) {
+                    throw new CodecException(format + ": " + where + ": " + e.getMessage(), e);
+                }
+            }
+            default -> throw new CodecException(format + ": " + where + ": resource is executable and cannot carry a value");
+        }
+    }
+
+    private BigInteger integer(String problem) throws CodecException {
+        require(Kind.NUMBER, problem);
+        if (!integral()) {
+            throw new CodecException(problem.replace("holds NUMBER", "holds the fraction " + data));
+        }
+        return decimal().toBigIntegerExact();
+    }
+
+    private void require(Kind expected, String problem) throws CodecException {
+        if (kind != expected) {
+            throw new CodecException(problem);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.gatehouse.lwm2m.codec.impl;
+
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import org.gatehouse.lwm2m.codec.ContentCodec;
+import org.gatehouse.lwm2m.codec.ContentFormat;
+import org.osgi.service.component.annotations.Component;
+
+/** SenML CBOR (112), with the integer labels of RFC 8428. */
+@Component(property = ContentCodec.CONTENT_FORMAT + ":Integer=112")
+public final class SenmlCborCodec extends SenmlCodec {
+
+    private static final CBORFactory FACTORY = new CBORFactory();
+
+    public SenmlCborCodec() {
+        super(FACTORY, SenmlKeys.CBOR);
+    }
+
+    @Override
+    public ContentFormat format() {
+        return ContentFormat.SENML_CBOR;
+    }
+}

@@ -1,0 +1,23 @@
+package org.gatehouse.lwm2m.codec.impl;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import org.gatehouse.lwm2m.codec.ContentCodec;
+import org.gatehouse.lwm2m.codec.ContentFormat;
+import org.osgi.service.component.annotations.Component;
+
+/** SenML JSON (110). */
+@Component(property = ContentCodec.CONTENT_FORMAT + ":Integer=110")
+public final class SenmlJsonCodec extends SenmlCodec {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    public SenmlJsonCodec() {
+        super(FACTORY, SenmlKeys.JSON);
+    }
+
+    @Override
+    public ContentFormat format() {
+        return ContentFormat.SENML_JSON;
+    }
+}

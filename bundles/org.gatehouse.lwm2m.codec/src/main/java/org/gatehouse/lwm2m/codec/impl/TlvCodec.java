@@ -1,0 +1,172 @@
+package org.gatehouse.lwm2m.codec.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.gatehouse.lwm2m.codec.CodecException;
+import org.gatehouse.lwm2m.codec.ContentCodec;
+import org.gatehouse.lwm2m.codec.ContentFormat;
+import org.gatehouse.lwm2m.model.LwM2mNode;
+import org.gatehouse.lwm2m.model.LwM2mObject;
+import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
+import org.gatehouse.lwm2m.model.LwM2mPath;
+import org.gatehouse.lwm2m.model.LwM2mResource;
+import org.gatehouse.lwm2m.model.ModelLookup;
+import org.gatehouse.lwm2m.model.MultipleResource;
+import org.gatehouse.lwm2m.model.ResourceInstance;
+import org.gatehouse.lwm2m.model.ResourceModel;
+import org.gatehouse.lwm2m.model.ResourceType;
+import org.gatehouse.lwm2m.model.SingleResource;
+import org.gatehouse.lwm2m.model.Value;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * OMA TLV (11542). An object is a list of instance TLVs; an instance is its resources without a
+ * wrapper (a wrapper with the right id is accepted too); a resource is one resource or
+ * multiple-resource TLV.
+ */
+@Component(property = ContentCodec.CONTENT_FORMAT + ":Integer=11542")
+public final class TlvCodec implements ContentCodec {
+
+    @Override
+    public ContentFormat format() {
+        return ContentFormat.TLV;
+    }
+
+    @Override
+    public boolean canEncode(LwM2mPath path, LwM2mNode node) {
+        return !path.isRoot();
+    }
+
+    @Override
+    public byte[] encode(LwM2mPath path, LwM2mNode node, ModelLookup models) throws CodecException {
+        TlvWriter w = new TlvWriter();
+        if (node instanceof LwM2mObject o) {
+            for (LwM2mObjectInstance i : o.instances().values()) {
+                w.write(TlvEntry.Kind.OBJECT_INSTANCE, i.id(), resources(i));
+            }
+        } else if (node instanceof LwM2mObjectInstance i) {
+            return resources(i);
+        } else if (node instanceof LwM2mResource r) {
+            resource(w, r);
+        } else if (node instanceof ResourceInstance ri) {
+            w.write(TlvEntry.Kind.RESOURCE_INSTANCE, ri.id(), TlvValues.encode(ri.value()));
+        }
+        return w.bytes();
+    }
+
+    private static byte[] resources(LwM2mObjectInstance instance) {
+        TlvWriter w = new TlvWriter();
+        for (LwM2mResource r : instance.resources().values()) {
+            resource(w, r);
+        }
+        return w.bytes();
+    }
+
+    private static void resource(TlvWriter w, LwM2mResource r) {
+        if (r instanceof SingleResource s) {
+            w.write(TlvEntry.Kind.RESOURCE, s.id(), TlvValues.encode(s.value()));
+        } else {
+            TlvWriter inner = new TlvWriter();
+            for (Map.Entry<Integer, Value> e : ((MultipleResource) r).values().entrySet()) {
+                inner.write(TlvEntry.Kind.RESOURCE_INSTANCE, e.getKey(), TlvValues.encode(e.getValue()));
+            }
+            w.write(TlvEntry.Kind.MULTIPLE_RESOURCE, r.id(), inner.bytes());
+        }
+    }
+
+    @Override
+    public LwM2mNode decode(byte[] payload, LwM2mPath path, ModelLookup models) throws CodecException {
+        List<TlvEntry> entries = TlvReader.read(payload);
+        switch (path.depth()) {
+            case 1:
+                List<LwM2mObjectInstance> instances = new ArrayList<>();
+                for (TlvEntry e : entries) {
+                    expect(e, TlvEntry.Kind.OBJECT_INSTANCE, "an object path expects object instances");
+                    instances.add(instance(path.objectId(), e.id(), e.children(), models));
+                }
+                return unique(() -> LwM2mObject.of(path.objectId(), instances), "duplicate object instance id");
+            case 2:
+                if (entries.size() == 1 && entries.get(0).kind() == TlvEntry.Kind.OBJECT_INSTANCE) {
+                    TlvEntry e = entries.get(0);
+                    if (e.id() != path.instanceId()) {
+                        throw new CodecException("TLV: at byte 0: instance " + e.id() + " does not match path " + path);
+                    }
+                    return instance(path.objectId(), e.id(), e.children(), models);
+                }
+                return instance(path.objectId(), path.instanceId(), entries, models);
+            case 3:
+                if (entries.size() != 1) {
+                    throw new CodecException("TLV: a resource path expects exactly one resource TLV, found " + entries.size());
+                }
+                TlvEntry e = entries.get(0);
+                if (e.id() != path.resourceId() || e.kind() == TlvEntry.Kind.OBJECT_INSTANCE || e.kind() == TlvEntry.Kind.RESOURCE_INSTANCE) {
+                    throw new CodecException("TLV: at byte 0: " + e.kind() + " " + e.id() + " does not match resource path " + path);
+                }
+                return resource(path.objectId(), e, models);
+            case 4:
+                if (entries.size() != 1 || entries.get(0).kind() != TlvEntry.Kind.RESOURCE_INSTANCE
+                        || entries.get(0).id() != path.resourceInstanceId()) {
+                    throw new CodecException("TLV: a resource instance path expects one resource instance TLV with id " + path.resourceInstanceId());
+                }
+                ResourceType type = Schema.typeOf(models, path);
+                return new ResourceInstance(path.resourceInstanceId(), TlvValues.decode(type, entries.get(0).value(), "at byte 0, " + path));
+            default:
+                throw new CodecException("TLV: cannot decode a payload for the root path");
+        }
+    }
+
+    private static LwM2mObjectInstance instance(int objectId, int instanceId, List<TlvEntry> entries, ModelLookup models)
+            throws CodecException {
+        List<LwM2mResource> resources = new ArrayList<>();
+        for (TlvEntry e : entries) {
+            if (e.kind() != TlvEntry.Kind.RESOURCE && e.kind() != TlvEntry.Kind.MULTIPLE_RESOURCE) {
+                throw new CodecException("TLV: at byte " + e.offset() + ": " + e.kind() + " " + e.id() + " where a resource was expected");
+            }
+            resources.add(resource(objectId, e, models));
+        }
+        return unique(() -> LwM2mObjectInstance.of(instanceId, resources), "duplicate resource id in instance " + instanceId);
+    }
+
+    private static LwM2mResource resource(int objectId, TlvEntry e, ModelLookup models) throws CodecException {
+        ResourceModel model = Schema.resource(models, objectId, e.id()).orElse(null);
+        ResourceType type = model == null ? ResourceType.OPAQUE : model.type();
+        String where = "at byte " + e.offset() + ", resource " + objectId + "/*/" + e.id();
+        if (e.kind() == TlvEntry.Kind.RESOURCE) {
+            if (model != null && model.multiple()) {
+                throw new CodecException("TLV: " + where + " is a multiple resource but the TLV holds a single value");
+            }
+            return SingleResource.of(e.id(), TlvValues.decode(type, e.value(), where));
+        }
+        if (model != null && !model.multiple()) {
+            throw new CodecException("TLV: " + where + " is a single resource but the TLV holds several instances");
+        }
+        TreeMap<Integer, Value> values = new TreeMap<>();
+        for (TlvEntry ri : e.children()) {
+            if (values.put(ri.id(), TlvValues.decode(type, ri.value(), "at byte " + ri.offset() + ", instance " + ri.id() + " of " + where)) != null) {
+                throw new CodecException("TLV: at byte " + ri.offset() + ": duplicate resource instance " + ri.id());
+            }
+        }
+        return new MultipleResource(e.id(), type, values);
+    }
+
+    private static void expect(TlvEntry e, TlvEntry.Kind kind, String message) throws CodecException {
+        if (e.kind() != kind) {
+            throw new CodecException("TLV: at byte " + e.offset() + ": " + message + ", found " + e.kind() + " " + e.id());
+        }
+    }
+
+    private interface Build<T> {
+        T get();
+    }
+
+    private static <T> T unique(Build<T> build, String message) throws CodecException {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException ex) {
+            throw new CodecException("TLV: " + message + ": " + ex.getMessage(), ex);
+        }
+    }
+}
