@@ -1,0 +1,102 @@
+package org.gatehouse.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+
+/**
+ * Starts the gateway: Felix with the framework properties of etc/config.properties and the bundles of
+ * the features it names. Runs in the foreground until the framework stops ("stop 0" in the shell,
+ * or SIGTERM). Exits non-zero with a message when it cannot start.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Path home = Path.of(System.getProperty("gatehouse.home", ".")).toAbsolutePath().normalize();
+        try {
+            System.exit(run(home));
+        } catch (IOException | BundleException | InterruptedException e) {
+            System.err.println("gatehouse: cannot start: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static int run(Path home) throws IOException, BundleException, InterruptedException {
+        Map<String, String> props = configuration(home);
+        loadLogging(home);
+        long start = System.nanoTime();
+        Framework framework = new FrameworkFactory().newFramework(props);
+        framework.init();
+        List<String> features = Arrays.stream(props.getOrDefault("gatehouse.features", "core").split(","))
+            .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : new Features(home.resolve("features"), home.resolve("system")).bundles(features)) {
+            installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+        }
+        framework.start();
+        for (Bundle b : installed) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                b.start();
+            }
+        }
+        System.out.printf("Gatehouse started in %d ms: %d bundles, features %s%n", (System.nanoTime() - start) / 1_000_000,
+            installed.size(), features);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "gatehouse-shutdown"));
+        framework.waitForStop(0);
+        return 0;
+    }
+
+    private static void stop(Framework framework) {
+        try {
+            framework.stop();
+            framework.waitForStop(10_000);
+        } catch (BundleException | InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** etc/config.properties with ${gatehouse.home} expanded, plus the paths every bundle may ask for. */
+    static Map<String, String> configuration(Path home) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(home.resolve("etc/config.properties"))) {
+            p.load(in);
+        }
+        Map<String, String> props = new HashMap<>();
+        for (String key : p.stringPropertyNames()) {
+            props.put(key, p.getProperty(key).replace("${gatehouse.home}", home.toString()));
+        }
+        props.put("gatehouse.home", home.toString());
+        props.putIfAbsent("gatehouse.etc", home.resolve("etc").toString());
+        props.putIfAbsent("gatehouse.data", home.resolve("data").toString());
+        props.putIfAbsent(Constants.FRAMEWORK_STORAGE, home.resolve("data/cache").toString());
+        return props;
+    }
+
+    /** etc/logging.properties become system properties: slf4j-simple reads its settings from there. */
+    private static void loadLogging(Path home) throws IOException {
+        Path file = home.resolve("etc/logging.properties");
+        if (Files.exists(file)) {
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+            p.stringPropertyNames().forEach(k -> System.setProperty(k, p.getProperty(k).replace("${gatehouse.home}", home.toString())));
+        }
+    }
+}
