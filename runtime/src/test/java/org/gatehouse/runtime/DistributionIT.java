@@ -1,0 +1,78 @@
+package org.gatehouse.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The assembled distribution, copied elsewhere and started with bin/gatehouse exactly as a user would
+ * (real Felix, real slf4j, no test harness inside): every bundle active, every component satisfied,
+ * the shell commands answer, configuration from etc/ applies, state in data/ survives a restart.
+ */
+class DistributionIT {
+
+    private static final Duration T = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void relocated_distribution_starts_with_all_bundles_active_and_components_satisfied() throws Exception {
+        Path home = Gateway.install(dir.resolve("somewhere else/gatehouse"));
+        try (Gateway gw = Gateway.start(home)) {
+            gw.await("Gatehouse started in", 0, T);
+            String bundles = gw.command("lb", "Gatehouse shell commands", T);
+            Matcher rows = Pattern.compile("^\\s*\\d+\\|(\\w+)\\s*\\|", Pattern.MULTILINE).matcher(bundles);
+            int count = 0;
+            while (rows.find()) {
+                assertEquals("Active", rows.group(1), bundles);
+                count++;
+            }
+            assertTrue(count >= 24, "expected the core and shell bundles, listed " + count + ":\n" + bundles);
+            String components = gw.command("scr:list", "Lwm2mCommands", T);
+            assertFalse(components.contains("UNSATISFIED") || components.contains("FAILED"), components);
+            assertTrue(gw.command("lwm2m:objects", "g!", T).contains("The object store is empty"));
+            assertTrue(gw.command("lwm2m:read /0/x", "g!", T).contains("Invalid path"));
+            assertTrue(gw.command("lwm2m:models", "Connectivity Monitoring", T).contains("LWM2M Security"));
+            assertEquals(0, gw.stop());
+            assertFalse(gw.output().contains("Exception"), gw.output());
+        }
+    }
+
+    @Test
+    void endpoint_name_is_generated_once_then_configured_from_etc() throws Exception {
+        Path home = Gateway.install(dir.resolve("gatehouse"));
+        String generated;
+        try (Gateway gw = Gateway.start(home)) {
+            gw.await("Gatehouse started in", 0, T);
+            generated = gw.command("lwm2m:endpoint", "(generated", T);
+            gw.stop();
+        }
+        Matcher m = Pattern.compile("urn:uuid:[0-9a-f-]{36}").matcher(generated);
+        assertTrue(m.find(), generated);
+        String name = m.group();
+        assertEquals(name, Files.readString(home.resolve("data/endpoint-name")).trim());
+        try (Gateway gw = Gateway.start(home)) {
+            gw.await("Gatehouse started in", 0, T);
+            assertTrue(gw.command("lwm2m:endpoint", name, T).contains(name), "same name after restart");
+            Files.writeString(home.resolve("etc/org.gatehouse.endpoint.cfg"), "name=urn:imei:490154203237518\n");
+            long deadline = System.nanoTime() + T.toNanos();
+            String answer = "";
+            while (!answer.contains("urn:imei:490154203237518") && System.nanoTime() < deadline) {
+                Thread.sleep(300);
+                answer = gw.command("lwm2m:endpoint", "g!", T); // FileInstall applies the edit without a restart
+            }
+            assertTrue(answer.contains("urn:imei:490154203237518"), gw.output());
+            gw.stop();
+        }
+    }
+}

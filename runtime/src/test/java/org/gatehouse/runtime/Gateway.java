@@ -1,0 +1,100 @@
+package org.gatehouse.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the built distribution run as a user runs it: bin/gatehouse in its own process, the
+ * console fed through a pipe, everything it prints collected.
+ */
+final class Gateway implements AutoCloseable {
+
+    private final Process process;
+    private final OutputStream console;
+    private final StringBuffer output = new StringBuffer();
+
+    private Gateway(Process process) {
+        this.process = process;
+        this.console = process.getOutputStream();
+        Thread pump = new Thread(() -> pump(process.getInputStream()), "gateway-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    /** Copies the distribution to {@code target} (a relocated install) unless it is already there. */
+    static Path install(Path target) throws IOException {
+        Path dist = Path.of(System.getProperty("gatehouse.dist", "target/gatehouse"));
+        try (Stream<Path> files = Files.walk(dist)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.naturalOrder())::iterator) {
+                Path to = target.resolve(dist.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return target;
+    }
+
+    static Gateway start(Path home) throws IOException {
+        return new Gateway(new ProcessBuilder(home.resolve("bin/gatehouse").toString()).directory(home.toFile())
+            .redirectErrorStream(true).start());
+    }
+
+    /** Sends one console line and waits until {@code expected} appears in the output after it. */
+    String command(String line, String expected, Duration timeout) throws IOException, InterruptedException {
+        int from = output.length();
+        console.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        console.flush();
+        await(expected, from, timeout);
+        return output.substring(from);
+    }
+
+    void await(String expected, int from, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (output.indexOf(expected, from) < 0) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError("'" + expected + "' not seen within " + timeout + "; output:\n" + output);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    String output() {
+        return output.toString();
+    }
+
+    int stop() throws Exception {
+        console.write("stop 0\n".getBytes(StandardCharsets.UTF_8));
+        console.flush();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("gateway did not stop within 20 s; output:\n" + output);
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private void pump(InputStream in) {
+        byte[] buf = new byte[8192];
+        int n;
+        try {
+            while ((n = in.read(buf)) > 0) {
+                output.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // process ended
+        }
+    }
+}
