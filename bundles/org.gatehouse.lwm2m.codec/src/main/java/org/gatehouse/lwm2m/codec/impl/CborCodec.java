@@ -16,7 +16,7 @@ import org.gatehouse.lwm2m.model.Value;
 import org.osgi.service.component.annotations.Component;
 
 /** CBOR (60): one data item for one value; time as an integer, with or without tag 1. */
-@Component(property = ContentCodec.CONTENT_FORMAT + ":Integer=60")
+@Component(service = ContentCodec.class, property = ContentCodec.CONTENT_FORMAT + ":Integer=60")
 public final class CborCodec extends SingleValueCodec {
 
     private static final CBORFactory FACTORY = new CBORFactory();

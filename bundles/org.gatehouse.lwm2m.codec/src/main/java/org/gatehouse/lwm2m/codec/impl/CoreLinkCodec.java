@@ -13,7 +13,7 @@ import org.gatehouse.lwm2m.codec.link.LinkCodec;
 import org.osgi.service.component.annotations.Component;
 
 /** CoRE link format (40): {@code <target>;p=v;q="s",<target2>}. Quoted strings may hold commas and semicolons. */
-@Component(property = ContentCodec.CONTENT_FORMAT + ":Integer=40")
+@Component(service = LinkCodec.class, property = ContentCodec.CONTENT_FORMAT + ":Integer=40")
 public final class CoreLinkCodec implements LinkCodec {
 
     @Override

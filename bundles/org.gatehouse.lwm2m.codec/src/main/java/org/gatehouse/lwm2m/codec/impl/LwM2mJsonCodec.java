@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Component;
  * LwM2M JSON (11543), the 1.0 format: decode only. {"bn":..., "e":[{"n":..., "v"|"sv"|"bv"|"ov":...}]};
  * opaque values arrive base64 in "sv".
  */
-@Component(property = ContentCodec.CONTENT_FORMAT + ":Integer=11543")
+@Component(service = ContentCodec.class, property = ContentCodec.CONTENT_FORMAT + ":Integer=11543")
 public final class LwM2mJsonCodec implements ContentCodec {
 
     private static final JsonFactory FACTORY = new JsonFactory();

@@ -8,7 +8,7 @@ import org.gatehouse.lwm2m.model.Value;
 import org.osgi.service.component.annotations.Component;
 
 /** Opaque (42): the raw bytes of one opaque resource. */
-@Component(property = ContentCodec.CONTENT_FORMAT + ":Integer=42")
+@Component(service = ContentCodec.class, property = ContentCodec.CONTENT_FORMAT + ":Integer=42")
 public final class OpaqueCodec extends SingleValueCodec {
 
     @Override

@@ -6,7 +6,7 @@ import org.gatehouse.lwm2m.codec.ContentFormat;
 import org.osgi.service.component.annotations.Component;
 
 /** SenML CBOR (112), with the integer labels of RFC 8428. */
-@Component(property = ContentCodec.CONTENT_FORMAT + ":Integer=112")
+@Component(service = ContentCodec.class, property = ContentCodec.CONTENT_FORMAT + ":Integer=112")
 public final class SenmlCborCodec extends SenmlCodec {
 
     private static final CBORFactory FACTORY = new CBORFactory();

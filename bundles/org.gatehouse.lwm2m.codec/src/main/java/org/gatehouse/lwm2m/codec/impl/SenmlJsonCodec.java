@@ -7,7 +7,7 @@ import org.gatehouse.lwm2m.codec.ContentFormat;
 import org.osgi.service.component.annotations.Component;
 
 /** SenML JSON (110). */
-@Component(property = ContentCodec.CONTENT_FORMAT + ":Integer=110")
+@Component(service = ContentCodec.class, property = ContentCodec.CONTENT_FORMAT + ":Integer=110")
 public final class SenmlJsonCodec extends SenmlCodec {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();

@@ -14,7 +14,7 @@ import org.gatehouse.lwm2m.model.Value;
 import org.osgi.service.component.annotations.Component;
 
 /** Plain text (0): decimal numbers, booleans as 0/1, opaque as base64, object links as "o:i". */
-@Component(property = ContentCodec.CONTENT_FORMAT + ":Integer=0")
+@Component(service = ContentCodec.class, property = ContentCodec.CONTENT_FORMAT + ":Integer=0")
 public final class TextCodec extends SingleValueCodec {
 
     private static final BigInteger MAX_UNSIGNED = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);

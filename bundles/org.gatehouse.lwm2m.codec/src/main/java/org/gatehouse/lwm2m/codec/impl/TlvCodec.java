@@ -27,7 +27,7 @@ import org.osgi.service.component.annotations.Component;
  * wrapper (a wrapper with the right id is accepted too); a resource is one resource or
  * multiple-resource TLV.
  */
-@Component(property = ContentCodec.CONTENT_FORMAT + ":Integer=11542")
+@Component(service = ContentCodec.class, property = ContentCodec.CONTENT_FORMAT + ":Integer=11542")
 public final class TlvCodec implements ContentCodec {
 
     @Override

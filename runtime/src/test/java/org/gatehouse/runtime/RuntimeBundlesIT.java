@@ -1,0 +1,111 @@
+package org.gatehouse.runtime;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+
+import org.gatehouse.lwm2m.codec.ContentCodec;
+import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
+import org.gatehouse.lwm2m.model.LwM2mPath;
+import org.gatehouse.lwm2m.model.ModelRegistry;
+import org.gatehouse.lwm2m.model.SingleResource;
+import org.gatehouse.lwm2m.model.Value;
+import org.gatehouse.lwm2m.store.ObjectStore;
+import org.gatehouse.lwm2m.store.StoreTransaction;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/**
+ * In-framework test (real Felix + SCR) of the assembled runtime's bundles, taken from the built
+ * distribution's system/ folder: all bundles active, all components satisfied, services usable.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RuntimeBundlesIT {
+
+    @Inject
+    private BundleContext context;
+    @Inject
+    private ServiceComponentRuntime scr;
+    @Inject
+    private ObjectStore store;
+    @Inject
+    private ModelRegistry models;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        List<Option> options = new ArrayList<>();
+        Path system = Path.of(System.getProperty("gatehouse.dist", "target/gatehouse")).resolve("system");
+        try (Stream<Path> jars = Files.walk(system)) {
+            // pax-exam brings its own logging API; the Gogo console would read the test's stdin
+            jars.filter(p -> p.toString().endsWith(".jar")).filter(p -> !p.toString().contains("gogo.jline"))
+                .sorted().forEach(p -> options.add(bundle(p.toUri().toString())));
+        }
+        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        options.add(systemProperty("org.ops4j.pax.url.mvn.localRepository").value(repo));
+        options.add(systemProperty("org.ops4j.pax.url.mvn.repositories").value("+"));
+        options.add(systemProperty("org.ops4j.pax.url.mvn.useFallbackRepositories").value("false"));
+        options.add(systemProperty("org.ops4j.pax.url.mvn.offline").value("true"));
+        options.add(frameworkProperty("gatehouse.data").value(Files.createTempDirectory("gatehouse-itest").toString()));
+        options.add(junitBundles());
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void every_bundle_is_active_and_every_component_satisfied() {
+        for (Bundle b : context.getBundles()) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                assertEquals(b.getSymbolicName() + " state", Bundle.ACTIVE, b.getState());
+            }
+        }
+        int components = 0;
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                assertTrue(d.name + " is " + c.state, c.state == ComponentConfigurationDTO.SATISFIED || c.state == ComponentConfigurationDTO.ACTIVE);
+                components++;
+            }
+        }
+        assertTrue("components found: " + components, components >= 12);
+    }
+
+    @Test
+    public void every_content_format_is_published_as_a_service() throws Exception {
+        for (int format : new int[] {0, 42, 60, 110, 112, 11542, 11543}) { // 40 is the LinkCodec
+            assertEquals("codec " + format, 1, context.getServiceReferences(ContentCodec.class, "(lwm2m.content.format=" + format + ")").size());
+        }
+    }
+
+    @Test
+    public void a_committed_write_is_visible_through_the_service() throws Exception {
+        try (StoreTransaction tx = store.begin(Duration.ofSeconds(5))) {
+            tx.write(LwM2mPath.of(3, 0), LwM2mObjectInstance.of(0, SingleResource.of(0, Value.string("Gatehouse"))));
+            tx.commit();
+        }
+        assertEquals("Device", models.find(3).orElseThrow().name());
+        assertTrue(store.read(LwM2mPath.of(3, 0, 0)).isPresent());
+    }
+}
