@@ -48,22 +48,38 @@ public record LwM2mPath(int objectId, int instanceId, int resourceId, int resour
         if (body.endsWith("/")) {
             body = body.substring(0, body.length() - 1);
         }
-        String[] parts = body.split("/", -1);
-        if (parts.length > 4) {
-            throw new InvalidPathException("path has more than 4 levels: " + text);
-        }
         int[] ids = {NONE, NONE, NONE, NONE};
-        for (int i = 0; i < parts.length; i++) {
-            ids[i] = parseId(parts[i], text);
+        int level = 0;
+        int start = 0;
+        while (true) {
+            int slash = body.indexOf('/', start);
+            String part = slash < 0 ? body.substring(start) : body.substring(start, slash);
+            if (level == 4) {
+                throw new InvalidPathException("path has more than 4 levels: " + text);
+            }
+            ids[level++] = parseId(part, text);
+            if (slash < 0) {
+                break;
+            }
+            start = slash + 1;
         }
         return new LwM2mPath(ids[0], ids[1], ids[2], ids[3]);
     }
 
     private static int parseId(String part, String text) {
-        if (part.isEmpty() || part.length() > 5 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        int value = 0;
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c < '0' || c > '9' || i >= 5) {
+                value = -1;
+                break;
+            }
+            value = value * 10 + (c - '0');
+        }
+        if (part.isEmpty() || value < 0) {
             throw new InvalidPathException("invalid path '" + text + "': '" + part + "' is not an id 0..65535");
         }
-        return Integer.parseInt(part);
+        return value;
     }
 
     /** Number of levels present: 0 for root, 4 for a resource instance. */

@@ -21,9 +21,12 @@ public final class ModelSet implements ModelLookup {
     private static final Comparator<String> VERSION_ORDER = Comparator.comparing(ModelSet::versionKey);
 
     private final Map<Integer, NavigableMap<String, ObjectModel>> byId;
+    // codecs look up a model per value: a plain hash map of the newest versions keeps that cheap
+    private final Map<Integer, ObjectModel> newest = new java.util.HashMap<>();
 
     private ModelSet(Map<Integer, NavigableMap<String, ObjectModel>> byId) {
         this.byId = byId;
+        byId.forEach((id, versions) -> newest.put(id, versions.lastEntry().getValue()));
     }
 
     public static ModelSet of(Collection<ObjectModel> models) {
@@ -47,8 +50,7 @@ public final class ModelSet implements ModelLookup {
 
     @Override
     public Optional<ObjectModel> find(int objectId) {
-        NavigableMap<String, ObjectModel> versions = byId.get(objectId);
-        return versions == null ? Optional.empty() : Optional.of(versions.lastEntry().getValue());
+        return Optional.ofNullable(newest.get(objectId));
     }
 
     public Optional<ObjectModel> find(int objectId, String objectVersion) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
@@ -53,7 +54,7 @@ public final class CborCodec extends SingleValueCodec {
                 throw new CodecException("CBOR: " + where + ": empty payload");
             }
             RawValue raw = switch (t) {
-                case VALUE_NUMBER_INT -> new RawValue(RawValue.Kind.NUMBER, p.getBigIntegerValue());
+                case VALUE_NUMBER_INT -> new RawValue(RawValue.Kind.NUMBER, p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : (Object) p.getLongValue());
                 case VALUE_NUMBER_FLOAT -> new RawValue(RawValue.Kind.NUMBER, p.getDoubleValue());
                 case VALUE_STRING -> new RawValue(type == ResourceType.OBJLNK ? RawValue.Kind.OBJLNK : RawValue.Kind.STRING, p.getText());
                 case VALUE_TRUE, VALUE_FALSE -> new RawValue(RawValue.Kind.BOOLEAN, t == JsonToken.VALUE_TRUE);

@@ -27,8 +27,9 @@ final class NodeAssembler {
     private final ModelLookup models;
     // instance -> resource -> (null key = single value, else resource-instance id) -> value
     private final Map<Integer, Map<Integer, TreeMap<Integer, Value>>> tree = new TreeMap<>();
-    private final Map<String, Boolean> multiple = new TreeMap<>();
-    private final Map<String, ResourceType> types = new TreeMap<>();
+    // keyed by instanceId << 16 | resourceId
+    private final Map<Integer, Boolean> multiple = new java.util.HashMap<>();
+    private final Map<Integer, ResourceType> types = new java.util.HashMap<>();
 
     NodeAssembler(String format, LwM2mPath target, ModelLookup models) throws CodecException {
         if (target.isRoot()) {
@@ -40,32 +41,33 @@ final class NodeAssembler {
     }
 
     void add(int index, LwM2mPath path, RawValue raw) throws CodecException {
-        String where = "record " + index + " (" + path + ")";
         if (!path.startsWith(target) || path.depth() < 3) {
+            String where = "record " + index + " (" + path + ")";
             throw new CodecException(format + ": " + where + " is not a resource under the request path " + target);
         }
+        // messages are built only on error: on a good record they would be the costliest part
         if (path.objectId() != target.objectId()) {
-            throw new CodecException(format + ": " + where + " is outside object " + target.objectId());
+            throw new CodecException(format + ": record " + index + " (" + path + ") is outside object " + target.objectId());
         }
         ResourceModel model = Schema.resource(models, path.objectId(), path.resourceId()).orElse(null);
         boolean isInstanceValue = path.isResourceInstance();
         if (model != null && model.multiple() != isInstanceValue) {
-            throw new CodecException(format + ": " + where + (model.multiple()
+            throw new CodecException(format + ": record " + index + " (" + path + ")" + (model.multiple()
                 ? " addresses multiple resource " + model.name() + " without a resource instance id"
                 : " gives an instance id to single resource " + model.name()));
         }
-        String key = path.instanceId() + "/" + path.resourceId();
+        int key = path.instanceId() << 16 | path.resourceId();
         Boolean seen = multiple.putIfAbsent(key, isInstanceValue);
         if (seen != null && seen != isInstanceValue) {
-            throw new CodecException(format + ": " + where + " mixes single and multiple values for one resource");
+            throw new CodecException(format + ": record " + index + " (" + path + ") mixes single and multiple values for one resource");
         }
         ResourceType type = model != null ? model.type() : types.computeIfAbsent(key, k -> raw.guessType());
-        Value value = raw.toValue(type, format, where);
+        Value value = raw.toValue(type, format, "record " + index, path);
         TreeMap<Integer, Value> values = tree.computeIfAbsent(path.instanceId(), k -> new TreeMap<>())
             .computeIfAbsent(path.resourceId(), k -> new TreeMap<>());
         int slot = isInstanceValue ? path.resourceInstanceId() : -1;
         if (values.put(slot, value) != null) {
-            throw new CodecException(format + ": " + where + " repeats a path already given");
+            throw new CodecException(format + ": record " + index + " (" + path + ") repeats a path already given");
         }
     }
 

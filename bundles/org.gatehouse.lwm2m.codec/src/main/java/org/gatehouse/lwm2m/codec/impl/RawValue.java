@@ -30,6 +30,9 @@ record RawValue(Kind kind, Object data) {
     }
 
     private boolean integral() {
+        if (data instanceof Long) {
+            return true;
+        }
         BigDecimal d = decimal();
         return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
     }
@@ -46,10 +49,23 @@ record RawValue(Kind kind, Object data) {
         return BigDecimal.valueOf(((Number) n).longValue());
     }
 
+    Value toValue(ResourceType type, String format, String record, org.gatehouse.lwm2m.model.LwM2mPath path) throws CodecException {
+        if (data instanceof Long l && (type == ResourceType.INTEGER || type == ResourceType.TIME)) {
+            return type == ResourceType.INTEGER ? Value.integer(l) : Value.time(l); // the common case, without building messages
+        }
+        if (kind == Kind.STRING && type == ResourceType.STRING) {
+            return Value.string((String) data);
+        }
+        return toValue(type, format, record + " (" + path + ")");
+    }
+
     Value toValue(ResourceType type, String format, String where) throws CodecException {
         String problem = format + ": " + where + ": resource is " + type + " but the record holds " + kind;
         switch (type) {
             case INTEGER, TIME -> {
+                if (data instanceof Long l) {
+                    return type == ResourceType.INTEGER ? Value.integer(l) : Value.time(l);
+                }
                 BigInteger i = integer(problem);
                 if (i.bitLength() > 63) {
                     throw new CodecException(format + ": " + where + ": " + i + " is out of the 64-bit integer range");
@@ -57,6 +73,9 @@ record RawValue(Kind kind, Object data) {
                 return type == ResourceType.INTEGER ? Value.integer(i.longValue()) : Value.time(i.longValue());
             }
             case UNSIGNED_INTEGER -> {
+                if (data instanceof Long l && l >= 0) {
+                    return Value.unsigned(l);
+                }
                 BigInteger i = integer(problem);
                 if (i.signum() < 0 || i.compareTo(MAX_UNSIGNED) > 0) {
                     throw new CodecException(format + ": " + where + ": " + i + " is out of the unsigned 64-bit range");

@@ -49,7 +49,8 @@ record SenmlRecord(String baseName, String name, RawValue value) {
 
     private static RawValue number(JsonParser p, JsonToken t, String where) throws IOException, CodecException {
         if (t == JsonToken.VALUE_NUMBER_INT) {
-            return new RawValue(RawValue.Kind.NUMBER, p.getBigIntegerValue());
+            JsonParser.NumberType type = p.getNumberType();
+            return new RawValue(RawValue.Kind.NUMBER, type == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : (Object) p.getLongValue());
         } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
             return new RawValue(RawValue.Kind.NUMBER, p.getDoubleValue());
         }

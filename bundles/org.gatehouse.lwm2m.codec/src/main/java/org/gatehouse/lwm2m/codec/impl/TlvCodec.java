@@ -112,7 +112,7 @@ public final class TlvCodec implements ContentCodec {
                     throw new CodecException("TLV: a resource instance path expects one resource instance TLV with id " + path.resourceInstanceId());
                 }
                 ResourceType type = Schema.typeOf(models, path);
-                return new ResourceInstance(path.resourceInstanceId(), TlvValues.decode(type, entries.get(0).value(), "at byte 0, " + path));
+                return new ResourceInstance(path.resourceInstanceId(), TlvValues.decode(type, entries.get(0).value(), () -> "at byte 0, " + path));
             default:
                 throw new CodecException("TLV: cannot decode a payload for the root path");
         }
@@ -133,19 +133,19 @@ public final class TlvCodec implements ContentCodec {
     private static LwM2mResource resource(int objectId, TlvEntry e, ModelLookup models) throws CodecException {
         ResourceModel model = Schema.resource(models, objectId, e.id()).orElse(null);
         ResourceType type = model == null ? ResourceType.OPAQUE : model.type();
-        String where = "at byte " + e.offset() + ", resource " + objectId + "/*/" + e.id();
+        java.util.function.Supplier<String> where = () -> "at byte " + e.offset() + ", resource " + objectId + "/*/" + e.id();
         if (e.kind() == TlvEntry.Kind.RESOURCE) {
             if (model != null && model.multiple()) {
-                throw new CodecException("TLV: " + where + " is a multiple resource but the TLV holds a single value");
+                throw new CodecException("TLV: " + where.get() + " is a multiple resource but the TLV holds a single value");
             }
             return SingleResource.of(e.id(), TlvValues.decode(type, e.value(), where));
         }
         if (model != null && !model.multiple()) {
-            throw new CodecException("TLV: " + where + " is a single resource but the TLV holds several instances");
+            throw new CodecException("TLV: " + where.get() + " is a single resource but the TLV holds several instances");
         }
         TreeMap<Integer, Value> values = new TreeMap<>();
         for (TlvEntry ri : e.children()) {
-            if (values.put(ri.id(), TlvValues.decode(type, ri.value(), "at byte " + ri.offset() + ", instance " + ri.id() + " of " + where)) != null) {
+            if (values.put(ri.id(), TlvValues.decode(type, ri.value(), () -> "at byte " + ri.offset() + ", instance " + ri.id() + " of " + where.get())) != null) {
                 throw new CodecException("TLV: at byte " + ri.offset() + ": duplicate resource instance " + ri.id());
             }
         }

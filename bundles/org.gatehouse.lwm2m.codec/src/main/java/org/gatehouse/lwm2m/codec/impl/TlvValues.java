@@ -56,12 +56,13 @@ final class TlvValues {
         return ByteBuffer.allocate(8).putDouble(d).array();
     }
 
-    static Value decode(ResourceType type, byte[] b, String where) throws CodecException {
+    // "where" is built only when there is an error to report: on the success path it would cost more than the decoding
+    static Value decode(ResourceType type, byte[] b, java.util.function.Supplier<String> where) throws CodecException {
         switch (type) {
             case STRING:
-                return Value.string(Utf8.decode(b, "TLV: " + where));
+                return Value.string(Utf8.decode(b, () -> "TLV: " + where.get()));
             case CORELNK:
-                return Value.corelnk(Utf8.decode(b, "TLV: " + where));
+                return Value.corelnk(Utf8.decode(b, () -> "TLV: " + where.get()));
             case INTEGER:
                 return Value.integer(signedOf(b, where));
             case TIME:
@@ -71,10 +72,10 @@ final class TlvValues {
                 return Value.unsigned(TlvReader.number(b, 0, b.length));
             case FLOAT:
                 lengthIn(b, where, "float", 4, 8);
-                return Value.floating(b.length == 4 ? ByteBuffer.wrap(b).getFloat() : ByteBuffer.wrap(b).getDouble());
+                return Value.floating(b.length == 4 ? Float.intBitsToFloat((int) TlvReader.number(b, 0, 4)) : Double.longBitsToDouble(TlvReader.number(b, 0, 8)));
             case BOOLEAN:
                 if (b.length != 1 || (b[0] != 0 && b[0] != 1)) {
-                    throw new CodecException("TLV: " + where + ": boolean must be one byte 0 or 1");
+                    throw new CodecException("TLV: " + where.get() + ": boolean must be one byte 0 or 1");
                 }
                 return Value.bool(b[0] == 1);
             case OPAQUE:
@@ -83,28 +84,23 @@ final class TlvValues {
                 lengthIn(b, where, "object link", 4);
                 return Value.objlnk(new ObjectLink((int) TlvReader.number(b, 0, 2), (int) TlvReader.number(b, 2, 2)));
             default:
-                throw new CodecException("TLV: " + where + ": resource is executable and cannot carry a value");
+                throw new CodecException("TLV: " + where.get() + ": resource is executable and cannot carry a value");
         }
     }
 
-    private static long signedOf(byte[] b, String where) throws CodecException {
+    private static long signedOf(byte[] b, java.util.function.Supplier<String> where) throws CodecException {
         lengthIn(b, where, "integer", 1, 2, 4, 8);
-        ByteBuffer buf = ByteBuffer.wrap(b);
-        return switch (b.length) {
-            case 1 -> buf.get();
-            case 2 -> buf.getShort();
-            case 4 -> buf.getInt();
-            default -> buf.getLong();
-        };
+        int shift = 64 - 8 * b.length; // sign-extend the big-endian value
+        return (TlvReader.number(b, 0, b.length) << shift) >> shift;
     }
 
-    private static void lengthIn(byte[] b, String where, String what, int... allowed) throws CodecException {
+    private static void lengthIn(byte[] b, java.util.function.Supplier<String> where, String what, int... allowed) throws CodecException {
         for (int a : allowed) {
             if (b.length == a) {
                 return;
             }
         }
-        throw new CodecException("TLV: " + where + ": " + what + " of " + b.length + " bytes (allowed: "
+        throw new CodecException("TLV: " + where.get() + ": " + what + " of " + b.length + " bytes (allowed: "
             + java.util.Arrays.toString(allowed) + ")");
     }
 }
