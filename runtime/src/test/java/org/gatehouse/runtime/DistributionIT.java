@@ -49,6 +49,44 @@ class DistributionIT {
     }
 
     @Test
+    void bundles_come_and_go_through_deploy_and_models_through_etc_models() throws Exception {
+        Path home = Gateway.install(dir.resolve("gatehouse"));
+        try (Gateway gw = Gateway.start(home)) {
+            gw.await("Gatehouse started in", 0, T);
+            // any bundle will do: the converter bundle of the launcher's class path is one
+            Path jar;
+            try (var libs = Files.list(home.resolve("lib"))) {
+                jar = libs.filter(p -> p.getFileName().toString().startsWith("org.osgi.util.converter")).findFirst().orElseThrow();
+            }
+            Files.copy(jar, home.resolve("deploy/converter.jar"));
+            waitFor(gw, "lb", "org.osgi.util.converter", true);
+            assertTrue(gw.command("lb", "g!", T).matches("(?s).*Active\\s*\\|\\s*1\\|org.osgi:org.osgi.util.converter.*"));
+            Files.delete(home.resolve("deploy/converter.jar"));
+            waitFor(gw, "lb", "org.osgi.util.converter", false);
+
+            Files.writeString(home.resolve("etc/models/33000.xml"), "<LWM2M><Object><Name>Thermostat</Name><ObjectID>33000</ObjectID>"
+                + "<MultipleInstances>Multiple</MultipleInstances><Mandatory>Optional</Mandatory><Resources><Item ID=\"1\"><Name>Setpoint</Name>"
+                + "<Operations>RW</Operations><MultipleInstances>Single</MultipleInstances><Mandatory>Mandatory</Mandatory><Type>Float</Type>"
+                + "</Item></Resources></Object></LWM2M>");
+            Files.writeString(home.resolve("etc/models/broken.xml"), "<LWM2M><Object>");
+            waitFor(gw, "lwm2m:models", "Thermostat", true);
+            assertTrue(gw.command("lwm2m:models", "g!", T).contains("NOT LOADED: " + home.resolve("etc/models/broken.xml")));
+            gw.stop();
+        }
+    }
+
+    private static void waitFor(Gateway gw, String command, String text, boolean present) throws Exception {
+        long deadline = System.nanoTime() + T.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (gw.command(command, "g!", T).contains(text) == present) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("'" + text + "' " + (present ? "never appeared" : "never went away") + " in " + command + ":\n" + gw.output());
+    }
+
+    @Test
     void endpoint_name_is_generated_once_then_configured_from_etc() throws Exception {
         Path home = Gateway.install(dir.resolve("gatehouse"));
         String generated;
