@@ -1,0 +1,69 @@
+package org.gatehouse.coap.californium;
+
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.gatehouse.coap.CoapTransport;
+import org.gatehouse.coap.Connection;
+import org.gatehouse.coap.PeerSpec;
+import org.gatehouse.coap.RequestHandler;
+import org.gatehouse.coap.TransportException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The CoAP/DTLS transport on Californium. Settings come from etc/org.gatehouse.coap.cfg, never from a file Californium writes. */
+@Component(service = CoapTransport.class, configurationPid = CaliforniumTransport.PID)
+@Designate(ocd = CaliforniumTransport.Config.class)
+public final class CaliforniumTransport implements CoapTransport {
+
+    static final String PID = "org.gatehouse.coap";
+
+    @ObjectClassDefinition(name = "Gatehouse CoAP transport", description = "CoAP and DTLS settings of every connection")
+    public @interface Config {
+        @AttributeDefinition(description = "CoAP ACK_TIMEOUT in milliseconds (RFC 7252 default 2000)")
+        int ack_timeout() default 2000;
+
+        @AttributeDefinition(description = "CoAP MAX_RETRANSMIT (RFC 7252 default 4)")
+        int max_retransmit() default 4;
+
+        @AttributeDefinition(description = "DTLS handshake retransmission timeout in milliseconds")
+        int dtls_retransmission_timeout() default 1000;
+
+        @AttributeDefinition(description = "DTLS handshake retransmissions before giving up")
+        int dtls_max_retransmissions() default 4;
+    }
+
+    private final Configuration configuration;
+
+    @Activate
+    public CaliforniumTransport(Config config) {
+        this.configuration = configuration(config);
+    }
+
+    static Configuration configuration(Config config) {
+        // Registering the modules and building "without file" keeps Californium3.properties out of the working directory.
+        CoapConfig.register();
+        UdpConfig.register();
+        DtlsConfig.register();
+        Configuration c = Configuration.createStandardWithoutFile();
+        c.set(CoapConfig.ACK_TIMEOUT, config.ack_timeout(), TimeUnit.MILLISECONDS);
+        c.set(CoapConfig.MAX_RETRANSMIT, config.max_retransmit());
+        c.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY);
+        c.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, config.dtls_retransmission_timeout(), TimeUnit.MILLISECONDS);
+        c.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, config.dtls_max_retransmissions());
+        // LwM2M's mandatory suites (…_AES_128_CCM_8) are not on Scandium's "recommended" list.
+        c.set(DtlsConfig.DTLS_RECOMMENDED_CIPHER_SUITES_ONLY, false);
+        return c;
+    }
+
+    @Override
+    public Connection open(PeerSpec peer, RequestHandler handler) throws TransportException {
+        return new CaliforniumConnection(peer, handler, configuration);
+    }
+}
