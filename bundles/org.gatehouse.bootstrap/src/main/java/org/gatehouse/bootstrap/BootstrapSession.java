@@ -1,0 +1,40 @@
+package org.gatehouse.bootstrap;
+
+import java.util.List;
+
+import org.gatehouse.lwm2m.model.LwM2mNode;
+import org.gatehouse.lwm2m.model.LwM2mPath;
+import org.gatehouse.lwm2m.store.ObjectTree;
+
+/**
+ * The writes and deletes of one bootstrap, applied atomically by {@link #finish()} or not at all.
+ * Bootstrap semantics apply: writes create or replace, the bootstrap-server account and the Device
+ * instance survive every delete. Implemented by the bootstrap bundle only.
+ *
+ * @since 1.0.0
+ */
+@org.osgi.annotation.versioning.ProviderType
+public interface BootstrapSession extends AutoCloseable {
+
+    /** The configuration as this session would leave it. */
+    ObjectTree view();
+
+    void write(LwM2mPath path, LwM2mNode node) throws BootstrapException;
+
+    void delete(LwM2mPath path) throws BootstrapException;
+
+    /** The consistency problems the configuration has now; empty when it may be committed. */
+    List<String> check();
+
+    /**
+     * Checks consistency and commits. On problems nothing is committed, the session stays open, and
+     * the exception lists them, so that the bootstrap server may fix them and finish again.
+     */
+    void finish() throws BootstrapException;
+
+    boolean isOpen();
+
+    /** Ends the session; what was not finished is discarded. */
+    @Override
+    void close();
+}

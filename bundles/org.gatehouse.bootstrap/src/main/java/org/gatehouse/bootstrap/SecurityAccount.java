@@ -1,0 +1,64 @@
+package org.gatehouse.bootstrap;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import org.gatehouse.coap.PeerSecurity;
+import org.gatehouse.coap.PeerSpec;
+import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
+import org.gatehouse.lwm2m.model.LwM2mResource;
+import org.gatehouse.lwm2m.model.SingleResource;
+import org.gatehouse.lwm2m.model.Value;
+
+/**
+ * A Security (0) instance read as an account: where the server is and how to reach it.
+ *
+ * @param ssid 0 for the bootstrap-server account
+ * @since 1.0.0
+ */
+public record SecurityAccount(int instanceId, String uri, boolean bootstrapServer, int securityMode, int ssid,
+        long holdOffSeconds, long accountTimeoutSeconds, PeerSecurity security) {
+
+    /** Reads /0/{instance}; an unusable instance gives a message saying which resource is wrong. */
+    public static SecurityAccount of(LwM2mObjectInstance i) throws BootstrapException {
+        String where = "/0/" + i.id();
+        String uri = string(i, 0).orElseThrow(() -> new BootstrapException(where + "/0 Server URI is missing"));
+        boolean bs = value(i, 1).map(Value::asBoolean).orElse(false);
+        int mode = value(i, 2).map(Value::asLong).orElseThrow(() -> new BootstrapException(where + "/2 Security Mode is missing")).intValue();
+        int ssid = value(i, 10).map(Value::asLong).orElse(0L).intValue();
+        PeerSecurity security = switch (mode) {
+            case 0 -> new PeerSecurity.Psk(new String(bytes(i, 3), StandardCharsets.UTF_8), bytes(i, 5));
+            case 1 -> new PeerSecurity.Rpk(bytes(i, 3), bytes(i, 5), bytes(i, 4));
+            case 2 -> new PeerSecurity.X509(bytes(i, 3), bytes(i, 5), bytes(i, 4), value(i, 15).map(Value::asLong).orElse(3L).intValue(),
+                string(i, 14).orElse(""));
+            case 3 -> new PeerSecurity.NoSec();
+            default -> throw new BootstrapException(where + "/2 Security Mode " + mode + " is not supported (0 PSK, 1 RPK, 2 X.509, 3 NoSec)");
+        };
+        return new SecurityAccount(i.id(), uri, bs, mode, ssid, value(i, 11).map(Value::asLong).orElse(0L),
+            value(i, 12).map(Value::asLong).orElse(0L), security);
+    }
+
+    /** The transport's view of this account. */
+    public PeerSpec peer() throws BootstrapException {
+        try {
+            return new PeerSpec(bootstrapServer ? "bootstrap server" : "server " + ssid, new URI(uri), security);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new BootstrapException("/0/" + instanceId + "/0: " + e.getMessage());
+        }
+    }
+
+    private static Optional<Value> value(LwM2mObjectInstance i, int resource) {
+        LwM2mResource r = i.resource(resource);
+        return r instanceof SingleResource s ? Optional.of(s.value()) : Optional.empty();
+    }
+
+    private static Optional<String> string(LwM2mObjectInstance i, int resource) {
+        return value(i, resource).map(Value::asString);
+    }
+
+    private static byte[] bytes(LwM2mObjectInstance i, int resource) {
+        return value(i, resource).map(Value::asBytes).orElse(new byte[0]);
+    }
+}

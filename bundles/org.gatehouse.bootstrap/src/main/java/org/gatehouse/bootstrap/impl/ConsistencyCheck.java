@@ -1,0 +1,111 @@
+package org.gatehouse.bootstrap.impl;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gatehouse.bootstrap.BootstrapException;
+import org.gatehouse.bootstrap.SecurityAccount;
+import org.gatehouse.bootstrap.ServerSettings;
+import org.gatehouse.lwm2m.model.LwM2mObject;
+import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
+import org.gatehouse.lwm2m.model.ModelLookup;
+import org.gatehouse.lwm2m.model.ObjectModel;
+import org.gatehouse.lwm2m.model.Operations;
+import org.gatehouse.lwm2m.model.ResourceModel;
+import org.gatehouse.lwm2m.store.ObjectTree;
+
+/**
+ * Is a configuration fit to commit? At most one bootstrap-server account, at least one server
+ * account, each account's Security and Server instances paired by Short Server ID with their
+ * mandatory resources, credentials present for the security mode. One readable line per problem.
+ */
+final class ConsistencyCheck {
+    private ConsistencyCheck() {
+    }
+
+    static List<String> problems(ObjectTree tree, ModelLookup models) {
+        List<String> problems = new ArrayList<>();
+        LwM2mObject security = object(tree, 0);
+        LwM2mObject server = object(tree, 1);
+        Map<Integer, Integer> securityBySsid = new HashMap<>();
+        int bootstrapAccounts = 0;
+        for (LwM2mObjectInstance i : security.instances().values()) {
+            mandatory(0, i, models, problems);
+            SecurityAccount account;
+            try {
+                account = SecurityAccount.of(i);
+                account.peer();
+            } catch (BootstrapException e) {
+                problems.add(e.getMessage());
+                continue;
+            }
+            credentials(account, i, problems);
+            if (account.bootstrapServer()) {
+                bootstrapAccounts++;
+            } else if (account.ssid() < 1 || account.ssid() > 65534) {
+                problems.add("/0/" + i.id() + "/10 Short Server ID must be 1..65534 for a server account, is " + account.ssid());
+            } else if (securityBySsid.put(account.ssid(), i.id()) != null) {
+                problems.add("/0/" + i.id() + ": Short Server ID " + account.ssid() + " is used by two Security instances");
+            }
+        }
+        if (bootstrapAccounts > 1) {
+            problems.add("there are " + bootstrapAccounts + " bootstrap-server accounts; at most one is allowed");
+        }
+        Map<Integer, Integer> serverBySsid = new HashMap<>();
+        for (LwM2mObjectInstance i : server.instances().values()) {
+            mandatory(1, i, models, problems);
+            int ssid = ServerSettings.of(i).ssid();
+            if (!securityBySsid.containsKey(ssid)) {
+                problems.add("/1/" + i.id() + ": no Security instance has its Short Server ID " + ssid);
+            }
+            if (serverBySsid.put(ssid, i.id()) != null) {
+                problems.add("/1/" + i.id() + ": Short Server ID " + ssid + " is used by two Server instances");
+            }
+        }
+        securityBySsid.forEach((ssid, instance) -> {
+            if (!serverBySsid.containsKey(ssid)) {
+                problems.add("/0/" + instance + ": no Server instance has Short Server ID " + ssid);
+            }
+        });
+        if (serverBySsid.isEmpty()) {
+            problems.add("no LwM2M server account: at least one Security instance with a paired Server instance is needed");
+        }
+        for (LwM2mObjectInstance i : object(tree, 2).instances().values()) {
+            mandatory(2, i, models, problems);
+        }
+        return problems;
+    }
+
+    static LwM2mObject object(ObjectTree tree, int id) {
+        LwM2mObject o = tree.objects().get(id);
+        return o == null ? LwM2mObject.of(id) : o;
+    }
+
+    private static void mandatory(int objectId, LwM2mObjectInstance i, ModelLookup models, List<String> problems) {
+        ObjectModel model = models.find(objectId).orElse(null);
+        if (model == null) {
+            return;
+        }
+        for (ResourceModel r : model.resources().values()) {
+            boolean credential = objectId == 0 && r.id() >= 3 && r.id() <= 5; // depends on the mode: checked below
+            if (r.mandatory() && r.operations() != Operations.E && !credential && i.resource(r.id()) == null) {
+                problems.add("/" + objectId + "/" + i.id() + "/" + r.id() + " " + r.name() + " is mandatory and missing");
+            }
+        }
+    }
+
+    private static void credentials(SecurityAccount a, LwM2mObjectInstance i, List<String> problems) {
+        int[] needed = switch (a.securityMode()) {
+            case 0 -> new int[] {3, 5};
+            case 1, 2 -> new int[] {3, 4, 5};
+            default -> new int[0];
+        };
+        for (int r : needed) {
+            if (i.resource(r) == null) {
+                problems.add("/0/" + i.id() + "/" + r + " is needed by security mode " + a.securityMode() + " and missing");
+            }
+        }
+    }
+}

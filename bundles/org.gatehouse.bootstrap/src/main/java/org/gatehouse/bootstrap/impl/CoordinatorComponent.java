@@ -1,0 +1,195 @@
+package org.gatehouse.bootstrap.impl;
+
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.gatehouse.bootstrap.BootstrapCoordinator;
+import org.gatehouse.bootstrap.BootstrapMode;
+import org.gatehouse.bootstrap.Registrar;
+import org.gatehouse.endpoint.EndpointIdentity;
+import org.gatehouse.lwm2m.model.ModelRegistry;
+import org.gatehouse.lwm2m.store.ObjectStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the bootstrap sequence on its own thread over the modes present (a whiteboard: modes come and
+ * go at run time), and again after a delay while the gateway is not registered.
+ */
+@Component(service = BootstrapCoordinator.class, immediate = true, configurationPid = CoordinatorComponent.PID)
+@Designate(ocd = CoordinatorComponent.Config.class)
+public final class CoordinatorComponent implements BootstrapCoordinator {
+
+    static final String PID = "org.gatehouse.bootstrap";
+    private static final Logger LOG = LoggerFactory.getLogger(CoordinatorComponent.class);
+
+    @ObjectClassDefinition(name = "Gatehouse bootstrap coordinator", description = "When and how often the bootstrap sequence runs")
+    public @interface Config {
+        @AttributeDefinition(description = "Seconds to wait after start-up before the first sequence (lets mode bundles appear)")
+        long start_delay() default 1;
+
+        @AttributeDefinition(description = "Seconds before the sequence runs again after it ended unregistered")
+        long retry_delay() default 300;
+
+        @AttributeDefinition(description = "Attempts kept for bootstrap:history")
+        int history_size() default 20;
+    }
+
+    private final ObjectStore store;
+    private final ModelRegistry models;
+    private final EndpointIdentity endpoint;
+    private final Config config;
+    private final Map<String, BootstrapMode> modes = new ConcurrentHashMap<>();
+    private volatile Registrar registrar;
+    private final Deque<Attempt> history = new ConcurrentLinkedDeque<>();
+    private volatile Phase phase = Phase.IDLE;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "gatehouse-bootstrap"));
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "gatehouse-bootstrap-start"));
+    private Future<?> running;
+    private AtomicBoolean cancel = new AtomicBoolean();
+
+    @Activate
+    public CoordinatorComponent(@Reference ObjectStore store, @Reference ModelRegistry models, @Reference EndpointIdentity endpoint, Config config) {
+        this.store = store;
+        this.models = models;
+        this.endpoint = endpoint;
+        this.config = config;
+        schedule(Optional.empty(), config.start_delay());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+        target = "(" + BootstrapMode.MODE + "=*)")
+    void addMode(BootstrapMode mode, Map<String, Object> props) {
+        String name = String.valueOf(props.get(BootstrapMode.MODE));
+        modes.put(name, mode);
+        LOG.info("Bootstrap mode available: {}", name);
+        if (phase == Phase.WAITING_RETRY || phase == Phase.FAILED || phase == Phase.IDLE && !history.isEmpty()) {
+            start(Optional.empty()); // a new mode may succeed where the others did not
+        }
+    }
+
+    void removeMode(BootstrapMode mode, Map<String, Object> props) {
+        String name = String.valueOf(props.get(BootstrapMode.MODE));
+        if (modes.remove(name, mode)) {
+            LOG.info("Bootstrap mode gone: {}", name);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setRegistrar(Registrar r) {
+        registrar = r;
+    }
+
+    void unsetRegistrar(Registrar r) {
+        if (registrar == r) {
+            registrar = null;
+        }
+    }
+
+    private synchronized void schedule(Optional<String> only, long delaySeconds) {
+        if (running != null) {
+            cancel.set(true);
+            running.cancel(true);
+        }
+        AtomicBoolean myCancel = new AtomicBoolean();
+        cancel = myCancel;
+        running = executor.schedule(() -> runSequence(only, myCancel), delaySeconds, TimeUnit.SECONDS);
+    }
+
+    private void runSequence(Optional<String> only, AtomicBoolean myCancel) {
+        Sequence sequence = new Sequence(Map.copyOf(modes), Optional.ofNullable(registrar),
+            (mode, cancelled) -> new SequenceContext(store, models, endpoint.name(), () -> cancelled.getAsBoolean() || !modes.containsKey(mode)),
+            p -> phase = p, this::remember);
+        try {
+            if (sequence.run(only, myCancel::get)) {
+                return;
+            }
+            if (!myCancel.get()) {
+                phase = Phase.WAITING_RETRY;
+                LOG.info("Not registered; the bootstrap sequence runs again in {} s", config.retry_delay());
+                synchronized (this) {
+                    if (cancel == myCancel) {
+                        running = executor.schedule(() -> runSequence(Optional.empty(), myCancel), config.retry_delay(), TimeUnit.SECONDS);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            phase = Phase.FAILED;
+            LOG.error("Bootstrap sequence failed", e);
+        }
+    }
+
+    private void remember(Attempt a) {
+        history.addFirst(a);
+        while (history.size() > config.history_size()) {
+            history.removeLast();
+        }
+    }
+
+    @Override
+    public Phase phase() {
+        return phase;
+    }
+
+    @Override
+    public List<Attempt> history() {
+        return new ArrayList<>(history);
+    }
+
+    @Override
+    public Optional<Attempt> last() {
+        return Optional.ofNullable(history.peekFirst());
+    }
+
+    @Override
+    public List<String> modes() {
+        return modes.keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public void start(Optional<String> mode) {
+        // schedule from another thread: start() may be called from the sequence thread itself
+        starter.execute(() -> schedule(mode, 0));
+    }
+
+    @Override
+    public void registrationFailed(String detail) {
+        LOG.info("Registration lost ({}): running the bootstrap sequence", detail);
+        start(Optional.empty());
+    }
+
+    @Deactivate
+    void deactivate() {
+        cancel.set(true);
+        starter.shutdownNow();
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.gatehouse.bootstrap.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.gatehouse.bootstrap.ServerSettings;
+import org.gatehouse.lwm2m.codec.link.Link;
+import org.gatehouse.lwm2m.codec.link.LinkAttribute;
+import org.gatehouse.lwm2m.model.LwM2mObject;
+import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
+import org.gatehouse.lwm2m.model.LwM2mPath;
+import org.gatehouse.lwm2m.model.ModelLookup;
+import org.gatehouse.lwm2m.model.ObjectModel;
+import org.gatehouse.lwm2m.model.SingleResource;
+import org.gatehouse.lwm2m.model.Value;
+import org.gatehouse.lwm2m.store.ObjectTree;
+
+/** The Bootstrap-Discover payload: enabler version, objects with their versions, instances with ssid and uri. */
+final class Discovery {
+
+    /** The core objects are always supported, with or without instances. */
+    private static final List<Integer> CORE = List.of(0, 1, 2, 3);
+
+    private Discovery() {
+    }
+
+    static List<Link> links(ObjectTree tree, ModelLookup models, LwM2mPath path) {
+        List<Link> links = new ArrayList<>();
+        links.add(Link.of("/", LinkAttribute.token("lwm2m", "1.1")));
+        TreeSet<Integer> objects = new TreeSet<>(CORE);
+        objects.addAll(tree.objects().keySet());
+        for (int id : objects) {
+            if (path.isObject() && id != path.objectId()) {
+                continue;
+            }
+            LwM2mObject o = tree.objects().get(id);
+            String version = models.find(id).map(ObjectModel::objectVersion).orElse("1.0");
+            if (o == null || o.instances().isEmpty() || !"1.0".equals(version)) {
+                links.add("1.0".equals(version) ? Link.of("/" + id) : Link.of("/" + id, LinkAttribute.token("ver", version)));
+            }
+            if (o != null) {
+                o.instances().values().forEach(i -> links.add(instance(id, i)));
+            }
+        }
+        return links;
+    }
+
+    private static Link instance(int objectId, LwM2mObjectInstance i) {
+        List<LinkAttribute> attributes = new ArrayList<>();
+        if (objectId == 0) {
+            boolean bs = i.resource(1) instanceof SingleResource b && b.value().equals(Value.bool(true));
+            if (!bs && i.resource(10) instanceof SingleResource ssid) {
+                attributes.add(LinkAttribute.token("ssid", ssid.value().text()));
+            }
+            if (i.resource(0) instanceof SingleResource uri) {
+                attributes.add(LinkAttribute.quoted("uri", uri.value().asString()));
+            }
+        } else if (objectId == 1) {
+            attributes.add(LinkAttribute.token("ssid", Integer.toString(ServerSettings.of(i).ssid())));
+        }
+        return new Link("/" + objectId + "/" + i.id(), attributes);
+    }
+}

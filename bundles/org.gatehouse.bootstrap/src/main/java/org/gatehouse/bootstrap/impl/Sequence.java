@@ -1,0 +1,106 @@
+package org.gatehouse.bootstrap.impl;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.gatehouse.bootstrap.BootstrapCoordinator.Attempt;
+import org.gatehouse.bootstrap.BootstrapCoordinator.Phase;
+import org.gatehouse.bootstrap.BootstrapMode;
+import org.gatehouse.bootstrap.ModeOutcome;
+import org.gatehouse.bootstrap.Registrar;
+import org.gatehouse.bootstrap.impl.SequenceContext.Factory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the spec's bootstrap sequence: smartcard, then factory, then registration with the
+ * configured servers, then client-initiated bootstrap when no server is configured or every one
+ * failed. Returns true when the gateway ends registered.
+ */
+final class Sequence {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sequence.class);
+
+    private final Map<String, BootstrapMode> modes;
+    private final Optional<Registrar> registrar;
+    private final Factory contexts;
+    private final Consumer<Phase> phase;
+    private final Consumer<Attempt> history;
+
+    Sequence(Map<String, BootstrapMode> modes, Optional<Registrar> registrar, Factory contexts, Consumer<Phase> phase,
+            Consumer<Attempt> history) {
+        this.modes = modes;
+        this.registrar = registrar;
+        this.contexts = contexts;
+        this.phase = phase;
+        this.history = history;
+    }
+
+    boolean run(Optional<String> only, BooleanSupplier cancelled) throws InterruptedException {
+        if (only.isPresent()) {
+            ModeOutcome o = attempt(only.get(), phaseOf(only.get()), cancelled);
+            return o != null && o.result() == ModeOutcome.Result.CONFIGURED && register();
+        }
+        ModeOutcome card = attempt(BootstrapMode.SMARTCARD, Phase.SMARTCARD, cancelled);
+        if (card == null || card.result() != ModeOutcome.Result.CONFIGURED) {
+            attempt(BootstrapMode.FACTORY, Phase.FACTORY, cancelled);
+        }
+        if (cancelled.getAsBoolean()) {
+            return false;
+        }
+        if (register()) {
+            return true;
+        }
+        ModeOutcome client = attempt(BootstrapMode.CLIENT, Phase.CLIENT_INITIATED, cancelled);
+        return client != null && client.result() == ModeOutcome.Result.CONFIGURED && register();
+    }
+
+    private static Phase phaseOf(String mode) {
+        return switch (mode) {
+            case BootstrapMode.SMARTCARD -> Phase.SMARTCARD;
+            case BootstrapMode.FACTORY -> Phase.FACTORY;
+            case BootstrapMode.SERVER -> Phase.SERVER_INITIATED;
+            default -> Phase.CLIENT_INITIATED;
+        };
+    }
+
+    /** Registers with the configured servers; false when there are none or all failed. */
+    private boolean register() throws InterruptedException {
+        if (registrar.isEmpty()) {
+            LOG.info("No registration service present: bootstrap ends here");
+            return false;
+        }
+        phase.accept(Phase.REGISTERING);
+        Registrar.Outcome outcome = registrar.get().registerAll();
+        if (outcome.registered() > 0) {
+            phase.accept(Phase.REGISTERED);
+            return true;
+        }
+        LOG.info("Registration failed ({}); {}", outcome.detail(),
+            outcome.bootstrapOnFailure() ? "falling back to client-initiated bootstrap" : "bootstrap on failure is disabled");
+        return !outcome.bootstrapOnFailure(); // nothing more to try: count as settled
+    }
+
+    private ModeOutcome attempt(String name, Phase p, BooleanSupplier cancelled) throws InterruptedException {
+        BootstrapMode mode = modes.get(name);
+        if (mode == null || cancelled.getAsBoolean()) {
+            return null;
+        }
+        phase.accept(p);
+        long start = System.nanoTime();
+        ModeOutcome outcome;
+        try {
+            outcome = mode.run(contexts.create(name, cancelled));
+        } catch (RuntimeException e) {
+            LOG.error("Bootstrap mode {} failed", name, e);
+            outcome = ModeOutcome.failed(e.toString(), "");
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        history.accept(new Attempt(Instant.now(), name, outcome, millis));
+        LOG.info("Bootstrap mode {}: {}{} ({} ms)", name, outcome.result(), outcome.detail().isEmpty() ? "" : " - " + outcome.detail(), millis);
+        return outcome;
+    }
+}

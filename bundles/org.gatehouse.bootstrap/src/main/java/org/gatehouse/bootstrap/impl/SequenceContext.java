@@ -1,0 +1,52 @@
+package org.gatehouse.bootstrap.impl;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.gatehouse.bootstrap.BootstrapContext;
+import org.gatehouse.bootstrap.BootstrapException;
+import org.gatehouse.bootstrap.BootstrapSession;
+import org.gatehouse.lwm2m.model.ModelLookup;
+import org.gatehouse.lwm2m.store.ObjectStore;
+import org.gatehouse.lwm2m.store.ObjectTree;
+
+/** The context a mode gets for one run. */
+final class SequenceContext implements BootstrapContext {
+
+    /** Makes contexts bound to the coordinator's store, models and endpoint name. */
+    interface Factory {
+        BootstrapContext create(String mode, BooleanSupplier cancelled);
+    }
+
+    private final ObjectStore store;
+    private final ModelLookup models;
+    private final String endpoint;
+    private final BooleanSupplier cancelled;
+
+    SequenceContext(ObjectStore store, ModelLookup models, String endpoint, BooleanSupplier cancelled) {
+        this.store = store;
+        this.models = models;
+        this.endpoint = endpoint;
+        this.cancelled = cancelled;
+    }
+
+    @Override
+    public String endpointName() {
+        return endpoint;
+    }
+
+    @Override
+    public ObjectTree current() {
+        return store.snapshot();
+    }
+
+    @Override
+    public BootstrapSession openSession(String source) throws BootstrapException {
+        return new StoreSession(store, models, source, Duration.ofSeconds(10));
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled.getAsBoolean() || Thread.currentThread().isInterrupted();
+    }
+}
