@@ -32,11 +32,11 @@ public final class BootstrapInterfaceComponent implements BootstrapInterface {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void addCodec(ContentCodec codec) {
+    public void addCodec(ContentCodec codec) {
         codecs.put(codec.format().code(), codec);
     }
 
-    void removeCodec(ContentCodec codec) {
+    public void removeCodec(ContentCodec codec) {
         codecs.remove(codec.format().code(), codec);
     }
 

@@ -80,7 +80,7 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
         target = "(" + BootstrapMode.MODE + "=*)")
-    void addMode(BootstrapMode mode, Map<String, Object> props) {
+    public void addMode(BootstrapMode mode, Map<String, Object> props) {
         String name = String.valueOf(props.get(BootstrapMode.MODE));
         modes.put(name, mode);
         LOG.info("Bootstrap mode available: {}", name);
@@ -89,7 +89,7 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
         }
     }
 
-    void removeMode(BootstrapMode mode, Map<String, Object> props) {
+    public void removeMode(BootstrapMode mode, Map<String, Object> props) {
         String name = String.valueOf(props.get(BootstrapMode.MODE));
         if (modes.remove(name, mode)) {
             LOG.info("Bootstrap mode gone: {}", name);
@@ -97,11 +97,11 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void setRegistrar(Registrar r) {
+    public void setRegistrar(Registrar r) {
         registrar = r;
     }
 
-    void unsetRegistrar(Registrar r) {
+    public void unsetRegistrar(Registrar r) {
         if (registrar == r) {
             registrar = null;
         }

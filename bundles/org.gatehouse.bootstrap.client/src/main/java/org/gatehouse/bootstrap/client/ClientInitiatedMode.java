@@ -1,0 +1,126 @@
+package org.gatehouse.bootstrap.client;
+
+import java.util.Optional;
+import java.util.Random;
+
+import org.gatehouse.bootstrap.BootstrapContext;
+import org.gatehouse.bootstrap.BootstrapException;
+import org.gatehouse.bootstrap.BootstrapInterface;
+import org.gatehouse.bootstrap.BootstrapMode;
+import org.gatehouse.bootstrap.ModeOutcome;
+import org.gatehouse.bootstrap.SecurityAccount;
+import org.gatehouse.coap.CoapTransport;
+import org.gatehouse.lwm2m.model.LwM2mObject;
+import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
+import org.gatehouse.lwm2m.store.ObjectTree;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Client-initiated bootstrap with the bootstrap-server account of the store. */
+@Component(property = BootstrapMode.MODE + "=" + BootstrapMode.CLIENT, configurationPid = ClientInitiatedMode.PID)
+@Designate(ocd = ClientInitiatedMode.Config.class)
+public final class ClientInitiatedMode implements BootstrapMode {
+
+    static final String PID = "org.gatehouse.bootstrap.client";
+    private static final Logger LOG = LoggerFactory.getLogger(ClientInitiatedMode.class);
+
+    @ObjectClassDefinition(name = "Gatehouse client-initiated bootstrap", description = "Bootstrap-Request to the bootstrap-server account")
+    public @interface Config {
+        @AttributeDefinition(description = "Preferred content format sent as pct (112 SenML CBOR, 110 SenML JSON, 11542 TLV)")
+        int preferred_content_format() default 112;
+
+        @AttributeDefinition(description = "Bootstrap-Request attempts per sequence")
+        int attempts() default 5;
+
+        @AttributeDefinition(description = "Longest wait between attempts, seconds (hold-off and back-off are capped by it)")
+        long max_backoff() default 300;
+
+        @AttributeDefinition(description = "Seconds without a request from the bootstrap server before the bootstrap fails (EXCHANGE_LIFETIME)")
+        long finish_timeout() default 247;
+
+        @AttributeDefinition(description = "Milliseconds to wait for the answer to Bootstrap-Request")
+        long request_timeout() default 93000;
+    }
+
+    private final BootstrapRun run;
+    private final Config config;
+    private final AccountPurge purge;
+    private final Random random = new Random();
+
+    @Activate
+    public ClientInitiatedMode(@Reference CoapTransport transport, @Reference BootstrapInterface bootstrapInterface,
+            @Reference org.gatehouse.lwm2m.store.ObjectStore store, Config config) {
+        this.run = new BootstrapRun(transport, bootstrapInterface, config);
+        this.config = config;
+        this.purge = new AccountPurge(store);
+    }
+
+    @Override
+    public ModeOutcome run(BootstrapContext context) throws InterruptedException {
+        Optional<SecurityAccount> account;
+        try {
+            account = bootstrapAccount(context.current());
+        } catch (BootstrapException e) {
+            return ModeOutcome.failed("bootstrap-server account unusable: " + e.getMessage(), "");
+        }
+        if (account.isEmpty()) {
+            return ModeOutcome.skipped("no bootstrap-server account");
+        }
+        Backoff backoff = new Backoff(account.get().holdOffSeconds() * 1000, config.max_backoff() * 1000, random);
+        ModeOutcome outcome = ModeOutcome.skipped("no attempt");
+        for (int n = 0; n < config.attempts() && !context.cancelled(); n++) {
+            long wait = backoff.delayMillis(n);
+            if (wait > 0) {
+                LOG.info("Bootstrap-Request to {} in {} ms (attempt {} of {})", account.get().uri(), wait, n + 1, config.attempts());
+                if (!sleep(wait, context)) {
+                    break;
+                }
+            }
+            outcome = run.once(context, account.get());
+            if (outcome.result() == ModeOutcome.Result.CONFIGURED) {
+                purge.schedule(account.get());
+                return outcome;
+            }
+            LOG.warn("Bootstrap attempt {} failed: {}", n + 1, outcome.detail());
+        }
+        return outcome;
+    }
+
+    private static boolean sleep(long millis, BootstrapContext context) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            if (context.cancelled()) {
+                return false;
+            }
+            Thread.sleep(Math.min(200, Math.max(1, end - System.currentTimeMillis())));
+        }
+        return true;
+    }
+
+    static Optional<SecurityAccount> bootstrapAccount(ObjectTree tree) throws BootstrapException {
+        LwM2mObject security = tree.objects().get(0);
+        if (security == null) {
+            return Optional.empty();
+        }
+        for (LwM2mObjectInstance i : security.instances().values()) {
+            SecurityAccount a = SecurityAccount.of(i);
+            if (a.bootstrapServer()) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Deactivate
+    void deactivate() {
+        purge.close();
+    }
+
+}

@@ -1,0 +1,308 @@
+package org.gatehouse.registration.impl;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+import org.gatehouse.coap.CoapRequest;
+import org.gatehouse.coap.CoapResponse;
+import org.gatehouse.coap.Method;
+import org.gatehouse.coap.RequestHandler;
+import org.gatehouse.coap.ResponseCode;
+import org.gatehouse.lwm2m.codec.CodecException;
+import org.gatehouse.lwm2m.codec.ContentCodec;
+import org.gatehouse.lwm2m.codec.ContentFormat;
+import org.gatehouse.lwm2m.codec.link.Link;
+import org.gatehouse.lwm2m.codec.link.LinkAttribute;
+import org.gatehouse.lwm2m.codec.link.LinkCodec;
+import org.gatehouse.lwm2m.model.InvalidPathException;
+import org.gatehouse.lwm2m.model.LwM2mNode;
+import org.gatehouse.lwm2m.model.LwM2mObject;
+import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
+import org.gatehouse.lwm2m.model.LwM2mPath;
+import org.gatehouse.lwm2m.model.LwM2mResource;
+import org.gatehouse.lwm2m.model.ModelLookup;
+import org.gatehouse.lwm2m.model.MultipleResource;
+import org.gatehouse.lwm2m.model.ObjectModel;
+import org.gatehouse.lwm2m.model.ResourceModel;
+import org.gatehouse.lwm2m.model.SingleResource;
+import org.gatehouse.lwm2m.store.ObjectStore;
+import org.gatehouse.lwm2m.store.ObjectTree;
+import org.gatehouse.lwm2m.store.StoreException;
+import org.gatehouse.lwm2m.store.StoreTransaction;
+
+/**
+ * The Device Management interface for one server: Read, Discover, Write (replace and partial
+ * update), Execute, Create, Delete, with access control. Security (0) and OSCORE (21) are invisible.
+ */
+final class DeviceManagement implements RequestHandler {
+
+    private final int ssid;
+    private final ObjectStore store;
+    private final ModelLookup models;
+    private final Map<Integer, ContentCodec> codecs;
+    private final LinkCodec links;
+    private final IntSupplier servers;
+    private final Executions executions;
+
+    DeviceManagement(int ssid, ObjectStore store, ModelLookup models, Map<Integer, ContentCodec> codecs, LinkCodec links,
+            IntSupplier servers, Executions executions) {
+        this.ssid = ssid;
+        this.store = store;
+        this.models = models;
+        this.codecs = codecs;
+        this.links = links;
+        this.servers = servers;
+        this.executions = executions;
+    }
+
+    @Override
+    public CoapResponse handle(CoapRequest request) {
+        LwM2mPath path;
+        try {
+            path = LwM2mPath.parse(request.pathString());
+        } catch (InvalidPathException e) {
+            return CoapResponse.error(ResponseCode.NOT_FOUND, e.getMessage());
+        }
+        if (path.isRoot()) {
+            return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, "no operation on / over Device Management");
+        }
+        if (path.objectId() == 0 || path.objectId() == 21) {
+            return CoapResponse.error(ResponseCode.UNAUTHORIZED, "object " + path.objectId() + " is only reachable through bootstrap");
+        }
+        ObjectModel model = models.find(path.objectId()).orElse(null);
+        if (model == null) {
+            return CoapResponse.error(ResponseCode.NOT_FOUND, "object " + path.objectId() + " is not supported");
+        }
+        ObjectTree tree = store.snapshot();
+        return switch (request.method()) {
+            case GET -> request.accept() == ContentFormat.LINK.code() ? discover(tree, path, model) : read(tree, path, model, request.accept());
+            case PUT -> write(tree, path, model, request, true);
+            case POST -> post(tree, path, model, request);
+            case DELETE -> delete(tree, path);
+            default -> CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, request.method() + " is not supported");
+        };
+    }
+
+    private boolean allowed(ObjectTree tree, LwM2mPath path, int right) {
+        return AccessControl.allowed(tree, servers.getAsInt(), ssid, path.objectId(), path.depth() >= 2 ? path.instanceId() : 65535, right);
+    }
+
+    private CoapResponse read(ObjectTree tree, LwM2mPath path, ObjectModel model, int accept) {
+        LwM2mNode node = tree.read(path).orElse(null);
+        if (node == null) {
+            return CoapResponse.error(ResponseCode.NOT_FOUND, path + " not found");
+        }
+        if (path.depth() >= 2 && !allowed(tree, path, AccessControl.READ)) {
+            return CoapResponse.error(ResponseCode.UNAUTHORIZED, "no read access to " + path);
+        }
+        if (path.depth() >= 3 && !model.resource(path.resourceId()).operations().readable()) {
+            return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, path + " is not readable");
+        }
+        node = readable(node, model);
+        int format = accept != CoapRequest.NONE ? accept
+            : path.depth() >= 3 && node instanceof SingleResource || path.isResourceInstance() ? ContentFormat.TEXT.code() : ContentFormat.TLV.code();
+        ContentCodec codec = codecs.get(format);
+        if (codec == null || !codec.canEncode(path, node)) {
+            return CoapResponse.error(ResponseCode.NOT_ACCEPTABLE, "cannot produce content format " + format + " for " + path);
+        }
+        try {
+            return CoapResponse.content(format, codec.encode(path, node, models));
+        } catch (CodecException e) {
+            return CoapResponse.error(ResponseCode.INTERNAL_SERVER_ERROR, e.getMessage());
+        }
+    }
+
+    // Reads of objects and instances leave out resources without R.
+    private static LwM2mNode readable(LwM2mNode node, ObjectModel model) {
+        if (node instanceof LwM2mObject o) {
+            List<LwM2mObjectInstance> instances = new ArrayList<>();
+            o.instances().values().forEach(i -> instances.add((LwM2mObjectInstance) readable(i, model)));
+            return LwM2mObject.of(o.id(), instances);
+        }
+        if (node instanceof LwM2mObjectInstance i) {
+            List<LwM2mResource> kept = new ArrayList<>();
+            for (LwM2mResource r : i.resources().values()) {
+                ResourceModel m = model.resource(r.id());
+                if (m == null || m.operations().readable()) {
+                    kept.add(r);
+                }
+            }
+            return LwM2mObjectInstance.of(i.id(), kept);
+        }
+        return node;
+    }
+
+    private CoapResponse discover(ObjectTree tree, LwM2mPath path, ObjectModel model) {
+        LwM2mNode node = tree.read(path).orElse(path.isObject() ? LwM2mObject.of(path.objectId()) : null);
+        if (node == null) {
+            return CoapResponse.error(ResponseCode.NOT_FOUND, path + " not found");
+        }
+        List<Link> out = new ArrayList<>();
+        if (node instanceof LwM2mObject o) {
+            out.add("1.0".equals(model.objectVersion()) ? Link.of(path.toString()) : Link.of(path.toString(), LinkAttribute.token("ver", model.objectVersion())));
+            o.instances().values().forEach(i -> instanceLinks(path.append(i.id()), i, out));
+        } else if (node instanceof LwM2mObjectInstance i) {
+            instanceLinks(path, i, out);
+        } else if (node instanceof LwM2mResource r) {
+            out.add(resourceLink(path, r));
+        } else {
+            return CoapResponse.error(ResponseCode.BAD_REQUEST, "Discover takes an object, instance or resource path");
+        }
+        return CoapResponse.content(ContentFormat.LINK.code(), links.encode(out));
+    }
+
+    private static void instanceLinks(LwM2mPath path, LwM2mObjectInstance i, List<Link> out) {
+        out.add(Link.of(path.toString()));
+        i.resources().values().forEach(r -> out.add(resourceLink(path.append(r.id()), r)));
+    }
+
+    private static Link resourceLink(LwM2mPath path, LwM2mResource r) {
+        return r instanceof MultipleResource m ? Link.of(path.toString(), LinkAttribute.token("dim", Integer.toString(m.values().size())))
+            : Link.of(path.toString());
+    }
+
+    private CoapResponse post(ObjectTree tree, LwM2mPath path, ObjectModel model, CoapRequest request) {
+        if (path.isResource()) {
+            return execute(tree, path, model);
+        }
+        if (path.isObject()) {
+            return create(tree, path, model, request);
+        }
+        return write(tree, path, model, request, false);
+    }
+
+    private CoapResponse write(ObjectTree tree, LwM2mPath path, ObjectModel model, CoapRequest request, boolean replace) {
+        if (path.isObject()) {
+            return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, "Write needs an instance or resource path");
+        }
+        if (tree.read(LwM2mPath.of(path.objectId(), path.instanceId())).isEmpty()) {
+            return CoapResponse.error(ResponseCode.NOT_FOUND, path + " not found");
+        }
+        if (!allowed(tree, path, AccessControl.WRITE)) {
+            return CoapResponse.error(ResponseCode.UNAUTHORIZED, "no write access to " + path);
+        }
+        LwM2mNode node;
+        try {
+            node = decode(path, request);
+        } catch (CodecException e) {
+            return CoapResponse.error(ResponseCode.BAD_REQUEST, e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            return CoapResponse.error(ResponseCode.UNSUPPORTED_CONTENT_FORMAT, e.getMessage());
+        }
+        String refused = Writes.refusal(model, node);
+        if (refused != null) {
+            return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, refused);
+        }
+        LwM2mNode merged = replace || !(node instanceof LwM2mObjectInstance partial) ? node
+            : Writes.merge((LwM2mObjectInstance) tree.read(path).orElseThrow(), partial);
+        if (replace && node instanceof LwM2mObjectInstance i) {
+            merged = Writes.keepUnwritable((LwM2mObjectInstance) tree.read(path).orElseThrow(), i, model);
+        }
+        return commit(path, merged, ResponseCode.CHANGED);
+    }
+
+    private CoapResponse create(ObjectTree tree, LwM2mPath path, ObjectModel model, CoapRequest request) {
+        if (!allowed(tree, path, AccessControl.CREATE)) {
+            return CoapResponse.error(ResponseCode.UNAUTHORIZED, "no create access to " + path);
+        }
+        LwM2mNode node;
+        try {
+            node = decode(path, request);
+        } catch (CodecException e) {
+            return CoapResponse.error(ResponseCode.BAD_REQUEST, e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            return CoapResponse.error(ResponseCode.UNSUPPORTED_CONTENT_FORMAT, e.getMessage());
+        }
+        LwM2mObject created = (LwM2mObject) node;
+        if (created.instances().size() != 1) {
+            return CoapResponse.error(ResponseCode.BAD_REQUEST, "Create takes exactly one instance");
+        }
+        LwM2mObjectInstance instance = created.instances().values().iterator().next();
+        LwM2mObject existing = tree.objects().get(path.objectId());
+        if (existing != null && existing.instance(instance.id()) != null) {
+            return CoapResponse.error(ResponseCode.BAD_REQUEST, "instance " + instance.id() + " already exists");
+        }
+        if (!model.multiple() && existing != null && !existing.instances().isEmpty()) {
+            return CoapResponse.error(ResponseCode.BAD_REQUEST, "object " + path.objectId() + " is single-instance");
+        }
+        CoapResponse r = commit(path.append(instance.id()), instance, ResponseCode.CREATED);
+        return r.code() == ResponseCode.CREATED ? new CoapResponse(ResponseCode.CREATED, CoapRequest.NONE, new byte[0], path.append(instance.id()).toString()) : r;
+    }
+
+    private CoapResponse delete(ObjectTree tree, LwM2mPath path) {
+        if (!path.isObjectInstance()) {
+            return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, "Delete takes an object instance path");
+        }
+        if (tree.read(path).isEmpty()) {
+            return CoapResponse.error(ResponseCode.NOT_FOUND, path + " not found");
+        }
+        if (path.objectId() == 3 || path.objectId() == 1) {
+            return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, path + " cannot be deleted over Device Management");
+        }
+        if (!allowed(tree, path, AccessControl.DELETE)) {
+            return CoapResponse.error(ResponseCode.UNAUTHORIZED, "no delete access to " + path);
+        }
+        try (StoreTransaction tx = store.begin(Duration.ofSeconds(5))) {
+            tx.delete(path);
+            tx.commit();
+            return CoapResponse.of(ResponseCode.DELETED);
+        } catch (StoreException e) {
+            return CoapResponse.error(ResponseCode.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    private CoapResponse execute(ObjectTree tree, LwM2mPath path, ObjectModel model) {
+        ResourceModel r = model.resource(path.resourceId());
+        if (r == null || !r.operations().executable()) {
+            return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, path + " is not executable");
+        }
+        if (tree.read(LwM2mPath.of(path.objectId(), path.instanceId())).isEmpty()) {
+            return CoapResponse.error(ResponseCode.NOT_FOUND, path + " not found");
+        }
+        if (!allowed(tree, path, AccessControl.EXECUTE)) {
+            return CoapResponse.error(ResponseCode.UNAUTHORIZED, "no execute access to " + path);
+        }
+        String key = path.objectId() + "/" + path.resourceId();
+        int target = path.objectId() == 1 ? (int) org.gatehouse.bootstrap.ServerSettings.of(
+            (LwM2mObjectInstance) tree.read(LwM2mPath.of(1, path.instanceId())).orElseThrow()).ssid() : ssid;
+        switch (key) {
+            case "1/8" -> executions.updateNow(target);
+            case "1/4" -> executions.disable(target, disableTimeout(tree, path.instanceId()));
+            case "1/9" -> executions.bootstrapTrigger();
+            case "3/4" -> org.slf4j.LoggerFactory.getLogger(DeviceManagement.class).warn("Reboot requested by server {}: restart the gateway service to apply", ssid);
+            default -> {
+                return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, path + " (" + r.name() + ") is not supported by this gateway");
+            }
+        }
+        return CoapResponse.of(ResponseCode.CHANGED);
+    }
+
+    private static long disableTimeout(ObjectTree tree, int instance) {
+        return tree.read(LwM2mPath.of(1, instance, 5)).filter(n -> n instanceof SingleResource)
+            .map(n -> ((SingleResource) n).value().asLong()).orElse(86400L);
+    }
+
+    private LwM2mNode decode(LwM2mPath path, CoapRequest request) throws CodecException {
+        ContentCodec codec = codecs.get(request.contentFormat());
+        if (codec == null) {
+            throw new UnsupportedOperationException("content format " + request.contentFormat() + " is not supported");
+        }
+        return codec.decode(request.payload(), path, models);
+    }
+
+    private CoapResponse commit(LwM2mPath path, LwM2mNode node, ResponseCode success) {
+        try (StoreTransaction tx = store.begin(Duration.ofSeconds(5))) {
+            tx.write(path, node);
+            tx.commit();
+        } catch (StoreException e) {
+            return CoapResponse.error(ResponseCode.BAD_REQUEST, e.getMessage());
+        }
+        if (path.objectId() == 1) {
+            executions.configurationChanged(ssid);
+        }
+        return CoapResponse.of(success);
+    }
+}
