@@ -119,7 +119,7 @@ public final class ClientInitiatedMode implements BootstrapMode {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         purge.close();
     }
 

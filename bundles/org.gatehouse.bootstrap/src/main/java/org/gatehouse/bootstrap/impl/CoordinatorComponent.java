@@ -182,7 +182,7 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         cancel.set(true);
         starter.shutdownNow();
         executor.shutdownNow();

@@ -247,7 +247,7 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         deregisterAll();
         scheduler.shutdownNow();
     }

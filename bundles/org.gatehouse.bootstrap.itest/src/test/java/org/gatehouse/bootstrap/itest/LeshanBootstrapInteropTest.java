@@ -1,0 +1,164 @@
+package org.gatehouse.bootstrap.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.eclipse.leshan.core.endpoint.Protocol;
+import org.eclipse.leshan.core.request.ContentFormat;
+import org.eclipse.leshan.server.registration.Registration;
+import org.eclipse.leshan.server.security.SecurityInfo;
+import org.gatehouse.bootstrap.BootstrapCoordinator.Phase;
+import org.gatehouse.bootstrap.ModeOutcome;
+import org.gatehouse.lwm2m.model.LwM2mObject;
+import org.gatehouse.lwm2m.model.LwM2mPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The bootstrap sequence end to end against Eclipse Leshan: an empty gateway with only a
+ * bootstrap-server account asks Leshan's bootstrap server, takes its configuration, and registers
+ * with Leshan's server.
+ */
+class LeshanBootstrapInteropTest {
+
+    private static final Duration T = Duration.ofSeconds(30);
+    private static final byte[] PSK = "0123456789abcdef".getBytes();
+
+    @TempDir
+    Path dir;
+    private LeshanPeers leshan;
+    private TestGateway gateway;
+
+    @BeforeEach
+    void peers() {
+        leshan = new LeshanPeers();
+    }
+
+    @AfterEach
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        leshan.close();
+    }
+
+    private TestGateway gateway(String endpoint) throws Exception {
+        gateway = new TestGateway(dir, endpoint, Map.of("attempts", 2, "max_backoff", 1L, "request_timeout", 5000L, "finish_timeout", 10L));
+        return gateway;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Format.class)
+    void nosec_bootstrap_then_registration_in_every_format(Format format) throws Exception {
+        String ep = "gw-nosec-" + format;
+        leshan.bootstrapConfigs.add(ep, Accounts.config(leshan.bootstrapUri(Protocol.COAP), format.leshan, null, null, leshan.serverUri(Protocol.COAP)));
+        TestGateway gw = gateway(ep);
+        gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
+
+        assertEquals(Phase.REGISTERED, gw.runSequence(T));
+        Registration reg = leshan.server.getRegistrationService().getByEndpoint(ep);
+        assertNotNull(reg, "Leshan server has no registration for " + ep);
+        LwM2mObject servers = (LwM2mObject) gw.store.read(LwM2mPath.of(1)).orElseThrow();
+        assertEquals(1, servers.instances().size());
+        assertEquals(ModeOutcome.Result.CONFIGURED, gw.coordinator.last().orElseThrow().outcome().result());
+        assertTrue(gw.registration.servers().get(0).registered());
+    }
+
+    @Test
+    void psk_bootstrap_and_psk_registration() throws Exception {
+        String ep = "gw-psk";
+        leshan.bootstrapSecurity.add(SecurityInfo.newPreSharedKeyInfo(ep, "bs-" + ep, PSK));
+        leshan.serverSecurity.add(SecurityInfo.newPreSharedKeyInfo(ep, "dm-" + ep, PSK));
+        var config = Accounts.config(leshan.bootstrapUri(Protocol.COAPS), ContentFormat.SENML_CBOR, "dm-" + ep, PSK, leshan.serverUri(Protocol.COAPS));
+        config.security.get(0).publicKeyOrId = ("bs-" + ep).getBytes();
+        leshan.bootstrapConfigs.add(ep, config);
+        TestGateway gw = gateway(ep);
+        gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAPS), "bs-" + ep, PSK));
+
+        assertEquals(Phase.REGISTERED, gw.runSequence(T));
+        assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
+    }
+
+    @Test
+    void two_server_accounts_register_both() throws Exception {
+        String ep = "gw-two";
+        LeshanPeers second = new LeshanPeers();
+        try {
+            leshan.bootstrapConfigs.add(ep, Accounts.config(leshan.bootstrapUri(Protocol.COAP), ContentFormat.TLV, null, null,
+                leshan.serverUri(Protocol.COAP), second.serverUri(Protocol.COAP)));
+            TestGateway gw = gateway(ep);
+            gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
+            assertEquals(Phase.REGISTERED, gw.runSequence(T));
+            assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
+            assertNotNull(second.server.getRegistrationService().getByEndpoint(ep));
+            assertEquals(2, gw.registration.servers().stream().filter(s -> s.registered()).count());
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void wrong_psk_fails_cleanly_keeps_the_configuration_and_a_later_attempt_succeeds() throws Exception {
+        String ep = "gw-badpsk";
+        leshan.bootstrapSecurity.add(SecurityInfo.newPreSharedKeyInfo(ep, "bs-" + ep, "another-key-0000".getBytes()));
+        var config = Accounts.config(leshan.bootstrapUri(Protocol.COAPS), ContentFormat.TLV, null, null, leshan.serverUri(Protocol.COAP));
+        config.security.get(0).publicKeyOrId = ("bs-" + ep).getBytes();
+        config.security.get(0).secretKey = PSK;
+        config.security.get(0).securityMode = org.eclipse.leshan.core.SecurityMode.PSK;
+        leshan.bootstrapConfigs.add(ep, config);
+        TestGateway gw = gateway(ep);
+        gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAPS), "bs-" + ep, PSK));
+        var before = gw.store.snapshot();
+
+        assertEquals(Phase.WAITING_RETRY, gw.runSequence(T));
+        assertEquals(ModeOutcome.Result.FAILED, gw.coordinator.last().orElseThrow().outcome().result());
+        assertEquals(before, gw.store.snapshot(), "a failed bootstrap must leave the store as it was");
+
+        leshan.bootstrapSecurity.remove(ep, false);
+        leshan.bootstrapSecurity.add(SecurityInfo.newPreSharedKeyInfo(ep, "bs-" + ep, PSK));
+        assertEquals(Phase.REGISTERED, gw.runSequence(T));
+    }
+
+    @Test
+    void registration_failure_falls_back_to_bootstrap() throws Exception {
+        String ep = "gw-fallback";
+        leshan.bootstrapConfigs.add(ep, Accounts.config(leshan.bootstrapUri(Protocol.COAP), ContentFormat.TLV, null, null, leshan.serverUri(Protocol.COAP)));
+        TestGateway gw = gateway(ep);
+        gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
+        // a stale account: a server nobody answers for on this port
+        gw.write(LwM2mPath.of(0, 5), org.gatehouse.lwm2m.model.LwM2mObjectInstance.of(5,
+            org.gatehouse.lwm2m.model.SingleResource.of(0, org.gatehouse.lwm2m.model.Value.string("coap://127.0.0.1:9")),
+            org.gatehouse.lwm2m.model.SingleResource.of(1, org.gatehouse.lwm2m.model.Value.bool(false)),
+            org.gatehouse.lwm2m.model.SingleResource.of(2, org.gatehouse.lwm2m.model.Value.integer(3)),
+            org.gatehouse.lwm2m.model.SingleResource.of(10, org.gatehouse.lwm2m.model.Value.integer(7))));
+        gw.write(LwM2mPath.of(1, 5), org.gatehouse.lwm2m.model.LwM2mObjectInstance.of(5,
+            org.gatehouse.lwm2m.model.SingleResource.of(0, org.gatehouse.lwm2m.model.Value.integer(7)),
+            org.gatehouse.lwm2m.model.SingleResource.of(1, org.gatehouse.lwm2m.model.Value.integer(60)),
+            org.gatehouse.lwm2m.model.SingleResource.of(6, org.gatehouse.lwm2m.model.Value.bool(false)),
+            org.gatehouse.lwm2m.model.SingleResource.of(7, org.gatehouse.lwm2m.model.Value.string("U")),
+            org.gatehouse.lwm2m.model.SingleResource.of(17, org.gatehouse.lwm2m.model.Value.unsigned(1))));
+
+        assertEquals(Phase.REGISTERED, gw.runSequence(Duration.ofSeconds(60)));
+        assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
+        assertTrue(gw.store.read(LwM2mPath.of(1, 5)).isEmpty(), "the stale account was replaced by the bootstrap");
+    }
+
+    enum Format {
+        TLV(ContentFormat.TLV), SENML_JSON(ContentFormat.SENML_JSON), SENML_CBOR(ContentFormat.SENML_CBOR);
+
+        final ContentFormat leshan;
+
+        Format(ContentFormat leshan) {
+            this.leshan = leshan;
+        }
+    }
+}

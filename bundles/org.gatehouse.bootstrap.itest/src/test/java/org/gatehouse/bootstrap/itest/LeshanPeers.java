@@ -1,0 +1,80 @@
+package org.gatehouse.bootstrap.itest;
+
+import java.net.InetSocketAddress;
+import java.util.Iterator;
+import java.util.List;
+
+import org.eclipse.leshan.core.endpoint.Protocol;
+import org.eclipse.leshan.core.peer.OscoreIdentity;
+import org.eclipse.leshan.server.LeshanServer;
+import org.eclipse.leshan.server.LeshanServerBuilder;
+import org.eclipse.leshan.server.bootstrap.InMemoryBootstrapConfigStore;
+import org.eclipse.leshan.server.bootstrap.LeshanBootstrapServer;
+import org.eclipse.leshan.server.bootstrap.LeshanBootstrapServerBuilder;
+import org.eclipse.leshan.server.californium.bootstrap.endpoint.CaliforniumBootstrapServerEndpointsProvider;
+import org.eclipse.leshan.server.californium.bootstrap.endpoint.coap.CoapBootstrapServerProtocolProvider;
+import org.eclipse.leshan.server.californium.bootstrap.endpoint.coaps.CoapsBootstrapServerProtocolProvider;
+import org.eclipse.leshan.server.californium.endpoint.CaliforniumServerEndpointsProvider;
+import org.eclipse.leshan.server.californium.endpoint.coap.CoapServerProtocolProvider;
+import org.eclipse.leshan.server.californium.endpoint.coaps.CoapsServerProtocolProvider;
+import org.eclipse.leshan.server.security.BootstrapSecurityStore;
+import org.eclipse.leshan.server.security.InMemorySecurityStore;
+import org.eclipse.leshan.server.security.SecurityInfo;
+
+/** Eclipse Leshan's bootstrap server and server on loopback, CoAP and CoAPS, as independent peers. */
+final class LeshanPeers implements AutoCloseable {
+
+    final InMemoryBootstrapConfigStore bootstrapConfigs = new InMemoryBootstrapConfigStore();
+    final InMemorySecurityStore bootstrapSecurity = new InMemorySecurityStore();
+    final InMemorySecurityStore serverSecurity = new InMemorySecurityStore();
+    final LeshanBootstrapServer bootstrapServer;
+    final LeshanServer server;
+
+    LeshanPeers() {
+        InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+        LeshanBootstrapServerBuilder bs = new LeshanBootstrapServerBuilder();
+        bs.setConfigStore(bootstrapConfigs);
+        bs.setSecurityStore(new BootstrapSecurityStore() {
+            @Override
+            public Iterator<SecurityInfo> getAllByEndpoint(String endpoint) {
+                SecurityInfo info = bootstrapSecurity.getByEndpoint(endpoint);
+                return info == null ? null : List.of(info).iterator();
+            }
+
+            @Override
+            public SecurityInfo getByIdentity(String identity) {
+                return bootstrapSecurity.getByIdentity(identity);
+            }
+
+            @Override
+            public SecurityInfo getByOscoreIdentity(OscoreIdentity identity) {
+                return null;
+            }
+        });
+        bs.setEndpointsProviders(new CaliforniumBootstrapServerEndpointsProvider.Builder(new CoapBootstrapServerProtocolProvider(),
+            new CoapsBootstrapServerProtocolProvider()).addEndpoint(any, Protocol.COAP).addEndpoint(any, Protocol.COAPS).build());
+        bootstrapServer = bs.build();
+        bootstrapServer.start();
+
+        LeshanServerBuilder s = new LeshanServerBuilder();
+        s.setSecurityStore(serverSecurity);
+        s.setEndpointsProviders(new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider(), new CoapsServerProtocolProvider())
+            .addEndpoint(any, Protocol.COAP).addEndpoint(any, Protocol.COAPS).build());
+        server = s.build();
+        server.start();
+    }
+
+    String bootstrapUri(Protocol protocol) {
+        return bootstrapServer.getEndpoint(protocol).getURI().toString();
+    }
+
+    String serverUri(Protocol protocol) {
+        return server.getEndpoint(protocol).getURI().toString();
+    }
+
+    @Override
+    public void close() {
+        bootstrapServer.destroy();
+        server.destroy();
+    }
+}

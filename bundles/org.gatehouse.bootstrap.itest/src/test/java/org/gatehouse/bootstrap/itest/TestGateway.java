@@ -1,0 +1,131 @@
+package org.gatehouse.bootstrap.itest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gatehouse.bootstrap.BootstrapCoordinator;
+import org.gatehouse.bootstrap.BootstrapMode;
+import org.gatehouse.bootstrap.client.ClientInitiatedMode;
+import org.gatehouse.bootstrap.impl.BootstrapInterfaceComponent;
+import org.gatehouse.bootstrap.impl.CoordinatorComponent;
+import org.gatehouse.coap.californium.CaliforniumTransport;
+import org.gatehouse.endpoint.EndpointIdentity;
+import org.gatehouse.lwm2m.codec.ContentCodec;
+import org.gatehouse.lwm2m.codec.impl.CoreLinkCodec;
+import org.gatehouse.lwm2m.codec.impl.LwM2mJsonCodec;
+import org.gatehouse.lwm2m.codec.impl.OpaqueCodec;
+import org.gatehouse.lwm2m.codec.impl.SenmlCborCodec;
+import org.gatehouse.lwm2m.codec.impl.SenmlJsonCodec;
+import org.gatehouse.lwm2m.codec.impl.TextCodec;
+import org.gatehouse.lwm2m.codec.impl.TlvCodec;
+import org.gatehouse.lwm2m.model.CoreModels;
+import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
+import org.gatehouse.lwm2m.model.LwM2mPath;
+import org.gatehouse.lwm2m.model.ModelRegistry;
+import org.gatehouse.lwm2m.model.ModelSet;
+import org.gatehouse.lwm2m.model.ObjectModel;
+import org.gatehouse.lwm2m.store.ObjectStore;
+import org.gatehouse.lwm2m.store.StoreTransaction;
+import org.gatehouse.lwm2m.store.impl.FileObjectStore;
+import org.gatehouse.registration.impl.DeviceObject;
+import org.gatehouse.registration.impl.RegistrationComponent;
+
+/**
+ * The gateway's bootstrap and registration components wired by hand, as DS would wire them, over a
+ * store in a temporary folder and real Californium sockets.
+ */
+final class TestGateway implements AutoCloseable {
+
+    final String endpoint;
+    final ObjectStore store;
+    final CoordinatorComponent coordinator;
+    final RegistrationComponent registration;
+    private final ClientInitiatedMode clientMode;
+
+    TestGateway(Path dir, String endpoint, Map<String, Object> clientConfig) throws Exception {
+        this.endpoint = endpoint;
+        this.store = new FileObjectStore(dir);
+        ModelRegistry models = new ModelRegistry() {
+            @Override
+            public Optional<ObjectModel> find(int objectId) {
+                return CoreModels.all().find(objectId);
+            }
+
+            @Override
+            public ModelSet models() {
+                return CoreModels.all();
+            }
+
+            @Override
+            public List<String> problems() {
+                return List.of();
+            }
+        };
+        EndpointIdentity identity = new EndpointIdentity() {
+            @Override
+            public String name() {
+                return endpoint;
+            }
+
+            @Override
+            public boolean generated() {
+                return false;
+            }
+        };
+        CaliforniumTransport transport = new CaliforniumTransport(Configs.of(CaliforniumTransport.Config.class,
+            Map.of("ack_timeout", 500, "max_retransmit", 2, "dtls_retransmission_timeout", 500, "dtls_max_retransmissions", 2)));
+        CoreLinkCodec links = new CoreLinkCodec();
+        List<ContentCodec> codecs = List.of(new TlvCodec(), new SenmlJsonCodec(), new SenmlCborCodec(), new TextCodec(), new OpaqueCodec(),
+            new LwM2mJsonCodec());
+        BootstrapInterfaceComponent bootstrapInterface = new BootstrapInterfaceComponent(models, links);
+        codecs.forEach(bootstrapInterface::addCodec);
+        new DeviceObject(store, Configs.of(DeviceObject.Config.class, Map.of()));
+        registration = new RegistrationComponent(store, transport, models, identity, links,
+            Configs.of(RegistrationComponent.Config.class, Map.of("request_timeout", 5000L, "max_retry_wait", 1L)));
+        codecs.forEach(registration::addCodec);
+        coordinator = new CoordinatorComponent(store, models, identity,
+            Configs.of(CoordinatorComponent.Config.class, Map.of("start_delay", 3600L, "retry_delay", 3600L)));
+        registration.setCoordinator(coordinator);
+        coordinator.setRegistrar(registration);
+        clientMode = new ClientInitiatedMode(transport, bootstrapInterface, store,
+            Configs.of(ClientInitiatedMode.Config.class, clientConfig));
+        coordinator.addMode(clientMode, Map.of(BootstrapMode.MODE, BootstrapMode.CLIENT));
+    }
+
+    void write(LwM2mPath path, LwM2mObjectInstance instance) throws Exception {
+        try (StoreTransaction tx = store.begin(Duration.ofSeconds(5))) {
+            tx.write(path, instance);
+            tx.commit();
+        }
+    }
+
+    /** Runs the whole sequence and waits until it settles. */
+    BootstrapCoordinator.Phase runSequence(Duration timeout) throws InterruptedException {
+        coordinator.start(Optional.empty());
+        return settle(timeout);
+    }
+
+    BootstrapCoordinator.Phase settle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Thread.sleep(200);
+        while (System.nanoTime() < deadline) {
+            BootstrapCoordinator.Phase p = coordinator.phase();
+            if (p == BootstrapCoordinator.Phase.REGISTERED || p == BootstrapCoordinator.Phase.WAITING_RETRY || p == BootstrapCoordinator.Phase.FAILED) {
+                return p;
+            }
+            Thread.sleep(50);
+        }
+        return coordinator.phase();
+    }
+
+    @Override
+    public void close() {
+        coordinator.removeMode(clientMode, Map.of(BootstrapMode.MODE, BootstrapMode.CLIENT));
+        coordinator.deactivate();
+        registration.deactivate();
+        clientMode.deactivate();
+    }
+}
