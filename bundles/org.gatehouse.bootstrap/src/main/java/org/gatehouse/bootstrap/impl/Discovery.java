@@ -35,7 +35,8 @@ final class Discovery {
                 continue;
             }
             LwM2mObject o = tree.objects().get(id);
-            String version = models.find(id).map(ObjectModel::objectVersion).orElse("1.0");
+            String version = (models instanceof org.gatehouse.lwm2m.model.ModelRegistry r ? r.models().newestFor(id, "1.1")
+                : models.find(id)).map(ObjectModel::objectVersion).orElse("1.0");
             if (o == null || o.instances().isEmpty() || !"1.0".equals(version)) {
                 links.add("1.0".equals(version) ? Link.of("/" + id) : Link.of("/" + id, LinkAttribute.token("ver", version)));
             }

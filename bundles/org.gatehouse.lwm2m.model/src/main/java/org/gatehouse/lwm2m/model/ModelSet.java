@@ -58,6 +58,25 @@ public final class ModelSet implements ModelLookup {
         return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(objectVersion));
     }
 
+    /**
+     * The newest version of an object that an LwM2M enabler of {@code enablerVersion} may use (its
+     * LWM2MVersion is not above it): what Register and Discover advertise, so that a 1.1 server is not
+     * told of a Server object 1.2 it may not know.
+     */
+    public Optional<ObjectModel> newestFor(int objectId, String enablerVersion) {
+        NavigableMap<String, ObjectModel> versions = byId.get(objectId);
+        if (versions == null) {
+            return Optional.empty();
+        }
+        ObjectModel chosen = null;
+        for (ObjectModel m : versions.values()) {
+            if (VERSION_ORDER.compare(m.lwm2mVersion(), enablerVersion) <= 0) {
+                chosen = m;
+            }
+        }
+        return Optional.ofNullable(chosen != null ? chosen : versions.firstEntry().getValue());
+    }
+
     /** Every model, ordered by object id then version. */
     public List<ObjectModel> all() {
         List<ObjectModel> all = new ArrayList<>();

@@ -142,7 +142,9 @@ final class DeviceManagement implements RequestHandler {
         }
         List<Link> out = new ArrayList<>();
         if (node instanceof LwM2mObject o) {
-            out.add("1.0".equals(model.objectVersion()) ? Link.of(path.toString()) : Link.of(path.toString(), LinkAttribute.token("ver", model.objectVersion())));
+            String version = models instanceof org.gatehouse.lwm2m.model.ModelRegistry r
+                ? r.models().newestFor(path.objectId(), "1.1").map(ObjectModel::objectVersion).orElse("1.0") : model.objectVersion();
+            out.add("1.0".equals(version) ? Link.of(path.toString()) : Link.of(path.toString(), LinkAttribute.token("ver", version)));
             o.instances().values().forEach(i -> instanceLinks(path.append(i.id()), i, out));
         } else if (node instanceof LwM2mObjectInstance i) {
             instanceLinks(path, i, out);

@@ -154,7 +154,7 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     }
 
     private byte[] payload() {
-        return links.encode(RegisterPayload.links(store.snapshot(), models));
+        return links.encode(RegisterPayload.links(store.snapshot(), models.models()));
     }
 
     private void scheduleUpdate(ServerSession session) {

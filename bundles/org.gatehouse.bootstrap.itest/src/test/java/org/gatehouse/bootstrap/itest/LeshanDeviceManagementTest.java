@@ -1,0 +1,114 @@
+package org.gatehouse.bootstrap.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.eclipse.leshan.core.ResponseCode;
+import org.eclipse.leshan.core.endpoint.Protocol;
+import org.eclipse.leshan.core.node.LwM2mObjectInstance;
+import org.eclipse.leshan.core.node.LwM2mSingleResource;
+import org.eclipse.leshan.core.request.ContentFormat;
+import org.eclipse.leshan.core.request.CreateRequest;
+import org.eclipse.leshan.core.request.DeleteRequest;
+import org.eclipse.leshan.core.request.DiscoverRequest;
+import org.eclipse.leshan.core.request.ExecuteRequest;
+import org.eclipse.leshan.core.request.ReadRequest;
+import org.eclipse.leshan.core.request.WriteRequest;
+import org.eclipse.leshan.core.response.DiscoverResponse;
+import org.eclipse.leshan.core.response.LwM2mResponse;
+import org.eclipse.leshan.core.response.ReadResponse;
+import org.eclipse.leshan.server.registration.Registration;
+import org.gatehouse.bootstrap.BootstrapCoordinator.Phase;
+import org.gatehouse.lwm2m.model.LwM2mPath;
+import org.gatehouse.lwm2m.model.SingleResource;
+import org.gatehouse.lwm2m.model.Value;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Device-management operations sent by Leshan's server to a gateway registered with it. */
+class LeshanDeviceManagementTest {
+
+    @TempDir
+    static Path dir;
+    private static LeshanPeers leshan;
+    private static TestGateway gateway;
+    private static Registration registration;
+
+    @BeforeAll
+    static void registered() throws Exception {
+        leshan = new LeshanPeers();
+        String ep = "gw-dm";
+        leshan.bootstrapConfigs.add(ep, Accounts.config(leshan.bootstrapUri(Protocol.COAP), ContentFormat.TLV, null, null, leshan.serverUri(Protocol.COAP)));
+        gateway = new TestGateway(dir, ep, Map.of("attempts", 1));
+        gateway.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
+        assertEquals(Phase.REGISTERED, gateway.runSequence(Duration.ofSeconds(30)));
+        registration = leshan.server.getRegistrationService().getByEndpoint(ep);
+        assertNotNull(registration);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        leshan.close();
+    }
+
+    private static <T extends LwM2mResponse> T send(org.eclipse.leshan.core.request.DownlinkRequest<T> request) throws InterruptedException {
+        return leshan.server.send(registration, request, 5000);
+    }
+
+    @Test
+    void register_payload_lists_objects_but_not_security() {
+        String links = java.util.Arrays.toString(registration.getObjectLinks());
+        assertTrue(links.contains("/3/0") && links.contains("/1/0"), links);
+        assertTrue(!links.contains("</0/"), links);
+    }
+
+    @Test
+    void reads_in_tlv_senml_and_text() throws Exception {
+        for (ContentFormat f : new ContentFormat[] {ContentFormat.TLV, ContentFormat.SENML_JSON, ContentFormat.SENML_CBOR}) {
+            ReadResponse r = send(new ReadRequest(f, 3, 0));
+            assertEquals(ResponseCode.CONTENT, r.getCode(), f.toString());
+            assertEquals("Gatehouse", ((LwM2mObjectInstance) r.getContent()).getResource(0).getValue());
+        }
+        ReadResponse text = send(new ReadRequest(ContentFormat.TEXT, 1, 0, 1));
+        assertEquals(300L, ((LwM2mSingleResource) text.getContent()).getValue());
+    }
+
+    @Test
+    void security_object_is_invisible() throws Exception {
+        assertEquals(ResponseCode.UNAUTHORIZED, send(new ReadRequest(0)).getCode());
+        assertEquals(ResponseCode.UNAUTHORIZED, send(new ReadRequest(0, 0, 0)).getCode());
+    }
+
+    @Test
+    void write_lifetime_then_read_it_back() throws Exception {
+        var write = send(new WriteRequest(1, 0, 1, 600L));
+        assertEquals(ResponseCode.CHANGED, write.getCode());
+        assertEquals(Value.integer(600), ((SingleResource) gateway.store.read(LwM2mPath.of(1, 0, 1)).orElseThrow()).value());
+        assertEquals(ResponseCode.METHOD_NOT_ALLOWED, send(new WriteRequest(1, 0, 0, 5L)).getCode(), "SSID is read-only");
+    }
+
+    @Test
+    void discover_execute_create_delete_and_not_found() throws Exception {
+        DiscoverResponse d = send(new DiscoverRequest(3, 0));
+        assertEquals(ResponseCode.CONTENT, d.getCode());
+        assertTrue(java.util.Arrays.toString(d.getObjectLinks()).contains("/3/0/0"));
+        assertEquals(ResponseCode.CHANGED, send(new ExecuteRequest(1, 0, 8)).getCode(), "Registration Update Trigger");
+        assertEquals(ResponseCode.METHOD_NOT_ALLOWED, send(new ExecuteRequest(3, 0, 0)).getCode(), "not executable");
+        assertEquals(ResponseCode.NOT_FOUND, send(new ReadRequest(3, 7)).getCode());
+        var create = send(new CreateRequest(ContentFormat.TLV, 2, new LwM2mObjectInstance(9,
+            LwM2mSingleResource.newIntegerResource(0, 3), LwM2mSingleResource.newIntegerResource(1, 0),
+            LwM2mSingleResource.newIntegerResource(3, 101))));
+        assertEquals(ResponseCode.CREATED, create.getCode());
+        assertTrue(gateway.store.read(LwM2mPath.of(2, 9)).isPresent());
+        assertEquals(ResponseCode.DELETED, send(new DeleteRequest(2, 9)).getCode());
+        assertTrue(gateway.store.read(LwM2mPath.of(2, 9)).isEmpty());
+    }
+}
