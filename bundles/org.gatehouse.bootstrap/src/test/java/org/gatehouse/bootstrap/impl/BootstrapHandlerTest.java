@@ -1,0 +1,176 @@
+package org.gatehouse.bootstrap.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.gatehouse.coap.CoapRequest;
+import org.gatehouse.coap.CoapResponse;
+import org.gatehouse.coap.Method;
+import org.gatehouse.coap.ResponseCode;
+import org.gatehouse.lwm2m.codec.ContentCodec;
+import org.gatehouse.lwm2m.codec.impl.CoreLinkCodec;
+import org.gatehouse.lwm2m.codec.impl.SenmlJsonCodec;
+import org.gatehouse.lwm2m.codec.impl.TextCodec;
+import org.gatehouse.lwm2m.codec.impl.TlvCodec;
+import org.gatehouse.lwm2m.model.CoreModels;
+import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
+import org.gatehouse.lwm2m.model.LwM2mPath;
+import org.gatehouse.lwm2m.model.SingleResource;
+import org.gatehouse.lwm2m.model.Value;
+import org.gatehouse.lwm2m.store.ObjectTree;
+import org.gatehouse.lwm2m.store.StoreTransaction;
+import org.gatehouse.lwm2m.store.impl.FileObjectStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The Bootstrap interface's answers, code by code, and that a refused request changes nothing. */
+class BootstrapHandlerTest {
+
+    @TempDir
+    Path dir;
+    private FileObjectStore store;
+    private StoreSession session;
+    private BootstrapHandler handler;
+    private final AtomicInteger finished = new AtomicInteger();
+
+    private static final String BS_ACCOUNT = "C8 00 10" + hex("coap://bs:5683/x") + " C1 01 01 C1 02 03";
+    private static final String SERVER_SECURITY = "C8 00 0E" + hex("coap://dm:5683") + " C1 01 00 C1 02 03 C1 0A 65";
+    private static final String SERVER = "C1 00 65 C2 01 01 2C C1 06 00 C1 07 55";
+
+    private static String hex(String s) {
+        return HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = new FileObjectStore(dir);
+        try (StoreTransaction tx = store.begin(Duration.ofSeconds(1))) {
+            tx.write(LwM2mPath.of(0, 0), LwM2mObjectInstance.of(0, SingleResource.of(0, Value.string("coap://bs")),
+                SingleResource.of(1, Value.bool(true)), SingleResource.of(2, Value.integer(3))));
+            tx.write(LwM2mPath.of(3, 0), LwM2mObjectInstance.of(0, SingleResource.of(0, Value.string("Gatehouse"))));
+            tx.commit();
+        }
+        session = new StoreSession(store, CoreModels.all(), "test", Duration.ofSeconds(1));
+        Map<Integer, ContentCodec> codecs = Map.of(11542, new TlvCodec(), 110, new SenmlJsonCodec(), 0, new TextCodec());
+        handler = new BootstrapHandler(session, codecs, new CoreLinkCodec(), CoreModels.all(), s -> finished.incrementAndGet());
+    }
+
+    private CoapResponse send(Method method, String path, int format, String hexPayload) {
+        CoapRequest r = CoapRequest.of(method, path);
+        if (hexPayload != null) {
+            r = r.withPayload(format, HexFormat.of().parseHex(hexPayload.replace(" ", "")));
+        }
+        return handler.handle(r);
+    }
+
+    @Test
+    void delete_all_then_write_then_finish_commits_atomically() {
+        ObjectTree before = store.snapshot();
+        assertEquals(ResponseCode.DELETED, send(Method.DELETE, "/", -1, null).code());
+        assertTrue(session.view().read(LwM2mPath.of(0, 0)).isPresent(), "the bootstrap-server account survives DELETE /");
+        assertTrue(session.view().read(LwM2mPath.of(3, 0)).isPresent(), "the Device instance survives DELETE /");
+        assertEquals(ResponseCode.CHANGED, send(Method.PUT, "/0/1", 11542, SERVER_SECURITY).code());
+        assertEquals(before, store.snapshot(), "nothing visible before Finish");
+        assertEquals(ResponseCode.CHANGED, send(Method.PUT, "/1/0", 11542, SERVER).code());
+        assertEquals(ResponseCode.CHANGED, send(Method.POST, "/bs", -1, null).code());
+        assertEquals(1, finished.get());
+        assertTrue(store.read(LwM2mPath.of(1, 0)).isPresent());
+        assertEquals(2, store.snapshot().revision());
+    }
+
+    @Test
+    void finish_answers_4_06_with_the_problems_then_succeeds_once_fixed() {
+        send(Method.PUT, "/0/1", 11542, SERVER_SECURITY);
+        CoapResponse refused = send(Method.POST, "/bs", -1, null);
+        assertEquals(ResponseCode.NOT_ACCEPTABLE, refused.code());
+        assertTrue(refused.text().contains("no Server instance has Short Server ID 101"), refused.text());
+        assertEquals(1, store.snapshot().revision(), "nothing committed");
+        send(Method.PUT, "/1/0", 11542, SERVER);
+        assertEquals(ResponseCode.CHANGED, send(Method.POST, "/bs", -1, null).code());
+        assertEquals(ResponseCode.BAD_REQUEST, send(Method.POST, "/bs", -1, null).code(), "a second Finish has no session");
+    }
+
+    @Test
+    void two_bootstrap_accounts_and_missing_credentials_are_inconsistent() {
+        send(Method.PUT, "/0/5", 11542, BS_ACCOUNT);
+        send(Method.PUT, "/0/1", 11542, "C8 00 0F" + hex("coaps://dm:5684") + " C1 01 00 C1 02 00 C1 0A 65");
+        send(Method.PUT, "/1/0", 11542, SERVER);
+        String problems = send(Method.POST, "/bs", -1, null).text();
+        assertTrue(problems.contains("2 bootstrap-server accounts"), problems);
+        assertTrue(problems.contains("/0/1/3 is needed by security mode 0"), problems);
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {4}")
+    @CsvSource(delimiter = '|', value = {
+        "PUT    | /1/0      | 11542 | C8 07                     | BAD_REQUEST",
+        "PUT    | /1/0      | 99    | C1 00 01                  | UNSUPPORTED_CONTENT_FORMAT",
+        "PUT    | /1/0/1/2  | 11542 | C1 01 05                  | METHOD_NOT_ALLOWED",
+        "PUT    | /         | 11542 | C1 01 05                  | METHOD_NOT_ALLOWED",
+        "PUT    | /1/x      | 11542 | C1 01 05                  | BAD_REQUEST",
+        "PUT    | /999/0    | 11542 | C1 01 05                  | BAD_REQUEST",
+        "PUT    | /1/0/6    | 0     | 32                        | BAD_REQUEST",
+        "DELETE | /0/0      | -1    |                           | BAD_REQUEST",
+        "DELETE | /3/0      | -1    |                           | BAD_REQUEST",
+        "DELETE | /1/0/1    | -1    |                           | BAD_REQUEST",
+        "GET    | /0        | -1    |                           | METHOD_NOT_ALLOWED",
+        "GET    | /3/0      | 11542 |                           | METHOD_NOT_ALLOWED",
+        "GET    | /1/7      | -1    |                           | NOT_FOUND",
+        "POST   | /1/0      | 11542 | C1 00 01                  | METHOD_NOT_ALLOWED",
+        "POST   | /bs/x     | -1    |                           | BAD_REQUEST",
+    })
+    void bad_requests_get_their_code_and_change_nothing(String method, String path, int format, String payload, String code) {
+        ObjectTree view = session.view();
+        CoapRequest r = CoapRequest.of(Method.valueOf(method.trim()), path.trim());
+        if (method.trim().equals("GET") && format >= 0) {
+            r = r.withAccept(format);
+        }
+        if (payload != null && !payload.isBlank()) {
+            r = r.withPayload(format, HexFormat.of().parseHex(payload.replace(" ", "")));
+        }
+        CoapResponse response = handler.handle(r);
+        assertEquals(ResponseCode.valueOf(code.trim()), response.code(), response.text());
+        assertEquals(view, session.view(), "a refused request leaves the session as it was");
+    }
+
+    @Test
+    void discover_lists_objects_instances_ssid_and_uri() {
+        send(Method.PUT, "/0/1", 11542, SERVER_SECURITY);
+        send(Method.PUT, "/1/0", 11542, SERVER);
+        CoapResponse r = handler.handle(CoapRequest.of(Method.GET, "/").withAccept(40));
+        assertEquals(ResponseCode.CONTENT, r.code());
+        String links = r.text();
+        assertTrue(links.startsWith("</>;lwm2m=1.1,</0>;ver=1.2,</0/0>;uri=\"coap://bs\",</0/1>;ssid=101;uri=\"coap://dm:5683\""), links);
+        assertTrue(links.contains("</1/0>;ssid=101") && links.contains("</2>") && links.contains("</3/0>"), links);
+        assertFalse(links.contains("</0/0>;ssid"), "the bootstrap-server account has no ssid");
+        assertEquals(ResponseCode.BAD_REQUEST, handler.handle(CoapRequest.of(Method.GET, "/1/0").withAccept(40)).code());
+    }
+
+    @Test
+    void bootstrap_read_of_server_and_acl_only() {
+        send(Method.PUT, "/1/0", 11542, SERVER);
+        CoapResponse r = handler.handle(CoapRequest.of(Method.GET, "/1").withAccept(110));
+        assertEquals(ResponseCode.CONTENT, r.code());
+        assertTrue(r.text().contains("\"bn\":\"/1/\""), r.text());
+        assertEquals(ResponseCode.NOT_ACCEPTABLE, handler.handle(CoapRequest.of(Method.GET, "/1").withAccept(42)).code());
+        assertEquals(ResponseCode.CONTENT, handler.handle(CoapRequest.of(Method.GET, "/2")).code(), "empty ACL object");
+    }
+
+    @Test
+    void unknown_optional_resources_are_ignored() {
+        assertEquals(ResponseCode.CHANGED, send(Method.PUT, "/1/0", 11542, SERVER + " C1 63 01").code());
+        LwM2mObjectInstance i = (LwM2mObjectInstance) session.view().read(LwM2mPath.of(1, 0)).orElseThrow();
+        assertEquals(List.of(0, 1, 6, 7), List.copyOf(i.resources().keySet()));
+    }
+}
