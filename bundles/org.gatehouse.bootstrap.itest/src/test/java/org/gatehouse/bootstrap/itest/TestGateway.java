@@ -93,7 +93,13 @@ final class TestGateway implements AutoCloseable {
         clientMode = new ClientInitiatedMode(transport, bootstrapInterface, store,
             Configs.of(ClientInitiatedMode.Config.class, clientConfig));
         coordinator.addMode(clientMode, Map.of(BootstrapMode.MODE, BootstrapMode.CLIENT));
+        factoryFile = dir.resolveSibling(dir.getFileName() + "-factory.json");
+        coordinator.addMode(new org.gatehouse.bootstrap.factory.FactoryMode(new SenmlJsonCodec(), models, factoryFile,
+            dir.resolveSibling(dir.getFileName() + "-factory.sha256")), Map.of(BootstrapMode.MODE, BootstrapMode.FACTORY));
     }
+
+    /** Where the factory mode looks for the manufacturer's file. */
+    final Path factoryFile;
 
     void write(LwM2mPath path, LwM2mObjectInstance instance) throws Exception {
         try (StoreTransaction tx = store.begin(Duration.ofSeconds(5))) {

@@ -69,8 +69,10 @@ final class ConsistencyCheck {
                 problems.add("/0/" + instance + ": no Server instance has Short Server ID " + ssid);
             }
         });
-        if (serverBySsid.isEmpty()) {
-            problems.add("no LwM2M server account: at least one Security instance with a paired Server instance is needed");
+        // Without a server account the gateway can still go on with a bootstrap-server account (a
+        // factory configuration often holds only that); without either it could do nothing at all.
+        if (serverBySsid.isEmpty() && bootstrapAccounts == 0) {
+            problems.add("no LwM2M server account and no bootstrap-server account: the gateway could neither register nor bootstrap");
         }
         for (LwM2mObjectInstance i : object(tree, 2).instances().values()) {
             mandatory(2, i, models, problems);

@@ -56,7 +56,14 @@ final class StoreSession implements BootstrapSession {
         ObjectModel model = models.find(path.objectId())
             .orElseThrow(() -> new BootstrapException("object " + path.objectId() + " is not supported by this gateway"));
         try {
-            tx.write(path, known(model, node));
+            if (node instanceof LwM2mObject o) {
+                // a write to an object creates or replaces the instances it carries; the others stay
+                for (LwM2mObjectInstance i : ((LwM2mObject) known(model, o)).instances().values()) {
+                    tx.write(path.append(i.id()), i);
+                }
+            } else {
+                tx.write(path, known(model, node));
+            }
         } catch (StoreException e) {
             throw new BootstrapException(path + ": " + e.getMessage());
         }

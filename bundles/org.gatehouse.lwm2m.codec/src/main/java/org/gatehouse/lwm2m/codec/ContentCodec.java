@@ -30,4 +30,14 @@ public interface ContentCodec {
      * that path. Never returns a partial node: any defect throws, naming where it is.
      */
     LwM2mNode decode(byte[] payload, LwM2mPath path, ModelLookup models) throws CodecException;
+
+    /**
+     * Decodes a payload that carries several objects with absolute paths (a factory configuration, a
+     * Bootstrap-Pack). Only formats with per-value paths (SenML) can.
+     *
+     * @since 1.1.0
+     */
+    default java.util.List<org.gatehouse.lwm2m.model.LwM2mObject> decodeObjects(byte[] payload, ModelLookup models) throws CodecException {
+        throw new CodecException(format().name() + ": cannot carry several objects; use SenML JSON or SenML CBOR");
+    }
 }

@@ -1,6 +1,6 @@
 /** LwM2M content formats: one {@link org.gatehouse.lwm2m.codec.ContentCodec} service per format. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.gatehouse.lwm2m.codec;
 
 import org.osgi.annotation.bundle.Export;

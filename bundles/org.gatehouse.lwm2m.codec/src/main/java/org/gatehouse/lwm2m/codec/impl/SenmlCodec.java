@@ -12,6 +12,7 @@ import org.gatehouse.lwm2m.codec.CodecException;
 import org.gatehouse.lwm2m.codec.ContentCodec;
 import org.gatehouse.lwm2m.model.InvalidPathException;
 import org.gatehouse.lwm2m.model.LwM2mNode;
+import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.ModelLookup;
 
@@ -68,8 +69,39 @@ abstract class SenmlCodec implements ContentCodec {
 
     @Override
     public LwM2mNode decode(byte[] payload, LwM2mPath path, ModelLookup models) throws CodecException {
+        NodeAssembler assembler = new NodeAssembler(format().name(), path, models);
+        records(payload, assembler::add);
+        return assembler.build();
+    }
+
+    @Override
+    public List<LwM2mObject> decodeObjects(byte[] payload, ModelLookup models) throws CodecException {
+        java.util.TreeMap<Integer, NodeAssembler> byObject = new java.util.TreeMap<>();
         String fmt = format().name();
-        NodeAssembler assembler = new NodeAssembler(fmt, path, models);
+        records(payload, (index, path, value) -> {
+            if (path.isRoot()) {
+                throw new CodecException(fmt + ": record " + index + " has no object path");
+            }
+            NodeAssembler a = byObject.get(path.objectId());
+            if (a == null) {
+                a = new NodeAssembler(fmt, LwM2mPath.of(path.objectId()), models);
+                byObject.put(path.objectId(), a);
+            }
+            a.add(index, path, value);
+        });
+        List<LwM2mObject> objects = new java.util.ArrayList<>();
+        for (NodeAssembler a : byObject.values()) {
+            objects.add((LwM2mObject) a.build());
+        }
+        return objects;
+    }
+
+    private interface RecordSink {
+        void add(int index, LwM2mPath path, RawValue value) throws CodecException;
+    }
+
+    private void records(byte[] payload, RecordSink sink) throws CodecException {
+        String fmt = format().name();
         try (JsonParser p = factory.createParser(payload)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new CodecException(fmt + ": payload must be an array of records");
@@ -89,7 +121,7 @@ abstract class SenmlCodec implements ContentCodec {
                 if (r.value() == null) {
                     throw new CodecException(fmt + ": record " + index + " (" + name + ") has no value");
                 }
-                assembler.add(index, parsePath(name, fmt, index), r.value());
+                sink.add(index, parsePath(name, fmt, index), r.value());
                 index++;
             }
             if (p.nextToken() != null) {
@@ -98,7 +130,6 @@ abstract class SenmlCodec implements ContentCodec {
         } catch (IOException e) {
             throw new CodecException(fmt + ": malformed payload: " + e.getMessage(), e);
         }
-        return assembler.build();
     }
 
     private static LwM2mPath parsePath(String name, String fmt, int index) throws CodecException {

@@ -65,4 +65,16 @@ class SenmlCodecTest {
         }
         assertTrue(e.getMessage().startsWith("SENML_JSON") && e.getMessage().contains(message.trim()), name + ": " + e.getMessage());
     }
+
+    @Test
+    void several_objects_with_absolute_names() throws Exception {
+        var objects = json.decodeObjects(("[{\"n\":\"/0/0/0\",\"vs\":\"coap://bs\"},{\"n\":\"/0/0/1\",\"vb\":true},"
+            + "{\"n\":\"/1/0/0\",\"v\":101},{\"n\":\"/0/1/0\",\"vs\":\"coap://dm\"}]").getBytes(StandardCharsets.UTF_8), TestModels.MODELS);
+        assertEquals(2, objects.size());
+        assertEquals(2, objects.get(0).instances().size());
+        assertEquals(1, objects.get(1).id());
+        CodecException e = assertThrows(CodecException.class, () -> json.decodeObjects("[{\"n\":\"/1/0/1\",\"vs\":\"x\"}]".getBytes(), TestModels.MODELS));
+        assertTrue(e.getMessage().contains("record 0"), e.getMessage());
+        assertThrows(CodecException.class, () -> new TlvCodec().decodeObjects(new byte[0], TestModels.MODELS));
+    }
 }
