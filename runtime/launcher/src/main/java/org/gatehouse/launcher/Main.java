@@ -50,16 +50,32 @@ public final class Main {
             installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
         }
         framework.start();
+        // Infrastructure first (start level 1: no org.gatehouse bundles), then the configuration of
+        // etc/, then the gateway's own bundles, so that they start configured.
         for (Bundle b : installed) {
+            if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.gatehouse.")) {
+                b.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).setStartLevel(2);
+            }
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 b.start();
             }
         }
+        List<String> pending = ConfigGate.await(framework.getBundleContext(), home.resolve("etc"), 10_000);
+        if (!pending.isEmpty()) {
+            System.err.println("gatehouse: configuration not applied within 10 s, starting anyway: " + pending);
+        }
+        setStartLevel(framework, 2);
         System.out.printf("Gatehouse started in %d ms: %d bundles, features %s%n", (System.nanoTime() - start) / 1_000_000,
             installed.size(), features);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "gatehouse-shutdown"));
         framework.waitForStop(0);
         return 0;
+    }
+
+    private static void setStartLevel(Framework framework, int level) throws InterruptedException {
+        java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+        framework.adapt(org.osgi.framework.startlevel.FrameworkStartLevel.class).setStartLevel(level, e -> reached.countDown());
+        reached.await();
     }
 
     private static void stop(Framework framework) {

@@ -15,7 +15,7 @@ import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
 
 /** Given-builders: the gateway's bootstrap-server account, and the configuration Leshan's bootstrap server hands out. */
-final class Accounts {
+public final class Accounts {
     private Accounts() {
     }
 
@@ -35,7 +35,7 @@ final class Accounts {
     }
 
     /** Deletes everything, keeps a bootstrap-server account, adds one server account per uri (SSID 101, 102, ...). */
-    static BootstrapConfig config(String bootstrapUri, ContentFormat format, String pskIdentity, byte[] psk, String... serverUris) {
+    public static BootstrapConfig config(String bootstrapUri, ContentFormat format, String pskIdentity, byte[] psk, String... serverUris) {
         BootstrapConfig c = new BootstrapConfig();
         c.contentFormat = format;
         c.toDelete = List.of("/0", "/1");

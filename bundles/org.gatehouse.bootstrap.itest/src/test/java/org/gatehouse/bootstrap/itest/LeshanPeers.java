@@ -22,15 +22,15 @@ import org.eclipse.leshan.server.security.InMemorySecurityStore;
 import org.eclipse.leshan.server.security.SecurityInfo;
 
 /** Eclipse Leshan's bootstrap server and server on loopback, CoAP and CoAPS, as independent peers. */
-final class LeshanPeers implements AutoCloseable {
+public final class LeshanPeers implements AutoCloseable {
 
-    final InMemoryBootstrapConfigStore bootstrapConfigs = new InMemoryBootstrapConfigStore();
+    public final InMemoryBootstrapConfigStore bootstrapConfigs = new InMemoryBootstrapConfigStore();
     final InMemorySecurityStore bootstrapSecurity = new InMemorySecurityStore();
     final InMemorySecurityStore serverSecurity = new InMemorySecurityStore();
     final LeshanBootstrapServer bootstrapServer;
-    final LeshanServer server;
+    public final LeshanServer server;
 
-    LeshanPeers() {
+    public LeshanPeers() {
         InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
         LeshanBootstrapServerBuilder bs = new LeshanBootstrapServerBuilder();
         bs.setConfigStore(bootstrapConfigs);
@@ -64,11 +64,11 @@ final class LeshanPeers implements AutoCloseable {
         server.start();
     }
 
-    String bootstrapUri(Protocol protocol) {
+    public String bootstrapUri(Protocol protocol) {
         return bootstrapServer.getEndpoint(protocol).getURI().toString();
     }
 
-    String serverUri(Protocol protocol) {
+    public String serverUri(Protocol protocol) {
         return server.getEndpoint(protocol).getURI().toString();
     }
 
