@@ -10,6 +10,9 @@ import org.gatehouse.bootstrap.BootstrapMode;
 import org.gatehouse.bootstrap.ModeOutcome;
 import org.gatehouse.bootstrap.SecurityAccount;
 import org.gatehouse.coap.CoapTransport;
+import org.gatehouse.lwm2m.codec.ContentCodec;
+import org.gatehouse.lwm2m.model.ModelRegistry;
+import org.gatehouse.lwm2m.store.ObjectStore;
 import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.store.ObjectTree;
@@ -47,17 +50,23 @@ public final class ClientInitiatedMode implements BootstrapMode {
 
         @AttributeDefinition(description = "Milliseconds to wait for the answer to Bootstrap-Request")
         long request_timeout() default 93000;
+
+        @AttributeDefinition(description = "Try Bootstrap-Pack-Request (LwM2M 1.2, GET /bspack) first, falling back to Bootstrap-Request on any error")
+        boolean bootstrap_pack() default false;
     }
 
     private final BootstrapRun run;
+    private final BootstrapPack pack;
     private final Config config;
     private final AccountPurge purge;
     private final Random random = new Random();
 
     @Activate
     public ClientInitiatedMode(@Reference CoapTransport transport, @Reference BootstrapInterface bootstrapInterface,
-            @Reference org.gatehouse.lwm2m.store.ObjectStore store, Config config) {
+            @Reference ObjectStore store, @Reference(target = "(" + ContentCodec.CONTENT_FORMAT + "=112)") ContentCodec senmlCbor,
+            @Reference ModelRegistry models, Config config) {
         this.run = new BootstrapRun(transport, bootstrapInterface, config);
+        this.pack = new BootstrapPack(transport, senmlCbor, models, config);
         this.config = config;
         this.purge = new AccountPurge(store);
     }
@@ -82,6 +91,14 @@ public final class ClientInitiatedMode implements BootstrapMode {
                 if (!sleep(wait, context)) {
                     break;
                 }
+            }
+            if (config.bootstrap_pack()) {
+                outcome = pack.once(context, account.get());
+                if (outcome.result() == ModeOutcome.Result.CONFIGURED) {
+                    purge.schedule(account.get());
+                    return outcome;
+                }
+                LOG.info("Bootstrap-Pack-Request did not configure the gateway ({}); using Bootstrap-Request", outcome.detail());
             }
             outcome = run.once(context, account.get());
             if (outcome.result() == ModeOutcome.Result.CONFIGURED) {

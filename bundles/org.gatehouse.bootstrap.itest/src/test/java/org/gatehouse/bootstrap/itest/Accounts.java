@@ -19,7 +19,7 @@ public final class Accounts {
     private Accounts() {
     }
 
-    static LwM2mObjectInstance bootstrapAccount(int id, String uri, String pskIdentity, byte[] psk) {
+    public static LwM2mObjectInstance bootstrapAccount(int id, String uri, String pskIdentity, byte[] psk) {
         List<LwM2mResource> r = new ArrayList<>(List.of(SingleResource.of(0, Value.string(uri)), SingleResource.of(1, Value.bool(true)),
             SingleResource.of(2, Value.integer(psk == null ? 3 : 0)), SingleResource.of(11, Value.integer(0))));
         if (psk != null) {

@@ -90,7 +90,7 @@ final class TestGateway implements AutoCloseable {
             Configs.of(CoordinatorComponent.Config.class, Map.of("start_delay", 3600L, "retry_delay", 3600L)));
         registration.setCoordinator(coordinator);
         coordinator.setRegistrar(registration);
-        clientMode = new ClientInitiatedMode(transport, bootstrapInterface, store,
+        clientMode = new ClientInitiatedMode(transport, bootstrapInterface, store, new SenmlCborCodec(), models,
             Configs.of(ClientInitiatedMode.Config.class, clientConfig));
         coordinator.addMode(clientMode, Map.of(BootstrapMode.MODE, BootstrapMode.CLIENT));
         factoryFile = dir.resolveSibling(dir.getFileName() + "-factory.json");

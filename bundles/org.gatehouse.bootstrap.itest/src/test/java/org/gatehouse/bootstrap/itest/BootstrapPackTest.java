@@ -1,0 +1,98 @@
+package org.gatehouse.bootstrap.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.leshan.core.endpoint.Protocol;
+import org.eclipse.leshan.core.model.ObjectLoader;
+import org.eclipse.leshan.core.model.StaticModel;
+import org.eclipse.leshan.core.node.LwM2mNode;
+import org.eclipse.leshan.core.node.LwM2mObjectInstance;
+import org.eclipse.leshan.core.node.LwM2mPath;
+import org.eclipse.leshan.core.node.LwM2mSingleResource;
+import org.eclipse.leshan.core.node.codec.DefaultLwM2mEncoder;
+import org.eclipse.leshan.core.request.ContentFormat;
+import org.gatehouse.bootstrap.BootstrapCoordinator.Phase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bootstrap-Pack-Request (1.2): used when configured, with a fall-back to Bootstrap-Request. */
+class BootstrapPackTest {
+
+    @TempDir
+    Path dir;
+    private LeshanPeers leshan;
+    private TestGateway gateway;
+
+    @BeforeEach
+    void peers() {
+        leshan = new LeshanPeers();
+    }
+
+    @AfterEach
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        leshan.close();
+    }
+
+    @Test
+    void a_server_without_packs_gets_a_bootstrap_request_instead() throws Exception {
+        String ep = "gw-pack-fallback";
+        leshan.bootstrapConfigs.add(ep, Accounts.config(leshan.bootstrapUri(Protocol.COAP), ContentFormat.SENML_CBOR, null, null, leshan.serverUri(Protocol.COAP)));
+        gateway = new TestGateway(dir, ep, Map.of("attempts", 1, "bootstrap_pack", true));
+        gateway.write(org.gatehouse.lwm2m.model.LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
+        assertEquals(Phase.REGISTERED, gateway.runSequence(Duration.ofSeconds(30)));
+        assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
+    }
+
+    @Test
+    void a_pack_configures_the_gateway_without_bootstrap_finish() throws Exception {
+        String ep = "gw-pack";
+        Map<LwM2mPath, LwM2mNode> pack = new LinkedHashMap<>();
+        pack.put(new LwM2mPath(0, 1), new LwM2mObjectInstance(1, LwM2mSingleResource.newStringResource(0, leshan.serverUri(Protocol.COAP)),
+            LwM2mSingleResource.newBooleanResource(1, false), LwM2mSingleResource.newIntegerResource(2, 3),
+            LwM2mSingleResource.newIntegerResource(10, 101)));
+        pack.put(new LwM2mPath(1, 0), new LwM2mObjectInstance(0, LwM2mSingleResource.newIntegerResource(0, 101),
+            LwM2mSingleResource.newIntegerResource(1, 300), LwM2mSingleResource.newBooleanResource(6, false),
+            LwM2mSingleResource.newStringResource(7, "U")));
+        byte[] payload = new DefaultLwM2mEncoder().encodeNodes(pack, ContentFormat.SENML_CBOR, new StaticModel(ObjectLoader.loadDefault()));
+        CoapServer bs = new CoapServer(Configuration.createStandardWithoutFile());
+        bs.addEndpoint(new CoapEndpoint.Builder().setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
+        bs.add(new CoapResource("bspack") {
+            @Override
+            public void handleGET(CoapExchange exchange) {
+                assertTrue(exchange.getRequestOptions().getUriQueryString().contains("ep=" + ep));
+                exchange.respond(CoAP.ResponseCode.CONTENT, payload, 112);
+            }
+        });
+        bs.start();
+        try {
+            gateway = new TestGateway(dir, ep, Map.of("attempts", 1, "bootstrap_pack", true));
+            gateway.write(org.gatehouse.lwm2m.model.LwM2mPath.of(0, 0),
+                Accounts.bootstrapAccount(0, "coap://127.0.0.1:" + bs.getEndpoints().get(0).getAddress().getPort(), null, null));
+            assertEquals(Phase.REGISTERED, gateway.runSequence(Duration.ofSeconds(30)));
+            assertTrue(gateway.coordinator.last().orElseThrow().outcome().detail().contains("bootstrap pack"));
+            assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
+            assertTrue(gateway.store.read(org.gatehouse.lwm2m.model.LwM2mPath.of(0, 0)).isPresent(), "the bootstrap-server account stays");
+        } finally {
+            bs.destroy();
+        }
+    }
+}
