@@ -127,6 +127,11 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
 
     private ServerSession registerWithRetries(Accounts.Account account, List<String> errors) throws InterruptedException {
         long attempts = Math.max(1, account.server().retryCount());
+        if (account.server().initialDelay() > 0) {
+            // /1/x/14 Initial Registration Delay Timer: registerAll() runs once per bootstrap, so this is "until the first registration"
+            LOG.info("Registration with server {} in {} s (Initial Registration Delay Timer)", account.server().ssid(), account.server().initialDelay());
+            Thread.sleep(TimeUnit.SECONDS.toMillis(account.server().initialDelay()));
+        }
         for (int n = 0; n < attempts; n++) {
             if (n > 0) {
                 long wait = Math.min(config.max_retry_wait(), account.server().retryTimer() << Math.min(n - 1, 20));
