@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Codec benchmarks, ours and Eclipse Leshan's in one JMH run, printed side by side.
-# Extra arguments go to JMH (e.g. -wi 1 -i 3 for a quick run).
+# Benchmarks, ours and Eclipse Leshan's side by side:
+#   scripts/bench.sh [JMH arguments]      codec encode/decode (JMH), e.g. -wi 1 -i 3 for a quick run
+#   scripts/bench.sh bootstrap [ROUNDS]   bootstrap + registration latency on loopback
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q package -DskipTests -pl benchmarks -am
+mvn -B -q install -DskipTests -pl benchmarks -am
+if [ "${1:-}" = "bootstrap" ]; then
+  shift
+  exec java -cp benchmarks/target/benchmarks.jar org.gatehouse.benchmarks.BootstrapLatency "$@"
+fi
 exec java -jar benchmarks/target/benchmarks.jar "$@"

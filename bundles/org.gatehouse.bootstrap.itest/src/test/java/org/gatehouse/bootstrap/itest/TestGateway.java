@@ -37,7 +37,7 @@ import org.gatehouse.registration.impl.RegistrationComponent;
  * The gateway's bootstrap and registration components wired by hand, as DS would wire them, over a
  * store in a temporary folder and real Californium sockets.
  */
-final class TestGateway implements AutoCloseable {
+public final class TestGateway implements AutoCloseable {
 
     final String endpoint;
     final ObjectStore store;
@@ -45,7 +45,7 @@ final class TestGateway implements AutoCloseable {
     final RegistrationComponent registration;
     private final ClientInitiatedMode clientMode;
 
-    TestGateway(Path dir, String endpoint, Map<String, Object> clientConfig) throws Exception {
+    public TestGateway(Path dir, String endpoint, Map<String, Object> clientConfig) throws Exception {
         this.endpoint = endpoint;
         this.store = new FileObjectStore(dir);
         ModelRegistry models = new ModelRegistry() {
@@ -101,28 +101,26 @@ final class TestGateway implements AutoCloseable {
     /** Where the factory mode looks for the manufacturer's file. */
     final Path factoryFile;
 
-    void write(LwM2mPath path, LwM2mObjectInstance instance) throws Exception {
+    public void write(LwM2mPath path, LwM2mObjectInstance instance) throws Exception {
         try (StoreTransaction tx = store.begin(Duration.ofSeconds(5))) {
             tx.write(path, instance);
             tx.commit();
         }
     }
 
-    /** Runs the whole sequence and waits until it settles. */
-    BootstrapCoordinator.Phase runSequence(Duration timeout) throws InterruptedException {
+    /** Runs the whole sequence and waits until it settles (a new attempt recorded and a final phase). */
+    public BootstrapCoordinator.Phase runSequence(Duration timeout) throws InterruptedException {
+        int before = coordinator.history().size();
         coordinator.start(Optional.empty());
-        return settle(timeout);
-    }
-
-    BootstrapCoordinator.Phase settle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Thread.sleep(200);
         while (System.nanoTime() < deadline) {
             BootstrapCoordinator.Phase p = coordinator.phase();
-            if (p == BootstrapCoordinator.Phase.REGISTERED || p == BootstrapCoordinator.Phase.WAITING_RETRY || p == BootstrapCoordinator.Phase.FAILED) {
+            boolean settled = p == BootstrapCoordinator.Phase.REGISTERED || p == BootstrapCoordinator.Phase.WAITING_RETRY
+                || p == BootstrapCoordinator.Phase.FAILED;
+            if (settled && coordinator.history().size() > before) {
                 return p;
             }
-            Thread.sleep(50);
+            Thread.sleep(2);
         }
         return coordinator.phase();
     }

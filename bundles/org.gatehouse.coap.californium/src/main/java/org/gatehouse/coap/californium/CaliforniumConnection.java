@@ -36,7 +36,8 @@ final class CaliforniumConnection implements Connection {
     private final CoapEndpoint endpoint;
     private final RequestHandler handler;
 
-    CaliforniumConnection(PeerSpec peer, RequestHandler handler, Configuration config) throws TransportException {
+    CaliforniumConnection(PeerSpec peer, RequestHandler handler, Configuration config, java.util.concurrent.ScheduledExecutorService executor,
+            java.util.concurrent.ScheduledExecutorService timer) throws TransportException {
         this.peer = peer;
         this.handler = handler;
         try {
@@ -46,6 +47,7 @@ final class CaliforniumConnection implements Connection {
         }
         this.endpoint = new CoapEndpoint.Builder().setConnector(Connectors.create(peer, config)).setConfiguration(config).build();
         endpoint.setMessageDeliverer(new Deliverer());
+        endpoint.setExecutors(executor, timer);
         try {
             endpoint.start();
         } catch (IOException e) {

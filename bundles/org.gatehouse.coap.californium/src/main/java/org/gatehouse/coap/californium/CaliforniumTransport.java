@@ -1,6 +1,10 @@
 package org.gatehouse.coap.californium;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.elements.config.Configuration;
@@ -13,6 +17,7 @@ import org.gatehouse.coap.RequestHandler;
 import org.gatehouse.coap.TransportException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -40,10 +45,28 @@ public final class CaliforniumTransport implements CoapTransport {
     }
 
     private final Configuration configuration;
+    // Shared by every connection: a connection then costs a socket, not a set of new threads.
+    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemon("gatehouse-coap"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("gatehouse-coap-timer"));
 
     @Activate
     public CaliforniumTransport(Config config) {
         this.configuration = configuration(config);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Deactivate
+    public void deactivate() {
+        executor.shutdownNow();
+        timer.shutdownNow();
     }
 
     static Configuration configuration(Config config) {
@@ -64,6 +87,6 @@ public final class CaliforniumTransport implements CoapTransport {
 
     @Override
     public Connection open(PeerSpec peer, RequestHandler handler) throws TransportException {
-        return new CaliforniumConnection(peer, handler, configuration);
+        return new CaliforniumConnection(peer, handler, configuration, executor, timer);
     }
 }
