@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,37 +25,17 @@ import org.eclipse.leshan.core.node.LwM2mSingleResource;
 import org.eclipse.leshan.core.node.codec.DefaultLwM2mEncoder;
 import org.eclipse.leshan.core.request.ContentFormat;
 import org.gatehouse.bootstrap.BootstrapCoordinator.Phase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Bootstrap-Pack-Request (1.2): used when configured, with a fall-back to Bootstrap-Request. */
-class BootstrapPackTest {
+class BootstrapPackTest extends WithLeshan {
 
-    @TempDir
-    Path dir;
-    private LeshanPeers leshan;
-    private TestGateway gateway;
-
-    @BeforeEach
-    void peers() {
-        leshan = new LeshanPeers();
-    }
-
-    @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        leshan.close();
-    }
 
     @Test
     void a_server_without_packs_gets_a_bootstrap_request_instead() throws Exception {
         String ep = "gw-pack-fallback";
         leshan.bootstrapConfigs.add(ep, Accounts.config(leshan.bootstrapUri(Protocol.COAP), ContentFormat.SENML_CBOR, null, null, leshan.serverUri(Protocol.COAP)));
-        gateway = new TestGateway(dir, ep, Map.of("attempts", 1, "bootstrap_pack", true));
+        gateway(ep, Map.of("attempts", 1, "bootstrap_pack", true));
         gateway.write(org.gatehouse.lwm2m.model.LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
         assertEquals(Phase.REGISTERED, gateway.runSequence(Duration.ofSeconds(30)));
         assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
@@ -84,7 +63,7 @@ class BootstrapPackTest {
         });
         bs.start();
         try {
-            gateway = new TestGateway(dir, ep, Map.of("attempts", 1, "bootstrap_pack", true));
+            gateway(ep, Map.of("attempts", 1, "bootstrap_pack", true));
             gateway.write(org.gatehouse.lwm2m.model.LwM2mPath.of(0, 0),
                 Accounts.bootstrapAccount(0, "coap://127.0.0.1:" + bs.getEndpoints().get(0).getAddress().getPort(), null, null));
             assertEquals(Phase.REGISTERED, gateway.runSequence(Duration.ofSeconds(30)));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,35 +14,14 @@ import org.gatehouse.bootstrap.BootstrapCoordinator.Attempt;
 import org.gatehouse.bootstrap.BootstrapCoordinator.Phase;
 import org.gatehouse.bootstrap.ModeOutcome;
 import org.gatehouse.lwm2m.model.LwM2mPath;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Factory bootstrap: the manufacturer's SenML JSON file, alone or followed by client-initiated bootstrap. */
-class FactoryBootstrapTest {
+class FactoryBootstrapTest extends WithLeshan {
 
-    @TempDir
-    Path tmp;
-    private LeshanPeers leshan;
-    private TestGateway gateway;
-
-    @BeforeEach
-    void peers() {
-        leshan = new LeshanPeers();
-    }
-
-    @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        leshan.close();
-    }
 
     private TestGateway gateway(String ep) throws Exception {
-        gateway = new TestGateway(tmp.resolve("store"), ep, Map.of("attempts", 1));
-        return gateway;
+        return gateway(ep, Map.of("attempts", 1));
     }
 
     private static String serverAccount(String uri) {

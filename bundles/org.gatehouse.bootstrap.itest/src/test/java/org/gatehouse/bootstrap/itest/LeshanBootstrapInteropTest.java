@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,10 +15,7 @@ import org.gatehouse.bootstrap.BootstrapCoordinator.Phase;
 import org.gatehouse.bootstrap.ModeOutcome;
 import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mPath;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,32 +24,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * bootstrap-server account asks Leshan's bootstrap server, takes its configuration, and registers
  * with Leshan's server.
  */
-class LeshanBootstrapInteropTest {
+class LeshanBootstrapInteropTest extends WithLeshan {
 
     private static final Duration T = Duration.ofSeconds(30);
     private static final byte[] PSK = "0123456789abcdef".getBytes();
 
-    @TempDir
-    Path dir;
-    private LeshanPeers leshan;
-    private TestGateway gateway;
-
-    @BeforeEach
-    void peers() {
-        leshan = new LeshanPeers();
-    }
-
-    @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        leshan.close();
-    }
 
     private TestGateway gateway(String endpoint) throws Exception {
-        gateway = new TestGateway(dir, endpoint, Map.of("attempts", 2, "max_backoff", 1L, "request_timeout", 5000L, "finish_timeout", 10L));
-        return gateway;
+        return gateway(endpoint, Map.of("attempts", 2, "max_backoff", 1L, "request_timeout", 5000L, "finish_timeout", 10L));
     }
 
     @ParameterizedTest

@@ -186,14 +186,11 @@ final class DeviceManagement implements RequestHandler {
         if (!allowed(tree, path, AccessControl.WRITE)) {
             return CoapResponse.error(ResponseCode.UNAUTHORIZED, "no write access to " + path);
         }
-        LwM2mNode node;
-        try {
-            node = decode(path, request);
-        } catch (CodecException e) {
-            return CoapResponse.error(ResponseCode.BAD_REQUEST, e.getMessage());
-        } catch (UnsupportedOperationException e) {
-            return CoapResponse.error(ResponseCode.UNSUPPORTED_CONTENT_FORMAT, e.getMessage());
+        Decoded decoded = decode(path, request);
+        if (decoded.error() != null) {
+            return decoded.error();
         }
+        LwM2mNode node = decoded.node();
         String refused = Writes.refusal(model, node);
         if (refused != null) {
             return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, refused);
@@ -210,14 +207,11 @@ final class DeviceManagement implements RequestHandler {
         if (!allowed(tree, path, AccessControl.CREATE)) {
             return CoapResponse.error(ResponseCode.UNAUTHORIZED, "no create access to " + path);
         }
-        LwM2mNode node;
-        try {
-            node = decode(path, request);
-        } catch (CodecException e) {
-            return CoapResponse.error(ResponseCode.BAD_REQUEST, e.getMessage());
-        } catch (UnsupportedOperationException e) {
-            return CoapResponse.error(ResponseCode.UNSUPPORTED_CONTENT_FORMAT, e.getMessage());
+        Decoded decoded = decode(path, request);
+        if (decoded.error() != null) {
+            return decoded.error();
         }
+        LwM2mNode node = decoded.node();
         LwM2mObject created = (LwM2mObject) node;
         if (created.instances().size() != 1) {
             return CoapResponse.error(ResponseCode.BAD_REQUEST, "Create takes exactly one instance");
@@ -287,12 +281,21 @@ final class DeviceManagement implements RequestHandler {
             .map(n -> ((SingleResource) n).value().asLong()).orElse(86400L);
     }
 
-    private LwM2mNode decode(LwM2mPath path, CoapRequest request) throws CodecException {
+    /** A decoded payload, or the response that says why there is none. */
+    private record Decoded(LwM2mNode node, CoapResponse error) {
+    }
+
+    private Decoded decode(LwM2mPath path, CoapRequest request) {
         ContentCodec codec = codecs.get(request.contentFormat());
         if (codec == null) {
-            throw new UnsupportedOperationException("content format " + request.contentFormat() + " is not supported");
+            return new Decoded(null, CoapResponse.error(ResponseCode.UNSUPPORTED_CONTENT_FORMAT,
+                "content format " + request.contentFormat() + " is not supported"));
         }
-        return codec.decode(request.payload(), path, models);
+        try {
+            return new Decoded(codec.decode(request.payload(), path, models), null);
+        } catch (CodecException e) {
+            return new Decoded(null, CoapResponse.error(ResponseCode.BAD_REQUEST, e.getMessage()));
+        }
     }
 
     private CoapResponse commit(LwM2mPath path, LwM2mNode node, ResponseCode success) {
