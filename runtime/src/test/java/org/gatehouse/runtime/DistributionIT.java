@@ -76,6 +76,26 @@ class DistributionIT {
         }
     }
 
+    @Test
+    void a_bootstrap_mode_dropped_into_deploy_joins_and_leaves_at_run_time() throws Exception {
+        Path home = Gateway.install(dir.resolve("gatehouse"));
+        Path config = home.resolve("etc/config.properties");
+        Files.writeString(config, Files.readString(config).replace(",bootstrap-client,", ","));
+        try (Gateway gw = Gateway.start(home)) {
+            gw.await("Gatehouse started in", 0, T);
+            assertFalse(gw.command("bootstrap:modes", "g!", T).contains("client"));
+            Path jar;
+            try (var jars = Files.walk(home.resolve("system"))) {
+                jar = jars.filter(p -> p.getFileName().toString().startsWith("org.gatehouse.bootstrap.client-")).findFirst().orElseThrow();
+            }
+            Files.copy(jar, home.resolve("deploy/bootstrap-client.jar"));
+            waitFor(gw, "bootstrap:modes", "client", true);
+            Files.delete(home.resolve("deploy/bootstrap-client.jar"));
+            waitFor(gw, "bootstrap:modes", "client", false);
+            gw.stop();
+        }
+    }
+
     private static void waitFor(Gateway gw, String command, String text, boolean present) throws Exception {
         long deadline = System.nanoTime() + T.toNanos();
         while (System.nanoTime() < deadline) {

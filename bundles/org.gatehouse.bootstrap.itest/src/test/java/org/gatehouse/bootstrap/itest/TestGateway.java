@@ -98,6 +98,11 @@ public final class TestGateway implements AutoCloseable {
             dir.resolveSibling(dir.getFileName() + "-factory.sha256")), Map.of(BootstrapMode.MODE, BootstrapMode.FACTORY));
     }
 
+    /** Unregisters the client-initiated mode, as when its bundle is removed. */
+    void removeClientMode() {
+        coordinator.removeMode(clientMode, Map.of(BootstrapMode.MODE, BootstrapMode.CLIENT));
+    }
+
     /** Where the factory mode looks for the manufacturer's file. */
     final Path factoryFile;
 
