@@ -50,6 +50,7 @@ class BootstrapSystemIT {
                 gw.stop();
                 System.out.println("bin/gatehouse start to registered: " + millis + " ms");
             }
+            assertTrue(Files.notExists(home.resolve("Californium3.properties")), "Californium must not write its properties file");
             assertTrue(leshan.server.getRegistrationService().getByEndpoint(ep) == null, "de-registered on stop");
         }
     }

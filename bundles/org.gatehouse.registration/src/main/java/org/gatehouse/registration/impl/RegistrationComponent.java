@@ -219,7 +219,8 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
 
     @Override
     public void disable(int ssid, long seconds) {
-        scheduler.execute(() -> {
+        // After the Execute's 2.04 has left: a server cancels its pending requests on De-register.
+        scheduler.schedule(() -> {
             ServerSession s = sessions.remove(ssid);
             if (s == null) {
                 return;
@@ -235,7 +236,7 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
                     s.close();
                 }
             }, seconds, TimeUnit.SECONDS);
-        });
+        }, 200, TimeUnit.MILLISECONDS);
     }
 
     @Override
