@@ -95,19 +95,28 @@ public final class ClientInitiatedMode implements BootstrapMode {
             if (config.bootstrap_pack()) {
                 outcome = pack.once(context, account.get());
                 if (outcome.result() == ModeOutcome.Result.CONFIGURED) {
-                    purge.schedule(account.get());
+                    schedulePurge(context);
                     return outcome;
                 }
                 LOG.info("Bootstrap-Pack-Request did not configure the gateway ({}); using Bootstrap-Request", outcome.detail());
             }
             outcome = run.once(context, account.get());
             if (outcome.result() == ModeOutcome.Result.CONFIGURED) {
-                purge.schedule(account.get());
+                schedulePurge(context);
                 return outcome;
             }
             LOG.warn("Bootstrap attempt {} failed: {}", n + 1, outcome.detail());
         }
         return outcome;
+    }
+
+    // The timeout is the one the bootstrap just wrote (/0/x/12 of the new account), not the old one's.
+    private void schedulePurge(BootstrapContext context) {
+        try {
+            bootstrapAccount(context.current()).ifPresent(purge::schedule);
+        } catch (BootstrapException e) {
+            LOG.warn("Bootstrap-server account unreadable after bootstrap: {}", e.getMessage());
+        }
     }
 
     private static boolean sleep(long millis, BootstrapContext context) throws InterruptedException {

@@ -130,6 +130,35 @@ class LeshanBootstrapInteropTest extends WithLeshan {
         assertTrue(gw.store.read(LwM2mPath.of(1, 5)).isEmpty(), "the stale account was replaced by the bootstrap");
     }
 
+    @Test
+    void leshan_discovers_our_objects_to_pick_security_instance_ids() throws Exception {
+        String ep = "gw-autoid";
+        var config = Accounts.config(leshan.bootstrapUri(Protocol.COAP), ContentFormat.TLV, null, null, leshan.serverUri(Protocol.COAP));
+        config.autoIdForSecurityObject = true; // Leshan then sends Bootstrap-Discover on /0 before writing
+        leshan.bootstrapConfigs.add(ep, config);
+        TestGateway gw = gateway(ep);
+        gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
+        assertEquals(Phase.REGISTERED, gw.runSequence(T));
+        assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
+    }
+
+    @Test
+    void the_bootstrap_server_account_is_removed_after_its_timeout() throws Exception {
+        String ep = "gw-purge";
+        var config = Accounts.config(leshan.bootstrapUri(Protocol.COAP), ContentFormat.TLV, null, null, leshan.serverUri(Protocol.COAP));
+        config.security.get(0).bootstrapServerAccountTimeout = 1;
+        leshan.bootstrapConfigs.add(ep, config);
+        TestGateway gw = gateway(ep);
+        gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
+        assertEquals(Phase.REGISTERED, gw.runSequence(T));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (gw.store.read(LwM2mPath.of(0, 0)).isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(gw.store.read(LwM2mPath.of(0, 0)).isEmpty(), "bootstrap-server account still there");
+        assertTrue(gw.store.read(LwM2mPath.of(0, 1)).isPresent(), "the server account stays");
+    }
+
     enum Format {
         TLV(ContentFormat.TLV), SENML_JSON(ContentFormat.SENML_JSON), SENML_CBOR(ContentFormat.SENML_CBOR);
 

@@ -35,11 +35,13 @@ final class CaliforniumConnection implements Connection {
     private final InetSocketAddress address;
     private final CoapEndpoint endpoint;
     private final RequestHandler handler;
+    private final String serverName;
 
     CaliforniumConnection(PeerSpec peer, RequestHandler handler, Configuration config, java.util.concurrent.ScheduledExecutorService executor,
             java.util.concurrent.ScheduledExecutorService timer) throws TransportException {
         this.peer = peer;
         this.handler = handler;
+        this.serverName = serverName(peer);
         try {
             this.address = new InetSocketAddress(InetAddress.getByName(peer.uri().getHost()), peer.port());
         } catch (UnknownHostException e) {
@@ -56,6 +58,16 @@ final class CaliforniumConnection implements Connection {
         LOG.debug("Connection to {} ({}) on local port {}", peer.name(), peer.uri(), localPort());
     }
 
+    /** The TLS server name: /0/x/14 SNI when set, else the URI's host when it is a name rather than an address. */
+    private static String serverName(PeerSpec peer) {
+        if (peer.security() instanceof PeerSecurity.X509 x && !x.sni().isBlank()) {
+            return x.sni();
+        }
+        String host = peer.uri().getHost();
+        boolean literal = host.startsWith("[") || host.chars().allMatch(c -> Character.isDigit(c) || c == '.');
+        return literal ? null : host;
+    }
+
     @Override
     public PeerSpec peer() {
         return peer;
@@ -69,7 +81,7 @@ final class CaliforniumConnection implements Connection {
     @Override
     public CoapResponse send(CoapRequest request, Duration timeout) throws TransportException {
         Request req = Messages.toCalifornium(request);
-        req.setDestinationContext(new org.eclipse.californium.elements.AddressEndpointContext(address));
+        req.setDestinationContext(new org.eclipse.californium.elements.AddressEndpointContext(address, serverName, null));
         LOG.trace("{} -> {}: {}", localPort(), peer.name(), request);
         endpoint.sendRequest(req);
         Response res;

@@ -82,6 +82,8 @@ public final class CaliforniumTransport implements CoapTransport {
         c.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, config.dtls_max_retransmissions());
         // LwM2M's mandatory suites (…_AES_128_CCM_8) are not on Scandium's "recommended" list.
         c.set(DtlsConfig.DTLS_RECOMMENDED_CIPHER_SUITES_ONLY, false);
+        c.set(DtlsConfig.DTLS_USE_SERVER_NAME_INDICATION, true); // sent when the connection has a server name
+        c.set(DtlsConfig.DTLS_VERIFY_SERVER_CERTIFICATES_SUBJECT, true);
         return c;
     }
 

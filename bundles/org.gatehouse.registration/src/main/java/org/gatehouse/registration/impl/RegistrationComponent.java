@@ -125,9 +125,26 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         return new Outcome(registered, failed, bootstrapOnFailure, errors.isEmpty() ? registered + " registered" : String.join("; ", errors));
     }
 
+    /** /1/x/20 sequences of /1/x/17 attempts each, /1/x/19 seconds apart (capped like the retries). */
     private ServerSession registerWithRetries(Accounts.Account account, List<String> errors) throws InterruptedException {
+        long sequences = Math.max(1, account.server().sequenceRetryCount());
+        for (int s = 0; s < sequences; s++) {
+            if (s > 0) {
+                long wait = Math.min(config.max_retry_wait(), account.server().sequenceDelay());
+                LOG.info("Registration with server {}: sequence {} of {} in {} s", account.server().ssid(), s + 1, sequences, wait);
+                Thread.sleep(TimeUnit.SECONDS.toMillis(wait));
+            }
+            ServerSession session = registerSequence(account, errors, s == 0);
+            if (session != null) {
+                return session;
+            }
+        }
+        return null;
+    }
+
+    private ServerSession registerSequence(Accounts.Account account, List<String> errors, boolean first) throws InterruptedException {
         long attempts = Math.max(1, account.server().retryCount());
-        if (account.server().initialDelay() > 0) {
+        if (first && account.server().initialDelay() > 0) {
             // /1/x/14 Initial Registration Delay Timer: registerAll() runs once per bootstrap, so this is "until the first registration"
             LOG.info("Registration with server {} in {} s (Initial Registration Delay Timer)", account.server().ssid(), account.server().initialDelay());
             Thread.sleep(TimeUnit.SECONDS.toMillis(account.server().initialDelay()));
