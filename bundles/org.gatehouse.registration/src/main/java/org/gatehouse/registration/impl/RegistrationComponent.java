@@ -266,7 +266,18 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
 
     @Override
     public void configurationChanged(int ssid) {
-        updateNow(ssid);
+        scheduler.execute(() -> {
+            ServerSession session = sessions.get(ssid);
+            Accounts.Account now = Accounts.of(store.snapshot()).stream().filter(a -> a.server().ssid() == ssid).findFirst().orElse(null);
+            if (session == null || now == null) {
+                return;
+            }
+            if (session.updateSettings(now) == ResponseCode.CHANGED) {
+                scheduleUpdate(session); // the new lifetime sets the next Update
+            } else {
+                update(ssid);
+            }
+        });
     }
 
     @Deactivate

@@ -23,7 +23,7 @@ final class ServerSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
 
-    private final Accounts.Account account;
+    private volatile Accounts.Account account;
     private final Connection connection;
     private final Duration timeout;
     private volatile String location = "";
@@ -73,7 +73,24 @@ final class ServerSession implements AutoCloseable {
 
     /** Update; {@code payload} is null when the object list did not change. Returns the response code, or null on transport failure. */
     ResponseCode update(byte[] payload) {
-        CoapRequest request = CoapRequest.of(Method.POST, location);
+        return update(payload, List.of());
+    }
+
+    /** Update carrying the lifetime and binding of {@code changed} when they differ from the registered ones. */
+    ResponseCode updateSettings(Accounts.Account changed) {
+        List<String> query = new java.util.ArrayList<>();
+        if (changed.server().lifetime() != account.server().lifetime()) {
+            query.add("lt=" + changed.server().lifetime());
+        }
+        if (!changed.server().binding().equals(account.server().binding())) {
+            query.add("b=" + changed.server().binding());
+        }
+        account = changed;
+        return update(null, query);
+    }
+
+    private ResponseCode update(byte[] payload, List<String> query) {
+        CoapRequest request = CoapRequest.of(Method.POST, location).withQuery(query);
         if (payload != null) {
             request = request.withPayload(ContentFormat.LINK.code(), payload);
         }
