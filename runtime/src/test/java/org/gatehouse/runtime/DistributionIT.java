@@ -59,7 +59,7 @@ class DistributionIT {
             try (var libs = Files.list(home.resolve("lib"))) {
                 jar = libs.filter(p -> p.getFileName().toString().startsWith("org.osgi.util.converter")).findFirst().orElseThrow();
             }
-            Files.copy(jar, home.resolve("deploy/converter.jar"));
+            drop(jar, home.resolve("deploy/converter.jar"));
             waitFor(gw, "lb", "org.osgi.util.converter", true);
             assertTrue(gw.command("lb", "g!", T).matches("(?s).*Active\\s*\\|\\s*1\\|org.osgi:org.osgi.util.converter.*"));
             Files.delete(home.resolve("deploy/converter.jar"));
@@ -88,12 +88,19 @@ class DistributionIT {
             try (var jars = Files.walk(home.resolve("system"))) {
                 jar = jars.filter(p -> p.getFileName().toString().startsWith("org.gatehouse.bootstrap.client-")).findFirst().orElseThrow();
             }
-            Files.copy(jar, home.resolve("deploy/bootstrap-client.jar"));
+            drop(jar, home.resolve("deploy/bootstrap-client.jar"));
             waitFor(gw, "bootstrap:modes", "client", true);
             Files.delete(home.resolve("deploy/bootstrap-client.jar"));
             waitFor(gw, "bootstrap:modes", "client", false);
             gw.stop();
         }
+    }
+
+    /** Copies next to the target, then renames: the hot folder never sees a half-written jar. */
+    private static void drop(Path jar, Path target) throws java.io.IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + ".part");
+        Files.copy(jar, temp);
+        Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void waitFor(Gateway gw, String command, String text, boolean present) throws Exception {
@@ -104,7 +111,9 @@ class DistributionIT {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("'" + text + "' " + (present ? "never appeared" : "never went away") + " in " + command + ":\n" + gw.output());
+        String bundles = gw.command("lb", "g!", T); // for the diagnosis: was the bundle installed, resolved, started?
+        throw new AssertionError("'" + text + "' " + (present ? "never appeared" : "never went away") + " in " + command + "; bundles:\n"
+            + bundles + "\noutput:\n" + gw.output());
     }
 
     @Test
