@@ -127,6 +127,12 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
             }
             if (!myCancel.get()) {
                 phase = Phase.WAITING_RETRY;
+                var security = store.snapshot().objects().get(0);
+                if (security == null || security.instances().isEmpty()) {
+                    LOG.warn("Nothing to bootstrap or register with: there is no server or bootstrap-server account. Put the "
+                        + "manufacturer's configuration in etc/factory-bootstrap.json (see factory-bootstrap.json.example) "
+                        + "or install a bootstrap mode that can provide one, then run bootstrap:start.");
+                }
                 LOG.info("Not registered; the bootstrap sequence runs again in {} s", config.retry_delay());
                 synchronized (this) {
                     if (cancel == myCancel) {
