@@ -31,9 +31,15 @@ public final class LeshanPeers implements AutoCloseable {
     public final LeshanServer server;
 
     public LeshanPeers() {
+        this(p -> p);
+    }
+
+    /** @param tasks wraps the bootstrap server's task provider, to send requests of a test's choosing first */
+    public LeshanPeers(java.util.function.UnaryOperator<org.eclipse.leshan.server.bootstrap.BootstrapTaskProvider> tasks) {
         InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
         LeshanBootstrapServerBuilder bs = new LeshanBootstrapServerBuilder();
         bs.setConfigStore(bootstrapConfigs);
+        bs.setTaskProvider(tasks.apply(new org.eclipse.leshan.server.bootstrap.BootstrapConfigStoreTaskProvider(bootstrapConfigs)));
         bs.setSecurityStore(new BootstrapSecurityStore() {
             @Override
             public Iterator<SecurityInfo> getAllByEndpoint(String endpoint) {
