@@ -46,8 +46,9 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
 
     @ObjectClassDefinition(name = "Gatehouse bootstrap coordinator", description = "When and how often the bootstrap sequence runs")
     public @interface Config {
-        @AttributeDefinition(description = "Seconds to wait after start-up before the first sequence (lets mode bundles appear)")
-        long start_delay() default 1;
+        @AttributeDefinition(description = "Milliseconds to wait after start-up before the first sequence (lets mode bundles appear; "
+            + "a mode that appears during a sequence makes it run again at once)")
+        long start_delay_ms() default 200;
 
         @AttributeDefinition(description = "Seconds before the sequence runs again after it ended unregistered")
         long retry_delay() default 300;
@@ -63,6 +64,7 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
     private final Map<String, BootstrapMode> modes = new ConcurrentHashMap<>();
     private volatile Registrar registrar;
     private final Deque<Attempt> history = new ConcurrentLinkedDeque<>();
+    private final AtomicBoolean modesChanged = new AtomicBoolean();
     private volatile Phase phase = Phase.IDLE;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "gatehouse-bootstrap"));
     private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "gatehouse-bootstrap-start"));
@@ -75,7 +77,7 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
         this.models = models;
         this.endpoint = endpoint;
         this.config = config;
-        schedule(Optional.empty(), config.start_delay());
+        schedule(Optional.empty(), config.start_delay_ms());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
@@ -83,6 +85,7 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
     public void addMode(BootstrapMode mode, Map<String, Object> props) {
         String name = String.valueOf(props.get(BootstrapMode.MODE));
         modes.put(name, mode);
+        modesChanged.set(true);
         LOG.info("Bootstrap mode available: {}", name);
         if (phase == Phase.WAITING_RETRY || phase == Phase.FAILED || phase == Phase.IDLE && !history.isEmpty()) {
             start(Optional.empty()); // a new mode may succeed where the others did not
@@ -107,22 +110,28 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
         }
     }
 
-    private synchronized void schedule(Optional<String> only, long delaySeconds) {
+    private synchronized void schedule(Optional<String> only, long delayMillis) {
         if (running != null) {
             cancel.set(true);
             running.cancel(true);
         }
         AtomicBoolean myCancel = new AtomicBoolean();
         cancel = myCancel;
-        running = executor.schedule(() -> runSequence(only, myCancel), delaySeconds, TimeUnit.SECONDS);
+        running = executor.schedule(() -> runSequence(only, myCancel), delayMillis, TimeUnit.MILLISECONDS);
     }
 
     private void runSequence(Optional<String> only, AtomicBoolean myCancel) {
+        modesChanged.set(false); // the sequence below works with the modes present now
         Sequence sequence = new Sequence(Map.copyOf(modes), Optional.ofNullable(registrar),
             (mode, cancelled) -> new SequenceContext(store, models, endpoint.name(), () -> cancelled.getAsBoolean() || !modes.containsKey(mode)),
             p -> phase = p, this::remember);
         try {
             if (sequence.run(only, myCancel::get)) {
+                return;
+            }
+            if (!myCancel.get() && modesChanged.getAndSet(false)) {
+                LOG.info("A bootstrap mode appeared during the sequence: running it again now");
+                start(Optional.empty());
                 return;
             }
             if (!myCancel.get()) {
@@ -178,7 +187,7 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
     @Override
     public void start(Optional<String> mode) {
         // schedule from another thread: start() may be called from the sequence thread itself
-        starter.execute(() -> schedule(mode, 0));
+        starter.execute(() -> schedule(mode, 0L));
     }
 
     @Override
