@@ -64,6 +64,8 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     private final Map<Integer, ScheduledFuture<?>> updates = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "gatehouse-registration"));
     private volatile BootstrapCoordinator coordinator;
+    // Set on deactivate: retries end within 100 ms instead of holding the bundle's stop for minutes.
+    private volatile boolean closed;
 
     @Activate
     public RegistrationComponent(@Reference ObjectStore store, @Reference CoapTransport transport, @Reference ModelRegistry models,
@@ -132,7 +134,7 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
             if (s > 0) {
                 long wait = Math.min(config.max_retry_wait(), account.server().sequenceDelay());
                 LOG.info("Registration with server {}: sequence {} of {} in {} s", account.server().ssid(), s + 1, sequences, wait);
-                Thread.sleep(TimeUnit.SECONDS.toMillis(wait));
+                pause(TimeUnit.SECONDS.toMillis(wait));
             }
             ServerSession session = registerSequence(account, errors, s == 0);
             if (session != null) {
@@ -147,13 +149,13 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         if (first && account.server().initialDelay() > 0) {
             // /1/x/14 Initial Registration Delay Timer: registerAll() runs once per bootstrap, so this is "until the first registration"
             LOG.info("Registration with server {} in {} s (Initial Registration Delay Timer)", account.server().ssid(), account.server().initialDelay());
-            Thread.sleep(TimeUnit.SECONDS.toMillis(account.server().initialDelay()));
+            pause(TimeUnit.SECONDS.toMillis(account.server().initialDelay()));
         }
         for (int n = 0; n < attempts; n++) {
             if (n > 0) {
                 long wait = Math.min(config.max_retry_wait(), account.server().retryTimer() << Math.min(n - 1, 20));
                 LOG.info("Registration with server {}: attempt {} of {} in {} s", account.server().ssid(), n + 1, attempts, wait);
-                Thread.sleep(TimeUnit.SECONDS.toMillis(wait));
+                pause(TimeUnit.SECONDS.toMillis(wait));
             }
             ServerSession session;
             try {
@@ -163,12 +165,27 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
                 return null;
             }
             if (session.register(endpoint.name(), payload())) {
+                if (closed) {
+                    session.deregister();
+                    session.close();
+                    return null;
+                }
                 return session;
             }
             errors.add("server " + account.server().ssid() + ": " + session.status().lastError());
             session.close();
         }
         return null;
+    }
+
+    private void pause(long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            if (closed) {
+                throw new InterruptedException("registration is stopping");
+            }
+            Thread.sleep(Math.min(100, Math.max(1, end - System.currentTimeMillis())));
+        }
     }
 
     private DeviceManagement handler(int ssid) {
@@ -208,15 +225,18 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         }
     }
 
+    // Not synchronized: deactivate must not wait for a registerAll() in its retries.
     @Override
-    public synchronized void deregisterAll() {
+    public void deregisterAll() {
         updates.values().forEach(f -> f.cancel(false));
         updates.clear();
-        for (ServerSession s : sessions.values()) {
-            s.deregister();
-            s.close();
+        for (Integer ssid : List.copyOf(sessions.keySet())) {
+            ServerSession s = sessions.remove(ssid);
+            if (s != null) {
+                s.deregister();
+                s.close();
+            }
         }
-        sessions.clear();
     }
 
     @Override
@@ -282,6 +302,7 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
 
     @Deactivate
     public void deactivate() {
+        closed = true;
         deregisterAll();
         scheduler.shutdownNow();
     }
