@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Benchmarks, ours and Eclipse Leshan's side by side:
 #   scripts/bench.sh [JMH arguments]      codec encode/decode (JMH), e.g. -wi 1 -i 3 for a quick run
-#   scripts/bench.sh bootstrap [ROUNDS]   bootstrap + registration latency on loopback
+#   scripts/bench.sh bootstrap [ROUNDS]   bootstrap + registration latency on loopback, warm JVM
+#   scripts/bench.sh coldstart [ROUNDS]   new process to registered: bin/gatehouse and Leshan's client
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q install -DskipTests -pl benchmarks -am
+if [ "${1:-}" = "coldstart" ]; then
+  shift
+  mvn -B -q install -DskipTests -pl runtime -am
+  exec java -cp benchmarks/target/benchmarks.jar org.gatehouse.benchmarks.ColdStart runtime/target/gatehouse "$@"
+fi
 if [ "${1:-}" = "bootstrap" ]; then
   shift
   exec java -cp benchmarks/target/benchmarks.jar org.gatehouse.benchmarks.BootstrapLatency "$@"
