@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,12 +106,11 @@ class DistributionIT {
     }
 
     private static void waitFor(Gateway gw, String command, String text, boolean present) throws Exception {
-        long deadline = System.nanoTime() + T.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (gw.command(command, "g!", T).contains(text) == present) {
-                return;
-            }
-            Thread.sleep(250);
+        try {
+            Awaitility.await().atMost(T).pollInterval(Duration.ofMillis(250)).until(() -> gw.command(command, "g!", T).contains(text) == present);
+            return;
+        } catch (ConditionTimeoutException e) {
+            // reported below with the bundles' states
         }
         String bundles = gw.command("lb", "g!", T); // for the diagnosis: was the bundle installed, resolved, started?
         throw new AssertionError("'" + text + "' " + (present ? "never appeared" : "never went away") + " in " + command + "; bundles:\n"
@@ -133,13 +134,7 @@ class DistributionIT {
             gw.await("Gatehouse started in", 0, T);
             assertTrue(gw.command("lwm2m:endpoint", name, T).contains(name), "same name after restart");
             Files.writeString(home.resolve("etc/org.gatehouse.endpoint.cfg"), "name=urn:imei:490154203237518\n");
-            long deadline = System.nanoTime() + T.toNanos();
-            String answer = "";
-            while (!answer.contains("urn:imei:490154203237518") && System.nanoTime() < deadline) {
-                Thread.sleep(300);
-                answer = gw.command("lwm2m:endpoint", "g!", T); // FileInstall applies the edit without a restart
-            }
-            assertTrue(answer.contains("urn:imei:490154203237518"), gw.output());
+            waitFor(gw, "lwm2m:endpoint", "urn:imei:490154203237518", true); // FileInstall applies the edit without a restart
             gw.stop();
         }
     }

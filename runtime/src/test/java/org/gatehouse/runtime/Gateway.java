@@ -58,13 +58,17 @@ final class Gateway implements AutoCloseable {
         return output.substring(from);
     }
 
+    /** Waits until {@code expected} is printed after offset {@code from}; woken by each output chunk. */
     void await(String expected, int from, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (output.indexOf(expected, from) < 0) {
-            if (System.nanoTime() > deadline || !process.isAlive()) {
-                throw new AssertionError("'" + expected + "' not seen within " + timeout + "; output:\n" + output);
+        synchronized (output) {
+            while (output.indexOf(expected, from) < 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.isAlive()) {
+                    throw new AssertionError("'" + expected + "' not seen within " + timeout + "; output:\n" + output);
+                }
+                output.wait(Math.max(1, Math.min(200, left / 1_000_000))); // also re-checks that the process lives
             }
-            Thread.sleep(20);
         }
     }
 
@@ -91,7 +95,10 @@ final class Gateway implements AutoCloseable {
         int n;
         try {
             while ((n = in.read(buf)) > 0) {
-                output.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                synchronized (output) {
+                    output.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    output.notifyAll();
+                }
             }
         } catch (IOException e) {
             // process ended

@@ -3,6 +3,7 @@ package org.gatehouse.bootstrap;
 import java.util.List;
 
 import org.gatehouse.lwm2m.model.LwM2mNode;
+import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.store.ObjectTree;
 
@@ -22,6 +23,17 @@ public interface BootstrapSession extends AutoCloseable {
     void write(LwM2mPath path, LwM2mNode node) throws BootstrapException;
 
     void delete(LwM2mPath path) throws BootstrapException;
+
+    /**
+     * Makes each given object hold exactly the given instances (a factory file, a Bootstrap-Pack): its
+     * other instances go, except those a delete never removes.
+     */
+    default void replaceObjects(List<LwM2mObject> objects) throws BootstrapException {
+        for (LwM2mObject o : objects) {
+            delete(LwM2mPath.of(o.id()));
+            write(LwM2mPath.of(o.id()), o);
+        }
+    }
 
     /** The consistency problems the configuration has now; empty when it may be committed. */
     List<String> check();

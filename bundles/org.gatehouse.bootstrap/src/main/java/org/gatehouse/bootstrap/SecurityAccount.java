@@ -7,10 +7,12 @@ import java.util.Optional;
 
 import org.gatehouse.coap.PeerSecurity;
 import org.gatehouse.coap.PeerSpec;
+import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mResource;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
+import org.gatehouse.lwm2m.store.ObjectTree;
 
 /**
  * A Security (0) instance read as an account: where the server is and how to reach it.
@@ -38,6 +40,20 @@ public record SecurityAccount(int instanceId, String uri, boolean bootstrapServe
         };
         return new SecurityAccount(i.id(), uri, bs, mode, ssid, value(i, 11).map(Value::asLong).orElse(0L),
             value(i, 12).map(Value::asLong).orElse(0L), security);
+    }
+
+    /** The bootstrap-server account of a configuration, if it has one. */
+    public static Optional<SecurityAccount> bootstrapServer(ObjectTree tree) throws BootstrapException {
+        LwM2mObject security = tree.objects().get(0);
+        if (security != null) {
+            for (LwM2mObjectInstance i : security.instances().values()) {
+                SecurityAccount a = of(i);
+                if (a.bootstrapServer()) {
+                    return Optional.of(a);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The transport's view of this account. */

@@ -2,7 +2,6 @@ package org.gatehouse.coap;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A CoAP request, either way.
@@ -41,11 +40,6 @@ public record CoapRequest(Method method, List<String> path, List<String> query, 
     /** "/a/b" for path ["a","b"]; "/" for an empty path. */
     public String pathString() {
         return "/" + String.join("/", path);
-    }
-
-    /** The value of query parameter {@code name=...}, if present. */
-    public Optional<String> queryParameter(String name) {
-        return query.stream().filter(q -> q.startsWith(name + "=")).map(q -> q.substring(name.length() + 1)).findFirst();
     }
 
     @Override

@@ -18,8 +18,6 @@ import org.gatehouse.coap.ResponseCode;
 import org.gatehouse.coap.TransportException;
 import org.gatehouse.lwm2m.codec.CodecException;
 import org.gatehouse.lwm2m.codec.ContentCodec;
-import org.gatehouse.lwm2m.model.LwM2mObject;
-import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.ModelLookup;
 
 /**
@@ -52,10 +50,7 @@ final class BootstrapPack {
             return ModeOutcome.failed("Bootstrap-Pack-Request answered " + response, account.uri());
         }
         try (BootstrapSession session = context.openSession("bootstrap pack from " + account.uri())) {
-            for (LwM2mObject o : senmlCbor.decodeObjects(response.payload(), models)) {
-                session.delete(LwM2mPath.of(o.id()));
-                session.write(LwM2mPath.of(o.id()), o);
-            }
+            session.replaceObjects(senmlCbor.decodeObjects(response.payload(), models));
             session.finish();
             return ModeOutcome.configured("bootstrap pack from " + account.uri(), account.uri());
         } catch (CodecException e) {

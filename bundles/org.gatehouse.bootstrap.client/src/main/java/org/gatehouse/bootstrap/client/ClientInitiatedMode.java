@@ -13,9 +13,6 @@ import org.gatehouse.coap.CoapTransport;
 import org.gatehouse.lwm2m.codec.ContentCodec;
 import org.gatehouse.lwm2m.model.ModelRegistry;
 import org.gatehouse.lwm2m.store.ObjectStore;
-import org.gatehouse.lwm2m.model.LwM2mObject;
-import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
-import org.gatehouse.lwm2m.store.ObjectTree;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -75,7 +72,7 @@ public final class ClientInitiatedMode implements BootstrapMode {
     public ModeOutcome run(BootstrapContext context) throws InterruptedException {
         Optional<SecurityAccount> account;
         try {
-            account = bootstrapAccount(context.current());
+            account = SecurityAccount.bootstrapServer(context.current());
         } catch (BootstrapException e) {
             return ModeOutcome.failed("bootstrap-server account unusable: " + e.getMessage(), "");
         }
@@ -113,7 +110,7 @@ public final class ClientInitiatedMode implements BootstrapMode {
     // The timeout is the one the bootstrap just wrote (/0/x/12 of the new account), not the old one's.
     private void schedulePurge(BootstrapContext context) {
         try {
-            bootstrapAccount(context.current()).ifPresent(purge::schedule);
+            SecurityAccount.bootstrapServer(context.current()).ifPresent(purge::schedule);
         } catch (BootstrapException e) {
             LOG.warn("Bootstrap-server account unreadable after bootstrap: {}", e.getMessage());
         }
@@ -128,20 +125,6 @@ public final class ClientInitiatedMode implements BootstrapMode {
             Thread.sleep(Math.min(200, Math.max(1, end - System.currentTimeMillis())));
         }
         return true;
-    }
-
-    static Optional<SecurityAccount> bootstrapAccount(ObjectTree tree) throws BootstrapException {
-        LwM2mObject security = tree.objects().get(0);
-        if (security == null) {
-            return Optional.empty();
-        }
-        for (LwM2mObjectInstance i : security.instances().values()) {
-            SecurityAccount a = SecurityAccount.of(i);
-            if (a.bootstrapServer()) {
-                return Optional.of(a);
-            }
-        }
-        return Optional.empty();
     }
 
     @Deactivate

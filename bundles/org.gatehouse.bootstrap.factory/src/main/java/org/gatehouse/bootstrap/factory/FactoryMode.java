@@ -16,7 +16,6 @@ import org.gatehouse.bootstrap.ModeOutcome;
 import org.gatehouse.lwm2m.codec.CodecException;
 import org.gatehouse.lwm2m.codec.ContentCodec;
 import org.gatehouse.lwm2m.model.LwM2mObject;
-import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.ModelRegistry;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -87,10 +86,7 @@ public final class FactoryMode implements BootstrapMode {
             }
             List<LwM2mObject> objects = senml.decodeObjects(content, models);
             try (BootstrapSession session = context.openSession("factory file " + file)) {
-                for (LwM2mObject o : objects) {
-                    session.delete(LwM2mPath.of(o.id()));
-                    session.write(LwM2mPath.of(o.id()), o);
-                }
+                session.replaceObjects(objects);
                 session.finish();
             }
             Files.createDirectories(applied.getParent());

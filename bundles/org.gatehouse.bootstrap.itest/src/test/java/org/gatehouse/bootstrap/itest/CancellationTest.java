@@ -49,9 +49,7 @@ class CancellationTest {
             assertTrue(requested.await(10, TimeUnit.SECONDS), "Bootstrap-Request never arrived");
             long start = System.nanoTime();
             gw.removeClientMode();
-            while (gw.coordinator.history().isEmpty() && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5)) {
-                Thread.sleep(10);
-            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !gw.coordinator.history().isEmpty());
             ModeOutcome outcome = gw.coordinator.last().orElseThrow().outcome();
             assertEquals(ModeOutcome.Result.FAILED, outcome.result());
             assertTrue(outcome.detail().contains("cancelled"), outcome.detail());

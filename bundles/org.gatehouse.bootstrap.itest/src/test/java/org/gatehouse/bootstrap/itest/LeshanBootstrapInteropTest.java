@@ -151,11 +151,8 @@ class LeshanBootstrapInteropTest extends WithLeshan {
         TestGateway gw = gateway(ep);
         gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
         assertEquals(Phase.REGISTERED, gw.runSequence(T));
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (gw.store.read(LwM2mPath.of(0, 0)).isPresent() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(gw.store.read(LwM2mPath.of(0, 0)).isEmpty(), "bootstrap-server account still there");
+        org.awaitility.Awaitility.await("bootstrap-server account removed").atMost(Duration.ofSeconds(5))
+            .until(() -> gw.store.read(LwM2mPath.of(0, 0)).isEmpty());
         assertTrue(gw.store.read(LwM2mPath.of(0, 1)).isPresent(), "the server account stays");
     }
 

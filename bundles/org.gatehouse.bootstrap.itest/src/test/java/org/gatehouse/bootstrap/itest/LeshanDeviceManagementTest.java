@@ -92,11 +92,9 @@ class LeshanDeviceManagementTest {
         var write = send(new WriteRequest(1, 0, 1, 600L));
         assertEquals(ResponseCode.CHANGED, write.getCode());
         assertEquals(Value.integer(600), ((SingleResource) gateway.store.read(LwM2mPath.of(1, 0, 1)).orElseThrow()).value());
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (leshan.server.getRegistrationService().getByEndpoint("gw-dm").getLifeTimeInSec() != 600 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(600L, leshan.server.getRegistrationService().getByEndpoint("gw-dm").getLifeTimeInSec(), "Update carried the new lifetime");
+        // the Update carries the new lifetime
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+            .until(() -> leshan.server.getRegistrationService().getByEndpoint("gw-dm").getLifeTimeInSec() == 600L);
         assertEquals(ResponseCode.METHOD_NOT_ALLOWED, send(new WriteRequest(1, 0, 0, 5L)).getCode(), "SSID is read-only");
     }
 

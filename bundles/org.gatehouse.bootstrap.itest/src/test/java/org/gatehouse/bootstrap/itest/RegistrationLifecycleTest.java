@@ -54,12 +54,9 @@ class RegistrationLifecycleTest extends WithLeshan {
         return r;
     }
 
-    private void await(String event, int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (events.stream().filter(event::equals).count() < count && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(events.stream().filter(event::equals).count() >= count, "expected " + count + " '" + event + "' in " + events);
+    private void await(String event, int count, Duration timeout) {
+        org.awaitility.Awaitility.await(count + " x '" + event + "' in " + events).atMost(timeout)
+            .until(() -> events.stream().filter(event::equals).count() >= count);
     }
 
     @Test

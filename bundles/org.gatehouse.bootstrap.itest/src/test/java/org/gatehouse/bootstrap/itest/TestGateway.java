@@ -117,15 +117,14 @@ public final class TestGateway implements AutoCloseable {
     public BootstrapCoordinator.Phase runSequence(Duration timeout) throws InterruptedException {
         int before = coordinator.history().size();
         coordinator.start(Optional.empty());
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            BootstrapCoordinator.Phase p = coordinator.phase();
-            boolean settled = p == BootstrapCoordinator.Phase.REGISTERED || p == BootstrapCoordinator.Phase.WAITING_RETRY
-                || p == BootstrapCoordinator.Phase.FAILED;
-            if (settled && coordinator.history().size() > before) {
-                return p;
-            }
-            Thread.sleep(2);
+        try {
+            org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(2)).until(() -> {
+                BootstrapCoordinator.Phase p = coordinator.phase();
+                return coordinator.history().size() > before && (p == BootstrapCoordinator.Phase.REGISTERED
+                    || p == BootstrapCoordinator.Phase.WAITING_RETRY || p == BootstrapCoordinator.Phase.FAILED);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // the caller asserts on the phase, which says where the sequence stood
         }
         return coordinator.phase();
     }

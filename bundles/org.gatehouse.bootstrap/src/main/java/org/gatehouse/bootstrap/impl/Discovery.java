@@ -27,7 +27,7 @@ final class Discovery {
 
     static List<Link> links(ObjectTree tree, ModelLookup models, LwM2mPath path) {
         List<Link> links = new ArrayList<>();
-        links.add(Link.of("/", LinkAttribute.token("lwm2m", "1.1")));
+        links.add(Link.of("/", LinkAttribute.token("lwm2m", ModelLookup.ENABLER_VERSION)));
         TreeSet<Integer> objects = new TreeSet<>(CORE);
         objects.addAll(tree.objects().keySet());
         for (int id : objects) {
@@ -35,8 +35,7 @@ final class Discovery {
                 continue;
             }
             LwM2mObject o = tree.objects().get(id);
-            String version = (models instanceof org.gatehouse.lwm2m.model.ModelRegistry r ? r.models().newestFor(id, "1.1")
-                : models.find(id)).map(ObjectModel::objectVersion).orElse("1.0");
+            String version = models.advertised(id).map(ObjectModel::objectVersion).orElse("1.0");
             if (o == null || o.instances().isEmpty() || !"1.0".equals(version)) {
                 links.add("1.0".equals(version) ? Link.of("/" + id) : Link.of("/" + id, LinkAttribute.token("ver", version)));
             }

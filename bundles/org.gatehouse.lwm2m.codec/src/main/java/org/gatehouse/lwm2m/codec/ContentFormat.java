@@ -1,7 +1,6 @@
 package org.gatehouse.lwm2m.codec;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A CoAP content format used by LwM2M.
@@ -20,10 +19,6 @@ public record ContentFormat(int code, String name, String mediaType) {
     public static final ContentFormat JSON = new ContentFormat(11543, "JSON", "application/vnd.oma.lwm2m+json");
 
     public static final List<ContentFormat> KNOWN = List.of(TEXT, LINK, OPAQUE, CBOR, SENML_JSON, SENML_CBOR, TLV, JSON);
-
-    public static Optional<ContentFormat> byCode(int code) {
-        return KNOWN.stream().filter(f -> f.code == code).findFirst();
-    }
 
     @Override
     public String toString() {

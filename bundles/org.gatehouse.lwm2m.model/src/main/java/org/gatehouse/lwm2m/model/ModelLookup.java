@@ -13,6 +13,17 @@ public interface ModelLookup {
     /** The model used for {@code objectId}, normally its newest known version. */
     Optional<ObjectModel> find(int objectId);
 
+    /** The LwM2M enabler version the gateway speaks (Register's lwm2m=, Discover's </>;lwm2m=). */
+    String ENABLER_VERSION = "1.1";
+
+    /**
+     * The model of an object as the gateway advertises it in Register and Discover: by default the one
+     * {@link #find} gives; a set of versions gives the newest one its enabler version allows.
+     */
+    default Optional<ObjectModel> advertised(int objectId) {
+        return find(objectId);
+    }
+
     /** The resource model at {@code path} (a resource or resource-instance path), if known. */
     default Optional<ResourceModel> resource(LwM2mPath path) {
         if (path.depth() < 3) {

@@ -1,6 +1,7 @@
 package org.gatehouse.lwm2m.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The gateway's object models: the embedded core objects plus the DDF files found in the models
@@ -13,6 +14,11 @@ public interface ModelRegistry extends ModelLookup {
 
     /** All known models, every version. */
     ModelSet models();
+
+    @Override
+    default Optional<ObjectModel> advertised(int objectId) {
+        return models().advertised(objectId);
+    }
 
     /** One line per model file that could not be loaded, saying why. */
     List<String> problems();

@@ -63,6 +63,11 @@ public final class ModelSet implements ModelLookup {
      * LWM2MVersion is not above it): what Register and Discover advertise, so that a 1.1 server is not
      * told of a Server object 1.2 it may not know.
      */
+    @Override
+    public Optional<ObjectModel> advertised(int objectId) {
+        return newestFor(objectId, ENABLER_VERSION);
+    }
+
     public Optional<ObjectModel> newestFor(int objectId, String enablerVersion) {
         NavigableMap<String, ObjectModel> versions = byId.get(objectId);
         if (versions == null) {
@@ -82,13 +87,6 @@ public final class ModelSet implements ModelLookup {
         List<ObjectModel> all = new ArrayList<>();
         byId.values().forEach(v -> all.addAll(v.values()));
         return all;
-    }
-
-    /** The newest model of each object, ordered by id. */
-    public List<ObjectModel> newest() {
-        List<ObjectModel> newest = new ArrayList<>();
-        byId.values().forEach(v -> newest.add(v.lastEntry().getValue()));
-        return newest;
     }
 
     private static String versionKey(String version) {

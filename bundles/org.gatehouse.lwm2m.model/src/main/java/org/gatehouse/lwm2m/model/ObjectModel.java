@@ -40,11 +40,6 @@ public record ObjectModel(int id, String name, String description, String object
         return resources.get(resourceId);
     }
 
-    /** The "id" or "id:version" key used in URNs and Register payloads. */
-    public String key() {
-        return "1.0".equals(objectVersion) ? Integer.toString(id) : id + ":" + objectVersion;
-    }
-
     @Override
     public String toString() {
         return "Object " + id + " " + name + " v" + objectVersion + " (" + resources.size() + " resources)";

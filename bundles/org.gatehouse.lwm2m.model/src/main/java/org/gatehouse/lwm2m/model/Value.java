@@ -1,6 +1,5 @@
 package org.gatehouse.lwm2m.model;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -83,11 +82,6 @@ public final class Value {
             case TIME -> Long.toString(((Instant) raw).getEpochSecond());
             default -> raw.toString();
         };
-    }
-
-    /** Size in bytes of opaque or string content, for diagnostics. */
-    public int byteLength() {
-        return type == ResourceType.OPAQUE ? ((byte[]) raw).length : text().getBytes(StandardCharsets.UTF_8).length;
     }
 
     @Override

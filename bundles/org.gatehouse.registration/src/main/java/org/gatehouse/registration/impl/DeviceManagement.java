@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
+import org.gatehouse.bootstrap.ServerSettings;
 import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.CoapResponse;
 import org.gatehouse.coap.Method;
@@ -32,12 +33,16 @@ import org.gatehouse.lwm2m.store.ObjectStore;
 import org.gatehouse.lwm2m.store.ObjectTree;
 import org.gatehouse.lwm2m.store.StoreException;
 import org.gatehouse.lwm2m.store.StoreTransaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Device Management interface for one server: Read, Discover, Write (replace and partial
  * update), Execute, Create, Delete, with access control. Security (0) and OSCORE (21) are invisible.
  */
 final class DeviceManagement implements RequestHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceManagement.class);
 
     private final int ssid;
     private final ObjectStore store;
@@ -142,8 +147,7 @@ final class DeviceManagement implements RequestHandler {
         }
         List<Link> out = new ArrayList<>();
         if (node instanceof LwM2mObject o) {
-            String version = models instanceof org.gatehouse.lwm2m.model.ModelRegistry r
-                ? r.models().newestFor(path.objectId(), "1.1").map(ObjectModel::objectVersion).orElse("1.0") : model.objectVersion();
+            String version = models.advertised(path.objectId()).map(ObjectModel::objectVersion).orElse("1.0");
             out.add("1.0".equals(version) ? Link.of(path.toString()) : Link.of(path.toString(), LinkAttribute.token("ver", version)));
             o.instances().values().forEach(i -> instanceLinks(path.append(i.id()), i, out));
         } else if (node instanceof LwM2mObjectInstance i) {
@@ -262,13 +266,13 @@ final class DeviceManagement implements RequestHandler {
             return CoapResponse.error(ResponseCode.UNAUTHORIZED, "no execute access to " + path);
         }
         String key = path.objectId() + "/" + path.resourceId();
-        int target = path.objectId() == 1 ? (int) org.gatehouse.bootstrap.ServerSettings.of(
-            (LwM2mObjectInstance) tree.read(LwM2mPath.of(1, path.instanceId())).orElseThrow()).ssid() : ssid;
+        int target = path.objectId() == 1
+            ? ServerSettings.of((LwM2mObjectInstance) tree.read(LwM2mPath.of(1, path.instanceId())).orElseThrow()).ssid() : ssid;
         switch (key) {
             case "1/8" -> executions.updateNow(target);
             case "1/4" -> executions.disable(target, disableTimeout(tree, path.instanceId()));
             case "1/9" -> executions.bootstrapTrigger();
-            case "3/4" -> org.slf4j.LoggerFactory.getLogger(DeviceManagement.class).warn("Reboot requested by server {}: restart the gateway service to apply", ssid);
+            case "3/4" -> LOG.warn("Reboot requested by server {}: restart the gateway service to apply", ssid);
             default -> {
                 return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, path + " (" + r.name() + ") is not supported by this gateway");
             }

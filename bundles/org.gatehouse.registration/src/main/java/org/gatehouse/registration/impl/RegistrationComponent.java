@@ -193,7 +193,7 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     }
 
     private byte[] payload() {
-        return links.encode(RegisterPayload.links(store.snapshot(), models.models()));
+        return links.encode(RegisterPayload.links(store.snapshot(), models));
     }
 
     private void scheduleUpdate(ServerSession session) {

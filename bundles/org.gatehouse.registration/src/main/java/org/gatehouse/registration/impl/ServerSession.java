@@ -14,6 +14,7 @@ import org.gatehouse.coap.RequestHandler;
 import org.gatehouse.coap.ResponseCode;
 import org.gatehouse.coap.TransportException;
 import org.gatehouse.lwm2m.codec.ContentFormat;
+import org.gatehouse.lwm2m.model.ModelLookup;
 import org.gatehouse.registration.RegistrationStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,7 @@ final class ServerSession implements AutoCloseable {
     /** Register; true on 2.01. {@code payload} is the link-format object list. */
     boolean register(String endpoint, byte[] payload) {
         CoapRequest request = CoapRequest.of(Method.POST, "/rd").withQuery(List.of("ep=" + endpoint, "lt=" + account.server().lifetime(),
-            "lwm2m=1.1", "b=" + account.server().binding())).withPayload(ContentFormat.LINK.code(), payload);
+            "lwm2m=" + ModelLookup.ENABLER_VERSION, "b=" + account.server().binding())).withPayload(ContentFormat.LINK.code(), payload);
         try {
             CoapResponse response = connection.send(request, timeout);
             if (response.code() != ResponseCode.CREATED || response.locationPath().isEmpty()) {

@@ -37,11 +37,15 @@ class StoreCrashTest {
             Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).redirectOutput(reports.toFile()).start();
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (lastReported(reports) < previous + 1 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(5);
+            // Kill after a random number of commits: the kill lands wherever the writer happens to be then,
+            // in a commit, between commits or while it reports.
+            long target = previous + 1 + random.nextInt(20);
+            try {
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(1))
+                    .until(() -> lastReported(reports) >= target);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // asserted below: the writer must have made progress
             }
-            Thread.sleep(random.nextInt(150));
             writer.destroyForcibly().waitFor(); // SIGKILL on Linux: no shutdown hooks, no flushing
             AtomicLong lastReported = new AtomicLong(lastReported(reports));
             assertTrue(lastReported.get() > previous, "writer made no progress in round " + round);
