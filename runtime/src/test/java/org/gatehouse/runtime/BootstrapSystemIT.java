@@ -41,6 +41,8 @@ class BootstrapSystemIT {
                 gw.await("Registered with server 101", 0, T);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep), gw.output());
+                // the phase turns REGISTERED just after the registration is logged
+                org.awaitility.Awaitility.await().atMost(T).until(() -> gw.command("bootstrap:status", "g!", T).contains("phase: REGISTERED"));
                 String status = gw.command("bootstrap:status", "g!", T);
                 assertTrue(status.contains("phase: REGISTERED") && status.contains("last mode: client"), status);
                 String servers = gw.command("lwm2m:servers", "g!", T);

@@ -86,7 +86,7 @@ public final class TestGateway implements AutoCloseable {
         registration = new RegistrationComponent(store, transport, models, identity, links,
             Configs.of(RegistrationComponent.Config.class, Map.of("request_timeout", 5000L, "max_retry_wait", 1L)));
         codecs.forEach(registration::addCodec);
-        coordinator = new CoordinatorComponent(store, models, identity,
+        coordinator = new CoordinatorComponent(null, store, models, identity,
             Configs.of(CoordinatorComponent.Config.class, Map.of("start_delay_ms", 3_600_000L, "retry_delay", 3600L)));
         registration.setCoordinator(coordinator);
         coordinator.setRegistrar(registration);

@@ -20,6 +20,7 @@ import org.gatehouse.bootstrap.Registrar;
 import org.gatehouse.endpoint.EndpointIdentity;
 import org.gatehouse.lwm2m.model.ModelRegistry;
 import org.gatehouse.lwm2m.store.ObjectStore;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -71,12 +72,18 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
     private Future<?> running;
     private AtomicBoolean cancel = new AtomicBoolean();
 
+    private final BundleContext context;
+    private final long activatedAt;
+
+    /** @param context null outside a framework (tests): then the first sequence only waits the start delay */
     @Activate
-    public CoordinatorComponent(@Reference ObjectStore store, @Reference ModelRegistry models, @Reference EndpointIdentity endpoint, Config config) {
+    public CoordinatorComponent(BundleContext context, @Reference ObjectStore store, @Reference ModelRegistry models, @Reference EndpointIdentity endpoint, Config config) {
         this.store = store;
         this.models = models;
         this.endpoint = endpoint;
         this.config = config;
+        this.context = context;
+        this.activatedAt = System.nanoTime();
         schedule(Optional.empty(), config.start_delay_ms());
     }
 
@@ -121,6 +128,16 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
     }
 
     private void runSequence(Optional<String> only, AtomicBoolean myCancel) {
+        // A bundle that fails to start must not hold bootstrap back forever: the gate gives up after 10 s.
+        boolean early = System.nanoTime() - activatedAt < TimeUnit.SECONDS.toNanos(10);
+        if (history.isEmpty() && early && StartupGate.starting(context)) {
+            synchronized (this) { // the first sequence waits until the runtime's bundles are all started
+                if (cancel == myCancel) {
+                    running = executor.schedule(() -> runSequence(only, myCancel), config.start_delay_ms(), TimeUnit.MILLISECONDS);
+                }
+            }
+            return;
+        }
         modesChanged.set(false); // the sequence below works with the modes present now
         Sequence sequence = new Sequence(Map.copyOf(modes), Optional.ofNullable(registrar),
             (mode, cancelled) -> new SequenceContext(store, models, endpoint.name(), () -> cancelled.getAsBoolean() || !modes.containsKey(mode)),
