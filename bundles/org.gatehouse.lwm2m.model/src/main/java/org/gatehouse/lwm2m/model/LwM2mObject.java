@@ -30,14 +30,14 @@ public record LwM2mObject(int id, SortedMap<Integer, LwM2mObjectInstance> instan
 
     /** A copy with {@code instance} added or replaced. */
     public LwM2mObject with(LwM2mObjectInstance instance) {
-        TreeMap<Integer, LwM2mObjectInstance> copy = new TreeMap<>(instances);
+        TreeMap<Integer, LwM2mObjectInstance> copy = Nodes.copyOf(instances);
         copy.put(instance.id(), instance);
         return new LwM2mObject(id, copy);
     }
 
     /** A copy without instance {@code instanceId}. */
     public LwM2mObject without(int instanceId) {
-        TreeMap<Integer, LwM2mObjectInstance> copy = new TreeMap<>(instances);
+        TreeMap<Integer, LwM2mObjectInstance> copy = Nodes.copyOf(instances);
         copy.remove(instanceId);
         return new LwM2mObject(id, copy);
     }

@@ -18,13 +18,7 @@ public record LwM2mObjectInstance(int id, SortedMap<Integer, LwM2mResource> reso
     }
 
     public static LwM2mObjectInstance of(int id, Collection<? extends LwM2mResource> resources) {
-        TreeMap<Integer, LwM2mResource> map = new TreeMap<>();
-        for (LwM2mResource r : resources) {
-            if (map.put(r.id(), r) != null) {
-                throw new IllegalArgumentException("duplicate resource id " + r.id());
-            }
-        }
-        return new LwM2mObjectInstance(id, map);
+        return new LwM2mObjectInstance(id, Nodes.<LwM2mResource>byId(resources));
     }
 
     public static LwM2mObjectInstance of(int id, LwM2mResource... resources) {
@@ -37,14 +31,14 @@ public record LwM2mObjectInstance(int id, SortedMap<Integer, LwM2mResource> reso
 
     /** A copy with {@code resource} added or replaced. */
     public LwM2mObjectInstance with(LwM2mResource resource) {
-        TreeMap<Integer, LwM2mResource> copy = new TreeMap<>(resources);
+        TreeMap<Integer, LwM2mResource> copy = Nodes.copyOf(resources);
         copy.put(resource.id(), resource);
         return new LwM2mObjectInstance(id, copy);
     }
 
     /** A copy without resource {@code resourceId}. */
     public LwM2mObjectInstance without(int resourceId) {
-        TreeMap<Integer, LwM2mResource> copy = new TreeMap<>(resources);
+        TreeMap<Integer, LwM2mResource> copy = Nodes.copyOf(resources);
         copy.remove(resourceId);
         return new LwM2mObjectInstance(id, copy);
     }

@@ -11,7 +11,25 @@ final class Nodes {
     private Nodes() {
     }
 
+    /**
+     * A map this class built from nodes (keys are their ids) and handed straight to a node's
+     * constructor: it can be kept without the defensive copy, which decoders would otherwise pay twice.
+     */
+    static final class Built<T> extends TreeMap<Integer, T> {
+        private static final long serialVersionUID = 1L;
+
+        Built() {
+        }
+
+        Built(SortedMap<Integer, ? extends T> from) {
+            super(from);
+        }
+    }
+
     static <T> SortedMap<Integer, T> sortedCopy(Map<Integer, T> children, String what) {
+        if (children instanceof Built<T> built) {
+            return Collections.unmodifiableSortedMap(built);
+        }
         TreeMap<Integer, T> copy = new TreeMap<>();
         for (Map.Entry<Integer, T> e : children.entrySet()) {
             LwM2mNode.checkId(e.getKey(), what);
@@ -26,13 +44,18 @@ final class Nodes {
         return Collections.unmodifiableSortedMap(copy);
     }
 
-    static <T extends LwM2mNode> SortedMap<Integer, T> byId(Collection<T> nodes) {
-        TreeMap<Integer, T> map = new TreeMap<>();
+    static <T extends LwM2mNode> Built<T> byId(Collection<? extends T> nodes) {
+        Built<T> map = new Built<>();
         for (T node : nodes) {
             if (map.put(node.id(), node) != null) {
                 throw new IllegalArgumentException("duplicate id " + node.id());
             }
         }
         return map;
+    }
+
+    /** A modifiable copy of a node's children, for its with/without copies. */
+    static <T> Built<T> copyOf(SortedMap<Integer, ? extends T> children) {
+        return new Built<>(children);
     }
 }
