@@ -48,6 +48,7 @@ class AccessControlInteropTest extends WithLeshan {
             TestGateway gw = gateway(ep, Map.of("attempts", 1));
             gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
             assertEquals(Phase.REGISTERED, gw.runSequence(Duration.ofSeconds(30)));
+            leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
             Registration at101 = leshan.server.getRegistrationService().getByEndpoint(ep);
             Registration at102 = second.server.getRegistrationService().getByEndpoint(ep);
             assertNotNull(at101);

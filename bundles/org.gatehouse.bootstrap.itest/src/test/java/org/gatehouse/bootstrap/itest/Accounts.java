@@ -46,6 +46,7 @@ public final class Accounts {
         bs.publicKeyOrId = psk == null ? new byte[0] : pskIdentity.getBytes(StandardCharsets.UTF_8);
         bs.serverPublicKey = new byte[0];
         bs.secretKey = psk == null ? new byte[0] : psk;
+        bs.clientOldOffTime = 0; // Leshan's spelling; its default (1 s) would only slow each test's Bootstrap-Request
         c.security.put(0, bs);
         for (int n = 0; n < serverUris.length; n++) {
             BootstrapConfig.ServerSecurity s = new BootstrapConfig.ServerSecurity();

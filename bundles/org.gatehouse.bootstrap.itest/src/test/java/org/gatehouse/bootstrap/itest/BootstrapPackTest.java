@@ -38,6 +38,7 @@ class BootstrapPackTest extends WithLeshan {
         gateway(ep, Map.of("attempts", 1, "bootstrap_pack", true));
         gateway.write(org.gatehouse.lwm2m.model.LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
         assertEquals(Phase.REGISTERED, gateway.runSequence(Duration.ofSeconds(30)));
+        leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
         assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
     }
 

@@ -60,6 +60,7 @@ class BootstrapReadInteropTest {
                 gw.write(LwM2mPath.of(2, 0), LwM2mObjectInstance.of(0, SingleResource.of(0, Value.integer(3)), SingleResource.of(1, Value.integer(0)),
                     SingleResource.of(3, Value.integer(7))));
                 assertEquals(Phase.REGISTERED, gw.runSequence(Duration.ofSeconds(30)));
+                leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
                 assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
             }
         }

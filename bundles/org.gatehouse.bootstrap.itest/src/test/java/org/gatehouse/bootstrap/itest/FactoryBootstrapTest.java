@@ -46,6 +46,7 @@ class FactoryBootstrapTest extends WithLeshan {
         Files.writeString(gw.factoryFile, "[{\"bn\":\"/0/0/\",\"n\":\"0\",\"vs\":\"" + leshan.bootstrapUri(Protocol.COAP) + "\"},"
             + "{\"n\":\"1\",\"vb\":true},{\"n\":\"2\",\"v\":3},{\"n\":\"11\",\"v\":0}]");
         assertEquals(Phase.REGISTERED, gw.runSequence(Duration.ofSeconds(30)));
+        leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
         assertEquals(java.util.List.of("client", "factory"), gw.coordinator.history().stream().map(Attempt::mode).toList());
         assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
     }

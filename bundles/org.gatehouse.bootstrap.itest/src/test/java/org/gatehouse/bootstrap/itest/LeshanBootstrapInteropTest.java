@@ -43,6 +43,7 @@ class LeshanBootstrapInteropTest extends WithLeshan {
         gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
 
         assertEquals(Phase.REGISTERED, gw.runSequence(T));
+        leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
         Registration reg = leshan.server.getRegistrationService().getByEndpoint(ep);
         assertNotNull(reg, "Leshan server has no registration for " + ep);
         LwM2mObject servers = (LwM2mObject) gw.store.read(LwM2mPath.of(1)).orElseThrow();
@@ -63,6 +64,7 @@ class LeshanBootstrapInteropTest extends WithLeshan {
         gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAPS), "bs-" + ep, PSK));
 
         assertEquals(Phase.REGISTERED, gw.runSequence(T));
+        leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
         assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
     }
 
@@ -76,6 +78,7 @@ class LeshanBootstrapInteropTest extends WithLeshan {
             TestGateway gw = gateway(ep);
             gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
             assertEquals(Phase.REGISTERED, gw.runSequence(T));
+            leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
             assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
             assertNotNull(second.server.getRegistrationService().getByEndpoint(ep));
             assertEquals(2, gw.registration.servers().stream().filter(s -> s.registered()).count());
@@ -104,6 +107,7 @@ class LeshanBootstrapInteropTest extends WithLeshan {
         leshan.bootstrapSecurity.remove(ep, false);
         leshan.bootstrapSecurity.add(SecurityInfo.newPreSharedKeyInfo(ep, "bs-" + ep, PSK));
         assertEquals(Phase.REGISTERED, gw.runSequence(T));
+        leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
     }
 
     @Test
@@ -126,6 +130,7 @@ class LeshanBootstrapInteropTest extends WithLeshan {
             org.gatehouse.lwm2m.model.SingleResource.of(17, org.gatehouse.lwm2m.model.Value.unsigned(1))));
 
         assertEquals(Phase.REGISTERED, gw.runSequence(Duration.ofSeconds(60)));
+        leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
         assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
         assertTrue(gw.store.read(LwM2mPath.of(1, 5)).isEmpty(), "the stale account was replaced by the bootstrap");
     }
@@ -139,6 +144,7 @@ class LeshanBootstrapInteropTest extends WithLeshan {
         TestGateway gw = gateway(ep);
         gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
         assertEquals(Phase.REGISTERED, gw.runSequence(T));
+        leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
         assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
     }
 
@@ -151,6 +157,7 @@ class LeshanBootstrapInteropTest extends WithLeshan {
         TestGateway gw = gateway(ep);
         gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
         assertEquals(Phase.REGISTERED, gw.runSequence(T));
+        leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
         org.awaitility.Awaitility.await("bootstrap-server account removed").atMost(Duration.ofSeconds(5))
             .until(() -> gw.store.read(LwM2mPath.of(0, 0)).isEmpty());
         assertTrue(gw.store.read(LwM2mPath.of(0, 1)).isPresent(), "the server account stays");

@@ -49,6 +49,7 @@ class LeshanDeviceManagementTest {
         gateway = new TestGateway(dir, ep, Map.of("attempts", 1));
         gateway.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
         assertEquals(Phase.REGISTERED, gateway.runSequence(Duration.ofSeconds(30)));
+        leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
         registration = leshan.server.getRegistrationService().getByEndpoint(ep);
         assertNotNull(registration);
     }

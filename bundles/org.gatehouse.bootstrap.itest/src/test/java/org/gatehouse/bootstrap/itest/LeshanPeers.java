@@ -28,6 +28,8 @@ public final class LeshanPeers implements AutoCloseable {
     final InMemorySecurityStore bootstrapSecurity = new InMemorySecurityStore();
     final InMemorySecurityStore serverSecurity = new InMemorySecurityStore();
     final LeshanBootstrapServer bootstrapServer;
+    /** How each bootstrap session ended, as Leshan's bootstrap server saw it. */
+    public final LeshanSessions sessions = new LeshanSessions();
     public final LeshanServer server;
 
     public LeshanPeers() {
@@ -60,6 +62,7 @@ public final class LeshanPeers implements AutoCloseable {
         bs.setEndpointsProviders(new CaliforniumBootstrapServerEndpointsProvider.Builder(new CoapBootstrapServerProtocolProvider(),
             new CoapsBootstrapServerProtocolProvider()).addEndpoint(any, Protocol.COAP).addEndpoint(any, Protocol.COAPS).build());
         bootstrapServer = bs.build();
+        bootstrapServer.addListener(sessions);
         bootstrapServer.start();
 
         LeshanServerBuilder s = new LeshanServerBuilder();

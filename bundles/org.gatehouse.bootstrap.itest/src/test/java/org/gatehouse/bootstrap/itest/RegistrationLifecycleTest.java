@@ -49,6 +49,7 @@ class RegistrationLifecycleTest extends WithLeshan {
         TestGateway gw = gateway(ep, Map.of("attempts", 1));
         gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
         assertEquals(Phase.REGISTERED, gw.runSequence(Duration.ofSeconds(30)));
+        leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
         Registration r = leshan.server.getRegistrationService().getByEndpoint(ep);
         assertNotNull(r);
         return r;

@@ -1,6 +1,10 @@
 package org.gatehouse.bootstrap.itest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,12 +24,23 @@ abstract class WithLeshan {
         leshan = new LeshanPeers();
     }
 
+    /** Set by a test that makes Leshan's bootstrap sessions fail on purpose; otherwise any failed one fails the test. */
+    boolean bootstrapFailuresExpected;
+
     @AfterEach
     void stopAll() {
-        if (gateway != null) {
-            gateway.close();
+        try {
+            leshan.sessions.awaitQuiet(Duration.ofSeconds(5));
+            if (!bootstrapFailuresExpected) {
+                assertEquals(List.of(), leshan.sessions.failures(), "bootstrap sessions Leshan recorded as failed");
+                assertEquals(Map.of(), leshan.sessions.open(), "bootstrap sessions Leshan still has open");
+            }
+        } finally {
+            if (gateway != null) {
+                gateway.close();
+            }
+            leshan.close();
         }
-        leshan.close();
     }
 
     TestGateway gateway(String endpoint, Map<String, Object> clientConfig) throws Exception {

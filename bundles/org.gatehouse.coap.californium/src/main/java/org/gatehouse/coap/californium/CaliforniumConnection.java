@@ -30,12 +30,14 @@ import org.slf4j.LoggerFactory;
 final class CaliforniumConnection implements Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaliforniumConnection.class);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     private final PeerSpec peer;
     private final InetSocketAddress address;
     private final CoapEndpoint endpoint;
     private final RequestHandler handler;
     private final String serverName;
+    private final PendingResponses pending = new PendingResponses();
 
     CaliforniumConnection(PeerSpec peer, RequestHandler handler, Configuration config, java.util.concurrent.ScheduledExecutorService executor,
             java.util.concurrent.ScheduledExecutorService timer) throws TransportException {
@@ -110,29 +112,48 @@ final class CaliforniumConnection implements Connection {
 
     @Override
     public void close() {
+        // Answers still on their way (the 2.04 to a Bootstrap-Finish that released the caller) leave first.
+        try {
+            if (!pending.awaitNone(CLOSE_GRACE)) {
+                LOG.warn("Connection to {} closed with answers still unsent after {} ms", peer.name(), CLOSE_GRACE.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         endpoint.destroy();
     }
 
     private final class Deliverer implements MessageDeliverer {
         @Override
         public void deliverRequest(Exchange exchange) {
-            Request req = exchange.getRequest();
+            pending.begin();
+            boolean handedOver = false;
+            try {
+                Response response = Messages.toCalifornium(answer(exchange.getRequest()));
+                pending.track(response);
+                handedOver = true;
+                exchange.sendResponse(response);
+            } finally {
+                if (!handedOver) {
+                    pending.end();
+                }
+            }
+        }
+
+        private CoapResponse answer(Request req) {
             InetSocketAddress from = req.getSourceContext().getPeerAddress();
             // With DTLS only the peer this (client-only) connector handshaked with can send; without
             // it, the peer's address is the only proof of identity there is.
             if (!from.equals(address)) {
                 LOG.warn("Request from {} refused: connection {} accepts only {}", from, peer.name(), address);
-                exchange.sendResponse(Messages.toCalifornium(CoapResponse.error(ResponseCode.UNAUTHORIZED, "unknown peer")));
-                return;
+                return CoapResponse.error(ResponseCode.UNAUTHORIZED, "unknown peer");
             }
-            CoapResponse response;
             try {
-                response = handler.handle(Messages.fromCalifornium(req));
+                return handler.handle(Messages.fromCalifornium(req));
             } catch (RuntimeException e) {
                 LOG.error("Request {} {} from {} failed", req.getCode(), req.getOptions().getUriPathString(), peer.name(), e);
-                response = CoapResponse.error(ResponseCode.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage());
+                return CoapResponse.error(ResponseCode.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage());
             }
-            exchange.sendResponse(Messages.toCalifornium(response));
         }
 
         @Override
