@@ -40,9 +40,21 @@ public interface BootstrapSession extends AutoCloseable {
 
     /**
      * Checks consistency and commits. On problems nothing is committed, the session stays open, and
-     * the exception lists them, so that the bootstrap server may fix them and finish again.
+     * the exception lists them, so that the bootstrap server may fix them and finish again. Before the
+     * check, the Server instances and ACL entries of server accounts whose Security instance this
+     * session removed go too, unless the session wrote them. A failed commit throws with the store's
+     * exception as the cause; the previous configuration stays.
      */
     void finish() throws BootstrapException;
+
+    /**
+     * {@link #finish()} for a bootstrap server's Bootstrap-Finish or Bootstrap-Pack: the configuration must
+     * also hold at least one LwM2M server account (a factory configuration may hold only a bootstrap-server
+     * account).
+     *
+     * @since 1.1.0
+     */
+    void finishWithServerAccount() throws BootstrapException;
 
     boolean isOpen();
 

@@ -51,7 +51,7 @@ final class BootstrapPack {
         }
         try (BootstrapSession session = context.openSession("bootstrap pack from " + account.uri())) {
             session.replaceObjects(senmlCbor.decodeObjects(response.payload(), models));
-            session.finish();
+            session.finishWithServerAccount();
             return ModeOutcome.configured("bootstrap pack from " + account.uri(), account.uri());
         } catch (CodecException e) {
             return ModeOutcome.failed("bootstrap pack unreadable: " + e.getMessage(), account.uri());

@@ -1,5 +1,6 @@
 package org.gatehouse.bootstrap.client;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Random;
 
@@ -11,8 +12,11 @@ import org.gatehouse.bootstrap.ModeOutcome;
 import org.gatehouse.bootstrap.SecurityAccount;
 import org.gatehouse.coap.CoapTransport;
 import org.gatehouse.lwm2m.codec.ContentCodec;
+import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
+import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.ModelRegistry;
 import org.gatehouse.lwm2m.store.ObjectStore;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -59,14 +63,24 @@ public final class ClientInitiatedMode implements BootstrapMode {
     private final Random random = new Random();
 
     @Activate
-    public ClientInitiatedMode(@Reference CoapTransport transport, @Reference BootstrapInterface bootstrapInterface,
+    public ClientInitiatedMode(BundleContext bundle, @Reference CoapTransport transport, @Reference BootstrapInterface bootstrapInterface,
             @Reference ObjectStore store, @Reference(target = "(" + ContentCodec.CONTENT_FORMAT + "=112)") ContentCodec senmlCbor,
             @Reference ModelRegistry models, Config config) {
+        this(transport, bootstrapInterface, store, senmlCbor, models, config, bundle.getDataFile(PURGE_FILE).toPath());
+    }
+
+    /** @param purgeState where the bootstrap-server account's purge deadline is kept across restarts */
+    public ClientInitiatedMode(CoapTransport transport, BootstrapInterface bootstrapInterface, ObjectStore store, ContentCodec senmlCbor,
+            ModelRegistry models, Config config, Path purgeState) {
         this.run = new BootstrapRun(transport, bootstrapInterface, config);
         this.pack = new BootstrapPack(transport, senmlCbor, models, config);
         this.config = config;
-        this.purge = new AccountPurge(store);
+        this.purge = new AccountPurge(store, purgeState, System::currentTimeMillis);
+        purge.resume();
     }
+
+    /** In the bundle's data area (data/ of the distribution): not object-tree data, so not in the object store. */
+    static final String PURGE_FILE = "bootstrap-account-purge.properties";
 
     @Override
     public ModeOutcome run(BootstrapContext context) throws InterruptedException {
@@ -110,7 +124,11 @@ public final class ClientInitiatedMode implements BootstrapMode {
     // The timeout is the one the bootstrap just wrote (/0/x/12 of the new account), not the old one's.
     private void schedulePurge(BootstrapContext context) {
         try {
-            SecurityAccount.bootstrapServer(context.current()).ifPresent(purge::schedule);
+            var tree = context.current();
+            Optional<SecurityAccount> account = SecurityAccount.bootstrapServer(tree);
+            if (account.isPresent()) {
+                purge.schedule(account.get(), (LwM2mObjectInstance) tree.read(LwM2mPath.of(0, account.get().instanceId())).orElseThrow());
+            }
         } catch (BootstrapException e) {
             LOG.warn("Bootstrap-server account unreadable after bootstrap: {}", e.getMessage());
         }

@@ -91,7 +91,7 @@ public final class TestGateway implements AutoCloseable {
         registration.setCoordinator(coordinator);
         coordinator.setRegistrar(registration);
         clientMode = new ClientInitiatedMode(transport, bootstrapInterface, store, new SenmlCborCodec(), models,
-            Configs.of(ClientInitiatedMode.Config.class, clientConfig));
+            Configs.of(ClientInitiatedMode.Config.class, clientConfig), dir.resolveSibling(dir.getFileName() + "-purge.properties"));
         coordinator.addMode(clientMode, Map.of(BootstrapMode.MODE, BootstrapMode.CLIENT));
         factoryFile = dir.resolveSibling(dir.getFileName() + "-factory.json");
         coordinator.addMode(new org.gatehouse.bootstrap.factory.FactoryMode(new SenmlJsonCodec(), models, factoryFile,

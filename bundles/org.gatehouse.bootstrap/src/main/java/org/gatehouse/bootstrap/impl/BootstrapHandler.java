@@ -18,6 +18,7 @@ import org.gatehouse.lwm2m.model.InvalidPathException;
 import org.gatehouse.lwm2m.model.LwM2mNode;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.ModelLookup;
+import org.gatehouse.lwm2m.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,11 +74,12 @@ final class BootstrapHandler implements RequestHandler {
     }
 
     private CoapResponse write(LwM2mPath path, CoapRequest request) {
+        // 4.00 "bad or unknown URI": 4.05 is not among Bootstrap-Write's codes
         if (path.isRoot()) {
-            return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, "Bootstrap-Write needs an object, instance or resource path");
+            return CoapResponse.error(ResponseCode.BAD_REQUEST, "Bootstrap-Write needs an object, instance or resource path");
         }
         if (path.isResourceInstance()) {
-            return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, "Bootstrap-Write on a resource instance is not allowed");
+            return CoapResponse.error(ResponseCode.BAD_REQUEST, "Bootstrap-Write on a resource instance is not allowed");
         }
         ContentCodec codec = codecs.get(request.contentFormat());
         if (codec == null || codec.format().equals(ContentFormat.LINK)) {
@@ -137,8 +139,12 @@ final class BootstrapHandler implements RequestHandler {
             return CoapResponse.error(ResponseCode.BAD_REQUEST, "no bootstrap in progress");
         }
         try {
-            session.finish();
+            session.finishWithServerAccount();
         } catch (BootstrapException e) {
+            if (e.getCause() instanceof StoreException) { // not the configuration's fault: a server error
+                LOG.error("Bootstrap-Finish: {}", e.getMessage());
+                return CoapResponse.error(ResponseCode.INTERNAL_SERVER_ERROR, e.getMessage());
+            }
             LOG.warn("Bootstrap-Finish refused: {}", String.join("; ", e.problems()));
             return CoapResponse.error(ResponseCode.NOT_ACCEPTABLE, String.join("\n", e.problems()));
         }

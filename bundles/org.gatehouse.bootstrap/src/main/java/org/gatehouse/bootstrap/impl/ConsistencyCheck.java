@@ -25,7 +25,11 @@ final class ConsistencyCheck {
     private ConsistencyCheck() {
     }
 
-    static List<String> problems(ObjectTree tree, ModelLookup models) {
+    /**
+     * @param serverAccountRequired Bootstrap-Finish and Bootstrap-Pack: the LwM2M Server Bootstrap Information must hold a server
+     *                              account; a factory configuration may hold only a bootstrap-server account
+     */
+    static List<String> problems(ObjectTree tree, ModelLookup models, boolean serverAccountRequired) {
         List<String> problems = new ArrayList<>();
         LwM2mObject security = object(tree, 0);
         LwM2mObject server = object(tree, 1);
@@ -69,9 +73,12 @@ final class ConsistencyCheck {
                 problems.add("/0/" + instance + ": no Server instance has Short Server ID " + ssid);
             }
         });
-        // Without a server account the gateway can still go on with a bootstrap-server account (a
-        // factory configuration often holds only that); without either it could do nothing at all.
-        if (serverBySsid.isEmpty() && bootstrapAccounts == 0) {
+        if (serverAccountRequired && serverBySsid.isEmpty()) {
+            problems.add("no LwM2M server account: a bootstrap must leave at least one (a Security instance with Bootstrap-Server "
+                + "false and a Server instance with the same Short Server ID)");
+        } else if (serverBySsid.isEmpty() && bootstrapAccounts == 0) {
+            // Without a server account the gateway can still go on with a bootstrap-server account (a
+            // factory configuration often holds only that); without either it could do nothing at all.
             problems.add("no LwM2M server account and no bootstrap-server account: the gateway could neither register nor bootstrap");
         }
         for (LwM2mObjectInstance i : object(tree, 2).instances().values()) {

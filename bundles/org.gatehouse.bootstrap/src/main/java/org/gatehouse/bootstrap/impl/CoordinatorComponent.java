@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.gatehouse.bootstrap.BootstrapCoordinator;
 import org.gatehouse.bootstrap.BootstrapMode;
@@ -71,6 +73,9 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
     private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "gatehouse-bootstrap-start"));
     private Future<?> running;
     private AtomicBoolean cancel = new AtomicBoolean();
+    private final AtomicInteger openSessions = new AtomicInteger();
+    // A run asked for while the sequence must not be disturbed, started when the sequence ends.
+    private final AtomicReference<Optional<String>> deferred = new AtomicReference<>();
 
     private final BundleContext context;
     private final long activatedAt;
@@ -140,7 +145,8 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
         }
         modesChanged.set(false); // the sequence below works with the modes present now
         Sequence sequence = new Sequence(Map.copyOf(modes), Optional.ofNullable(registrar),
-            (mode, cancelled) -> new SequenceContext(store, models, endpoint.name(), () -> cancelled.getAsBoolean() || !modes.containsKey(mode)),
+            (mode, cancelled) -> new SequenceContext(store, models, endpoint.name(),
+                () -> cancelled.getAsBoolean() || !modes.containsKey(mode), openSessions),
             p -> phase = p, this::remember);
         try {
             if (sequence.run(only, myCancel::get)) {
@@ -171,6 +177,12 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
         } catch (RuntimeException e) {
             phase = Phase.FAILED;
             LOG.error("Bootstrap sequence failed", e);
+        } finally {
+            Optional<String> next = myCancel.get() ? null : deferred.getAndSet(null); // a cancelled run leaves it to the next
+            if (next != null) {
+                LOG.info("Running the bootstrap asked for during the sequence");
+                starter.execute(() -> schedule(next, 0L));
+            }
         }
     }
 
@@ -201,8 +213,20 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
         return modes.keySet().stream().sorted().toList();
     }
 
+    /**
+     * Runs the sequence (or one mode) now, except while the sequence tries smartcard or factory
+     * bootstrap (the spec: server-initiated bootstrap waits until those were tried) or while a
+     * bootstrap session is open (a Finish may be under way): then it runs once the sequence ends.
+     */
     @Override
     public void start(Optional<String> mode) {
+        Phase p = phase;
+        if (p == Phase.SMARTCARD || p == Phase.FACTORY || openSessions.get() > 0) {
+            deferred.set(mode);
+            LOG.info("Bootstrap asked for during the {} step{}: it runs when the sequence ends", p,
+                openSessions.get() > 0 ? " with a bootstrap session open" : "");
+            return;
+        }
         // schedule from another thread: start() may be called from the sequence thread itself
         starter.execute(() -> schedule(mode, 0L));
     }

@@ -19,7 +19,7 @@ import org.gatehouse.lwm2m.store.ObjectTree;
 /** The Bootstrap-Discover payload: enabler version, objects with their versions, instances with ssid and uri. */
 final class Discovery {
 
-    /** The core objects are always supported, with or without instances. */
+    /** The core objects are always supported, with or without instances; so is every object with a model. */
     private static final List<Integer> CORE = List.of(0, 1, 2, 3);
 
     private Discovery() {
@@ -29,6 +29,7 @@ final class Discovery {
         List<Link> links = new ArrayList<>();
         links.add(Link.of("/", LinkAttribute.token("lwm2m", ModelLookup.ENABLER_VERSION)));
         TreeSet<Integer> objects = new TreeSet<>(CORE);
+        objects.addAll(models.objectIds());
         objects.addAll(tree.objects().keySet());
         for (int id : objects) {
             if (path.isObject() && id != path.objectId()) {

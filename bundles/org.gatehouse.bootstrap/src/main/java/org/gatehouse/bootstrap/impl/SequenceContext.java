@@ -1,6 +1,7 @@
 package org.gatehouse.bootstrap.impl;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.gatehouse.bootstrap.BootstrapContext;
@@ -22,12 +23,15 @@ final class SequenceContext implements BootstrapContext {
     private final ModelLookup models;
     private final String endpoint;
     private final BooleanSupplier cancelled;
+    private final AtomicInteger openSessions;
 
-    SequenceContext(ObjectStore store, ModelLookup models, String endpoint, BooleanSupplier cancelled) {
+    /** @param openSessions counts this context's sessions while they are open (a Finish may be under way) */
+    SequenceContext(ObjectStore store, ModelLookup models, String endpoint, BooleanSupplier cancelled, AtomicInteger openSessions) {
         this.store = store;
         this.models = models;
         this.endpoint = endpoint;
         this.cancelled = cancelled;
+        this.openSessions = openSessions;
     }
 
     @Override
@@ -42,7 +46,13 @@ final class SequenceContext implements BootstrapContext {
 
     @Override
     public BootstrapSession openSession(String source) throws BootstrapException {
-        return new StoreSession(store, models, source, Duration.ofSeconds(10));
+        openSessions.incrementAndGet();
+        try {
+            return new StoreSession(store, models, source, Duration.ofSeconds(10), openSessions::decrementAndGet);
+        } catch (BootstrapException | RuntimeException e) {
+            openSessions.decrementAndGet();
+            throw e;
+        }
     }
 
     @Override

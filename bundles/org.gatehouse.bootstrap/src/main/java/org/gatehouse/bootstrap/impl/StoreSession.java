@@ -2,7 +2,9 @@ package org.gatehouse.bootstrap.impl;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.gatehouse.bootstrap.BootstrapException;
 import org.gatehouse.bootstrap.BootstrapSession;
@@ -30,9 +32,19 @@ final class StoreSession implements BootstrapSession {
     private final StoreTransaction tx;
     private final ModelLookup models;
     private final String source;
-    private boolean open = true;
+    // Server accounts when the session began: one whose Security instance is gone at Finish takes its leftovers with it.
+    private final Set<Integer> ssidsAtStart;
+    private final Set<LwM2mPath> written = new HashSet<>();
+    // Finish (a CoAP thread) and close (the run's thread) may race: one of them ends the transaction, once.
+    private volatile boolean open = true;
+    private final Runnable ended;
 
     StoreSession(ObjectStore store, ModelLookup models, String source, Duration wait) throws BootstrapException {
+        this(store, models, source, wait, () -> { });
+    }
+
+    /** @param ended called once when the session commits or is discarded */
+    StoreSession(ObjectStore store, ModelLookup models, String source, Duration wait, Runnable ended) throws BootstrapException {
         try {
             this.tx = store.begin(wait);
         } catch (StoreException e) {
@@ -40,6 +52,8 @@ final class StoreSession implements BootstrapSession {
         }
         this.models = models;
         this.source = source;
+        this.ended = ended;
+        this.ssidsAtStart = Orphans.securitySsids(tx.view());
     }
 
     @Override
@@ -60,9 +74,11 @@ final class StoreSession implements BootstrapSession {
                 // a write to an object creates or replaces the instances it carries; the others stay
                 for (LwM2mObjectInstance i : ((LwM2mObject) known(model, o)).instances().values()) {
                     tx.write(path.append(i.id()), i);
+                    written.add(path.append(i.id()));
                 }
             } else {
                 tx.write(path, known(model, node));
+                written.add(LwM2mPath.of(path.objectId(), path.instanceId()));
             }
         } catch (StoreException e) {
             throw new BootstrapException(path + ": " + e.getMessage());
@@ -145,24 +161,46 @@ final class StoreSession implements BootstrapSession {
 
     @Override
     public List<String> check() {
-        return ConsistencyCheck.problems(tx.view(), models);
+        return ConsistencyCheck.problems(tx.view(), models, false);
     }
 
     @Override
     public void finish() throws BootstrapException {
+        finish(false);
+    }
+
+    @Override
+    public void finishWithServerAccount() throws BootstrapException {
+        finish(true);
+    }
+
+    private synchronized void finish(boolean serverAccountRequired) throws BootstrapException {
         ensureOpen();
-        List<String> problems = check();
+        try {
+            List<String> removed = Orphans.remove(tx, ssidsAtStart, written);
+            if (!removed.isEmpty()) {
+                LOG.info("{}: removed what belonged to deleted server accounts: {}", source, String.join(", ", removed));
+            }
+        } catch (StoreException e) {
+            throw new BootstrapException("cannot remove the leftovers of deleted server accounts: " + e.getMessage(), List.of(e.getMessage()), e);
+        }
+        List<String> problems = ConsistencyCheck.problems(tx.view(), models, serverAccountRequired);
         if (!problems.isEmpty()) {
             throw new BootstrapException("inconsistent configuration: " + String.join("; ", problems), problems, null);
         }
         try {
             long revision = tx.commit();
-            open = false;
+            end();
             LOG.info("Bootstrap from {} committed (store revision {})", source, revision);
         } catch (StoreException e) {
-            open = false;
-            throw new BootstrapException("commit failed, previous configuration kept: " + e.getMessage());
+            end();
+            throw new BootstrapException("commit failed, previous configuration kept: " + e.getMessage(), List.of(e.getMessage()), e);
         }
+    }
+
+    private void end() {
+        open = false;
+        ended.run();
     }
 
     private void ensureOpen() throws BootstrapException {
@@ -177,9 +215,9 @@ final class StoreSession implements BootstrapSession {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (open) {
-            open = false;
+            end();
             tx.rollback();
             LOG.info("Bootstrap session from {} ended without finish: nothing applied", source);
         }

@@ -55,7 +55,7 @@ class BootstrapHandlerTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        store = new FileObjectStore(dir);
+        store = new FileObjectStore(dir.resolve("store"));
         try (StoreTransaction tx = store.begin(Duration.ofSeconds(1))) {
             tx.write(LwM2mPath.of(0, 0), LwM2mObjectInstance.of(0, SingleResource.of(0, Value.string("coap://bs")),
                 SingleResource.of(1, Value.bool(true)), SingleResource.of(2, Value.integer(3))));
@@ -103,6 +103,82 @@ class BootstrapHandlerTest {
     }
 
     @Test
+    void finish_without_a_server_account_answers_4_06_naming_it() {
+        assertEquals(ResponseCode.DELETED, send(Method.DELETE, "/", -1, null).code());
+        CoapResponse refused = send(Method.POST, "/bs", -1, null);
+        assertEquals(ResponseCode.NOT_ACCEPTABLE, refused.code());
+        assertTrue(refused.text().contains("no LwM2M server account"), refused.text());
+        assertEquals(0, finished.get());
+        assertTrue(session.isOpen(), "the bootstrap server may still write an account and finish again");
+        send(Method.PUT, "/0/1", 11542, SERVER_SECURITY);
+        send(Method.PUT, "/1/0", 11542, SERVER);
+        assertEquals(ResponseCode.CHANGED, send(Method.POST, "/bs", -1, null).code());
+    }
+
+    @Test
+    void a_failed_commit_is_a_server_error_and_keeps_the_configuration() throws Exception {
+        ObjectTree before = store.snapshot();
+        send(Method.PUT, "/0/1", 11542, SERVER_SECURITY);
+        send(Method.PUT, "/1/0", 11542, SERVER);
+        // the store's folder turns into a file: the commit cannot write (permissions do not stop root)
+        try (var files = java.nio.file.Files.walk(dir.resolve("store"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        java.nio.file.Files.writeString(dir.resolve("store"), "not a folder");
+        CoapResponse r = send(Method.POST, "/bs", -1, null);
+        assertEquals(ResponseCode.INTERNAL_SERVER_ERROR, r.code(), r.text());
+        assertTrue(r.text().contains("previous configuration kept"), r.text());
+        assertEquals(before, store.snapshot());
+        assertEquals(0, finished.get());
+    }
+
+    @Test
+    void deleting_a_servers_security_instance_takes_its_server_instance_and_acl_entries_with_it() {
+        send(Method.PUT, "/0/1", 11542, SERVER_SECURITY);
+        send(Method.PUT, "/1/0", 11542, SERVER);
+        send(Method.PUT, "/0/2", 11542, "C8 00 0E" + hex("coap://dm:5684") + " C1 01 00 C1 02 03 C1 0A 66");
+        send(Method.PUT, "/1/1", 11542, "C1 00 66 C2 01 01 2C C1 06 00 C1 07 55");
+        // /2/0 owned by 102 with entries for 101 and 102; /2/1 owned by 101
+        send(Method.PUT, "/2/0", 11542, "C1 00 01 C1 01 00 86 02 41 65 0F 41 66 0F C1 03 66");
+        send(Method.PUT, "/2/1", 11542, "C1 00 01 C1 01 01 86 02 41 65 0F C1 03 65");
+        assertEquals(ResponseCode.CHANGED, send(Method.POST, "/bs", -1, null).code());
+
+        StoreSession next = newSession();
+        BootstrapHandler second = new BootstrapHandler(next, Map.of(11542, new TlvCodec()), new CoreLinkCodec(), CoreModels.all(), s -> { });
+        assertEquals(ResponseCode.DELETED, second.handle(CoapRequest.of(Method.DELETE, "/0/1")).code());
+        CoapResponse r = second.handle(CoapRequest.of(Method.POST, "/bs"));
+        assertEquals(ResponseCode.CHANGED, r.code(), r.text());
+        assertTrue(store.read(LwM2mPath.of(1, 0)).isEmpty(), "server 101's Server instance went with its Security instance");
+        assertTrue(store.read(LwM2mPath.of(2, 1)).isEmpty(), "the ACL instance owned by 101 went too");
+        assertEquals("{102=15}", ((org.gatehouse.lwm2m.model.MultipleResource) store.read(LwM2mPath.of(2, 0, 2)).orElseThrow()).values()
+            .entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey(), e -> e.getValue().asLong())).toString());
+        assertTrue(store.read(LwM2mPath.of(1, 1)).isPresent(), "server 102 stays");
+    }
+
+    @Test
+    void a_server_instance_the_bootstrap_server_wrote_itself_is_judged_not_removed() {
+        send(Method.PUT, "/0/1", 11542, SERVER_SECURITY);
+        send(Method.PUT, "/1/0", 11542, SERVER);
+        assertEquals(ResponseCode.CHANGED, send(Method.POST, "/bs", -1, null).code());
+        StoreSession next = newSession();
+        BootstrapHandler second = new BootstrapHandler(next, Map.of(11542, new TlvCodec()), new CoreLinkCodec(), CoreModels.all(), s -> { });
+        second.handle(CoapRequest.of(Method.DELETE, "/0/1"));
+        second.handle(CoapRequest.of(Method.PUT, "/1/0").withPayload(11542, HexFormat.of().parseHex(SERVER.replace(" ", ""))));
+        CoapResponse r = second.handle(CoapRequest.of(Method.POST, "/bs"));
+        assertEquals(ResponseCode.NOT_ACCEPTABLE, r.code());
+        assertTrue(r.text().contains("no Security instance has its Short Server ID 101"), r.text());
+        next.close();
+    }
+
+    private StoreSession newSession() {
+        try {
+            return new StoreSession(store, CoreModels.all(), "test 2", Duration.ofSeconds(1));
+        } catch (org.gatehouse.bootstrap.BootstrapException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void two_bootstrap_accounts_and_missing_credentials_are_inconsistent() {
         send(Method.PUT, "/0/5", 11542, BS_ACCOUNT);
         send(Method.PUT, "/0/1", 11542, "C8 00 0F" + hex("coaps://dm:5684") + " C1 01 00 C1 02 00 C1 0A 65");
@@ -116,8 +192,8 @@ class BootstrapHandlerTest {
     @CsvSource(delimiter = '|', value = {
         "PUT    | /1/0      | 11542 | C8 07                     | BAD_REQUEST",
         "PUT    | /1/0      | 99    | C1 00 01                  | UNSUPPORTED_CONTENT_FORMAT",
-        "PUT    | /1/0/1/2  | 11542 | C1 01 05                  | METHOD_NOT_ALLOWED",
-        "PUT    | /         | 11542 | C1 01 05                  | METHOD_NOT_ALLOWED",
+        "PUT    | /1/0/1/2  | 11542 | C1 01 05                  | BAD_REQUEST",
+        "PUT    | /         | 11542 | C1 01 05                  | BAD_REQUEST",
         "PUT    | /1/x      | 11542 | C1 01 05                  | BAD_REQUEST",
         "PUT    | /999/0    | 11542 | C1 01 05                  | BAD_REQUEST",
         "PUT    | /1/0/6    | 0     | 32                        | BAD_REQUEST",
@@ -153,8 +229,20 @@ class BootstrapHandlerTest {
         String links = r.text();
         assertTrue(links.startsWith("</>;lwm2m=1.1,</0>;ver=1.2,</0/0>;uri=\"coap://bs\",</0/1>;ssid=101;uri=\"coap://dm:5683\""), links);
         assertTrue(links.contains("</1/0>;ssid=101") && links.contains("</2>") && links.contains("</3/0>"), links);
+        assertTrue(links.contains(",</4>;ver=1.3"), "a supported object without instances is listed, with its version: " + links);
         assertFalse(links.contains("</0/0>;ssid"), "the bootstrap-server account has no ssid");
         assertEquals(ResponseCode.BAD_REQUEST, handler.handle(CoapRequest.of(Method.GET, "/1/0").withAccept(40)).code());
+    }
+
+    @Test
+    void discover_lists_objects_from_user_models_too() throws Exception {
+        var custom = org.gatehouse.lwm2m.model.ddf.DdfParser.parse(new java.io.ByteArrayInputStream(("<LWM2M><Object><Name>Thermostat</Name>"
+            + "<ObjectID>33000</ObjectID><ObjectVersion>1.1</ObjectVersion><MultipleInstances>Multiple</MultipleInstances><Mandatory>Optional</Mandatory>"
+            + "<Resources><Item ID=\"1\"><Name>Setpoint</Name><Operations>RW</Operations><MultipleInstances>Single</MultipleInstances>"
+            + "<Mandatory>Mandatory</Mandatory><Type>Float</Type></Item></Resources></Object></LWM2M>").getBytes(StandardCharsets.UTF_8)), "test");
+        BootstrapHandler withCustom = new BootstrapHandler(session, Map.of(), new CoreLinkCodec(), CoreModels.all().with(custom), s -> { });
+        String links = withCustom.handle(CoapRequest.of(Method.GET, "/").withAccept(40)).text();
+        assertTrue(links.endsWith(",</33000>;ver=1.1"), links);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.gatehouse.lwm2m.model;
 
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Finds the model of an object. Codecs use it to learn resource types the payload does not carry.
@@ -22,6 +24,16 @@ public interface ModelLookup {
      */
     default Optional<ObjectModel> advertised(int objectId) {
         return find(objectId);
+    }
+
+    /**
+     * The ids of the objects known here: the objects the gateway supports, listed by Bootstrap-Discover
+     * whether or not they have instances. Empty unless the lookup can enumerate its models.
+     *
+     * @since 1.1.0
+     */
+    default SortedSet<Integer> objectIds() {
+        return new TreeSet<>();
     }
 
     /** The resource model at {@code path} (a resource or resource-instance path), if known. */

@@ -2,6 +2,7 @@ package org.gatehouse.lwm2m.model;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 
 /**
  * The gateway's object models: the embedded core objects plus the DDF files found in the models
@@ -18,6 +19,11 @@ public interface ModelRegistry extends ModelLookup {
     @Override
     default Optional<ObjectModel> advertised(int objectId) {
         return models().advertised(objectId);
+    }
+
+    @Override
+    default SortedSet<Integer> objectIds() {
+        return models().objectIds();
     }
 
     /** One line per model file that could not be loaded, saying why. */

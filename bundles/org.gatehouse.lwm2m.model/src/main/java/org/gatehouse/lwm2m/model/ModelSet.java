@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * An immutable set of object models, possibly several versions per object. Lookups without a version
@@ -80,6 +82,11 @@ public final class ModelSet implements ModelLookup {
             }
         }
         return Optional.ofNullable(chosen != null ? chosen : versions.firstEntry().getValue());
+    }
+
+    @Override
+    public SortedSet<Integer> objectIds() {
+        return new TreeSet<>(byId.keySet());
     }
 
     /** Every model, ordered by object id then version. */
