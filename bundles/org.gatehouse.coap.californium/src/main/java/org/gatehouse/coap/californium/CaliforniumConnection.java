@@ -129,7 +129,9 @@ final class CaliforniumConnection implements Connection {
             pending.begin();
             boolean handedOver = false;
             try {
-                Response response = Messages.toCalifornium(answer(exchange.getRequest()));
+                Request request = exchange.getRequest();
+                Response response = request.getPayloadSize() > CaliforniumTransport.MAX_BODY ? tooLarge(request)
+                    : Messages.toCalifornium(answer(request));
                 pending.track(response);
                 handedOver = true;
                 exchange.sendResponse(response);
@@ -138,6 +140,17 @@ final class CaliforniumConnection implements Connection {
                     pending.end();
                 }
             }
+        }
+
+        // Californium limits only block-wise bodies; one datagram may carry up to 64 KiB.
+        private Response tooLarge(Request request) {
+            LOG.warn("Request {} {} from {} refused: {} bytes, more than {}", request.getCode(), request.getOptions().getUriPathString(),
+                peer.name(), request.getPayloadSize(), CaliforniumTransport.MAX_BODY);
+            Response r = new Response(org.eclipse.californium.core.coap.CoAP.ResponseCode.REQUEST_ENTITY_TOO_LARGE);
+            r.getOptions().setSize1(CaliforniumTransport.MAX_BODY);
+            r.setPayload("request body of " + request.getPayloadSize() + " bytes is larger than " + CaliforniumTransport.MAX_BODY
+                + "; send it block-wise (Block1)");
+            return r;
         }
 
         private CoapResponse answer(Request req) {

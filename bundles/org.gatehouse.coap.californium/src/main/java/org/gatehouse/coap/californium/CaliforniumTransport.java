@@ -28,6 +28,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public final class CaliforniumTransport implements CoapTransport {
 
     static final String PID = "org.gatehouse.coap";
+    /** Largest request or response body; a larger request is answered 4.13 with Size1 (block-wise transfers included). */
+    static final int MAX_BODY = 8192;
+    // The largest UDP payload: Californium drops a datagram longer than its buffer without a word.
+    private static final int MAX_DATAGRAM = 65507;
 
     @ObjectClassDefinition(name = "Gatehouse CoAP transport", description = "CoAP and DTLS settings of every connection")
     public @interface Config {
@@ -77,6 +81,8 @@ public final class CaliforniumTransport implements CoapTransport {
         Configuration c = Configuration.createStandardWithoutFile();
         c.set(CoapConfig.ACK_TIMEOUT, config.ack_timeout(), TimeUnit.MILLISECONDS);
         c.set(CoapConfig.MAX_RETRANSMIT, config.max_retransmit());
+        c.set(UdpConfig.UDP_DATAGRAM_SIZE, MAX_DATAGRAM);
+        c.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, MAX_BODY);
         c.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY);
         c.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, config.dtls_retransmission_timeout(), TimeUnit.MILLISECONDS);
         c.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, config.dtls_max_retransmissions());
