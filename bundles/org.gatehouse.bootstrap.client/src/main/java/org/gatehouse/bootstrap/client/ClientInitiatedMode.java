@@ -60,7 +60,8 @@ public final class ClientInitiatedMode implements BootstrapMode {
     private final BootstrapPack pack;
     private final Config config;
     private final AccountPurge purge;
-    private final Random random = new Random();
+    private final Random random;
+    private final Pause pause;
 
     @Activate
     public ClientInitiatedMode(BundleContext bundle, @Reference CoapTransport transport, @Reference BootstrapInterface bootstrapInterface,
@@ -72,6 +73,13 @@ public final class ClientInitiatedMode implements BootstrapMode {
     /** @param purgeState where the bootstrap-server account's purge deadline is kept across restarts */
     public ClientInitiatedMode(CoapTransport transport, BootstrapInterface bootstrapInterface, ObjectStore store, ContentCodec senmlCbor,
             ModelRegistry models, Config config, Path purgeState) {
+        this(transport, bootstrapInterface, store, senmlCbor, models, config, purgeState, Pause.REAL, new Random());
+    }
+
+    ClientInitiatedMode(CoapTransport transport, BootstrapInterface bootstrapInterface, ObjectStore store, ContentCodec senmlCbor,
+            ModelRegistry models, Config config, Path purgeState, Pause pause, Random random) {
+        this.pause = pause;
+        this.random = random;
         this.run = new BootstrapRun(transport, bootstrapInterface, config);
         this.pack = new BootstrapPack(transport, senmlCbor, models, config);
         this.config = config;
@@ -99,7 +107,7 @@ public final class ClientInitiatedMode implements BootstrapMode {
             long wait = backoff.delayMillis(n);
             if (wait > 0) {
                 LOG.info("Bootstrap-Request to {} in {} ms (attempt {} of {})", account.get().uri(), wait, n + 1, config.attempts());
-                if (!sleep(wait, context)) {
+                if (!pause.pause(wait, context)) {
                     break;
                 }
             }
@@ -132,17 +140,6 @@ public final class ClientInitiatedMode implements BootstrapMode {
         } catch (BootstrapException e) {
             LOG.warn("Bootstrap-server account unreadable after bootstrap: {}", e.getMessage());
         }
-    }
-
-    private static boolean sleep(long millis, BootstrapContext context) throws InterruptedException {
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            if (context.cancelled()) {
-                return false;
-            }
-            Thread.sleep(Math.min(200, Math.max(1, end - System.currentTimeMillis())));
-        }
-        return true;
     }
 
     @Deactivate
