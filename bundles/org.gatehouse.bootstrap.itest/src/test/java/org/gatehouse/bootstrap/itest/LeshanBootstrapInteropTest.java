@@ -163,6 +163,49 @@ class LeshanBootstrapInteropTest extends WithLeshan {
         assertTrue(gw.store.read(LwM2mPath.of(0, 1)).isPresent(), "the server account stays");
     }
 
+    @Test
+    void a_deleted_security_instance_takes_its_server_instance_along_when_leshan_does_not_delete_everything() throws Exception {
+        String ep = "gw-orphan";
+        LeshanPeers second = new LeshanPeers();
+        try {
+            leshan.bootstrapConfigs.add(ep, Accounts.config(leshan.bootstrapUri(Protocol.COAP), ContentFormat.TLV, null, null,
+                leshan.serverUri(Protocol.COAP), second.serverUri(Protocol.COAP)));
+            TestGateway gw = gateway(ep);
+            gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
+            assertEquals(Phase.REGISTERED, gw.runSequence(T));
+            leshan.sessions.awaitSuccesses(ep, 1, T);
+            assertEquals(2, ((LwM2mObject) gw.store.read(LwM2mPath.of(1)).orElseThrow()).instances().size());
+
+            // the second bootstrap deletes only server 102's Security instance and rewrites server 101's account
+            var config = Accounts.config(leshan.bootstrapUri(Protocol.COAP), ContentFormat.TLV, null, null, leshan.serverUri(Protocol.COAP));
+            config.toDelete = java.util.List.of("/0/2");
+            leshan.bootstrapConfigs.add(ep, config);
+            gw.coordinator.start(java.util.Optional.of(org.gatehouse.bootstrap.BootstrapMode.CLIENT));
+            leshan.sessions.awaitSuccesses(ep, 2, T); // Finish answered 2.04, not 4.06 for a leftover Server instance
+            LwM2mObject servers = (LwM2mObject) gw.store.read(LwM2mPath.of(1)).orElseThrow();
+            assertEquals(java.util.Set.of(0), servers.instances().keySet(), "server 102's Server instance went with its Security instance");
+            assertTrue(gw.store.read(LwM2mPath.of(0, 2)).isEmpty());
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void finish_without_a_server_account_is_refused_and_leshan_records_the_failure() throws Exception {
+        String ep = "gw-no-server";
+        bootstrapFailuresExpected = true;
+        leshan.bootstrapConfigs.add(ep, Accounts.config(leshan.bootstrapUri(Protocol.COAP), ContentFormat.TLV, null, null));
+        TestGateway gw = gateway(ep, Map.of("attempts", 1, "request_timeout", 5000L, "finish_timeout", 10L));
+        gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
+        var before = gw.store.snapshot();
+        assertEquals(Phase.WAITING_RETRY, gw.runSequence(T));
+        org.awaitility.Awaitility.await().atMost(T).until(() -> !leshan.sessions.failures().isEmpty());
+        LeshanSessions.Ended ended = leshan.sessions.failures().get(0);
+        assertEquals(org.eclipse.leshan.server.bootstrap.BootstrapFailureCause.FINISH_FAILED, ended.cause(), ended.toString());
+        assertEquals(0, leshan.sessions.successes(ep));
+        assertEquals(before, gw.store.snapshot(), "nothing of the refused bootstrap is applied");
+    }
+
     enum Format {
         TLV(ContentFormat.TLV), SENML_JSON(ContentFormat.SENML_JSON), SENML_CBOR(ContentFormat.SENML_CBOR);
 
