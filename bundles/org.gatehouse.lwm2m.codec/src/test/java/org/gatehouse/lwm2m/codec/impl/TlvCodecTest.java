@@ -82,6 +82,9 @@ class TlvCodecTest {
         "multiple holds one value,  /2/0/2, C1 02 07,                                 is a multiple resource",
         "object path with resource, /1,     C1 00 01,                                 expects object instances",
         "executable with a value,   /1/0,   C1 08 01,                                 executable",
+        "time out of range,         /33000/0/6, C8 06 08 7F FF FF FF FF FF FF FF,       'at byte 0, resource 33000/*/6: time 9223372036854775807 is out of range'",
+        "float NaN,                 /33000/0/3, C4 03 7F C0 00 00,                      'at byte 0, resource 33000/*/3: float NaN is not a finite number'",
+        "float infinity,            /33000/0/3, C8 03 08 7F F0 00 00 00 00 00 00,       'at byte 0, resource 33000/*/3: float Infinity is not a finite number'",
     })
     void malformed_payloads_get_a_located_error(String name, String path, String payload, String message) {
         CodecException e = assertThrows(CodecException.class, () -> codec.decode(hex(payload), LwM2mPath.parse(path), TestModels.MODELS));
