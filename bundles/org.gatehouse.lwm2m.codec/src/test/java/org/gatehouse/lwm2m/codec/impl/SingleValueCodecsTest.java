@@ -114,9 +114,11 @@ class SingleValueCodecsTest {
     }
 
     @Test
-    void text_refuses_a_number_too_long_to_parse_cheaply() {
+    void text_refuses_a_number_too_long_to_parse_cheaply_and_locates_invalid_utf8() {
         assertMessage(() -> new TextCodec().decode("1".repeat(2000).getBytes(), LwM2mPath.of(33000, 0, 2), M),
             "TEXT: /33000/0/2: a number of 2000 characters is too long");
+        assertMessage(() -> new TextCodec().decode(new byte[] {'a', 'b', (byte) 0xC3, 0x28}, LwM2mPath.of(1, 0, 7), M),
+            "TEXT: /1/0/7: invalid UTF-8 at byte 2 of the text");
     }
 
     @Test
