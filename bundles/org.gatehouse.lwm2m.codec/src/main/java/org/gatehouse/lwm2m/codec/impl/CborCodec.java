@@ -4,11 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
-import com.fasterxml.jackson.dataformat.cbor.CBORParser;
 import org.gatehouse.lwm2m.codec.CodecException;
 import org.gatehouse.lwm2m.codec.ContentCodec;
 import org.gatehouse.lwm2m.codec.ContentFormat;
@@ -20,8 +17,6 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = ContentCodec.class, property = ContentCodec.CONTENT_FORMAT + ":Integer=60")
 public final class CborCodec extends SingleValueCodec {
 
-    private static final CBORFactory FACTORY = new CBORFactory();
-
     @Override
     public ContentFormat format() {
         return ContentFormat.CBOR;
@@ -30,7 +25,7 @@ public final class CborCodec extends SingleValueCodec {
     @Override
     byte[] encodeValue(Value v) throws CodecException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CBORGenerator g = FACTORY.createGenerator(out)) {
+        try (CBORGenerator g = Parsers.CBOR.createGenerator(out)) {
             switch (v.type()) {
                 case INTEGER, TIME -> g.writeNumber(v.asLong());
                 case UNSIGNED_INTEGER -> g.writeNumber(new BigInteger(Long.toUnsignedString(v.asLong())));
@@ -48,26 +43,22 @@ public final class CborCodec extends SingleValueCodec {
 
     @Override
     Value decodeValue(byte[] payload, ResourceType type, String where) throws CodecException {
-        try (CBORParser p = FACTORY.createParser(payload)) {
+        String at = "CBOR: " + where;
+        RawValue raw = Parsers.parse(Parsers.CBOR, payload, "CBOR", p -> {
             JsonToken t = p.nextToken();
-            if (t == null) {
-                throw new CodecException("CBOR: " + where + ": empty payload");
-            }
-            RawValue raw = switch (t) {
-                case VALUE_NUMBER_INT -> new RawValue(RawValue.Kind.NUMBER, p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : (Object) p.getLongValue());
-                case VALUE_NUMBER_FLOAT -> new RawValue(RawValue.Kind.NUMBER, p.getDoubleValue());
-                case VALUE_STRING -> new RawValue(type == ResourceType.OBJLNK ? RawValue.Kind.OBJLNK : RawValue.Kind.STRING, p.getText());
+            RawValue value = switch (t == null ? JsonToken.NOT_AVAILABLE : t) {
+                case NOT_AVAILABLE -> throw new CodecException(at + ": empty payload");
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> TokenValues.number(p, t, at);
+                case VALUE_STRING -> new RawValue(type == ResourceType.OBJLNK ? RawValue.Kind.OBJLNK : RawValue.Kind.STRING, TokenValues.text(p, t, at));
                 case VALUE_TRUE, VALUE_FALSE -> new RawValue(RawValue.Kind.BOOLEAN, t == JsonToken.VALUE_TRUE);
-                case VALUE_EMBEDDED_OBJECT -> new RawValue(RawValue.Kind.BYTES, p.getBinaryValue());
-                default -> throw new CodecException("CBOR: " + where + ": expected one value, found " + t);
+                case VALUE_EMBEDDED_OBJECT -> new RawValue(RawValue.Kind.BYTES, TokenValues.bytes(p, t, at));
+                default -> throw TokenValues.error(p, at, "expected one value, found " + t);
             };
             if (p.nextToken() != null) {
-                throw new CodecException("CBOR: " + where + ": more than one data item");
+                throw TokenValues.error(p, at, "more than one data item");
             }
-            return raw.toValue(type, "CBOR", where);
-        } catch (IOException e) {
-            throw new CodecException("CBOR: " + where + ": malformed: " + e.getMessage(), e);
-        }
+            return value;
+        });
+        return raw.toValue(type, "CBOR", where);
     }
-
 }

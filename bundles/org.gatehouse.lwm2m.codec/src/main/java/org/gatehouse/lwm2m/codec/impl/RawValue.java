@@ -33,6 +33,9 @@ record RawValue(Kind kind, Object data) {
         if (data instanceof Long) {
             return true;
         }
+        if (data instanceof Double d && !Double.isFinite(d)) {
+            return false; // BigDecimal cannot hold it; as a float it is refused with a message
+        }
         BigDecimal d = decimal();
         return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
     }
@@ -50,8 +53,12 @@ record RawValue(Kind kind, Object data) {
     }
 
     Value toValue(ResourceType type, String format, String record, org.gatehouse.lwm2m.model.LwM2mPath path) throws CodecException {
-        if (data instanceof Long l && (type == ResourceType.INTEGER || type == ResourceType.TIME)) {
-            return type == ResourceType.INTEGER ? Value.integer(l) : Value.time(l); // the common case, without building messages
+        // the common cases, without building messages
+        if (data instanceof Long l && type == ResourceType.INTEGER) {
+            return Value.integer(l);
+        }
+        if (data instanceof Long l && type == ResourceType.TIME) {
+            return CheckedValues.time(l, () -> format + ": " + record + " (" + path + ")");
         }
         if (kind == Kind.STRING && type == ResourceType.STRING) {
             return Value.string((String) data);
@@ -63,14 +70,17 @@ record RawValue(Kind kind, Object data) {
         String problem = format + ": " + where + ": resource is " + type + " but the record holds " + kind;
         switch (type) {
             case INTEGER, TIME -> {
-                if (data instanceof Long l) {
-                    return type == ResourceType.INTEGER ? Value.integer(l) : Value.time(l);
+                long l;
+                if (data instanceof Long n) {
+                    l = n;
+                } else {
+                    BigInteger i = integer(problem);
+                    if (i.bitLength() > 63) {
+                        throw new CodecException(format + ": " + where + ": " + abbreviate(i) + " is out of the 64-bit integer range");
+                    }
+                    l = i.longValue();
                 }
-                BigInteger i = integer(problem);
-                if (i.bitLength() > 63) {
-                    throw new CodecException(format + ": " + where + ": " + i + " is out of the 64-bit integer range");
-                }
-                return type == ResourceType.INTEGER ? Value.integer(i.longValue()) : Value.time(i.longValue());
+                return type == ResourceType.INTEGER ? Value.integer(l) : CheckedValues.time(l, () -> format + ": " + where);
             }
             case UNSIGNED_INTEGER -> {
                 if (data instanceof Long l && l >= 0) {
@@ -78,14 +88,14 @@ record RawValue(Kind kind, Object data) {
                 }
                 BigInteger i = integer(problem);
                 if (i.signum() < 0 || i.compareTo(MAX_UNSIGNED) > 0) {
-                    throw new CodecException(format + ": " + where + ": " + i + " is out of the unsigned 64-bit range");
+                    throw new CodecException(format + ": " + where + ": " + abbreviate(i) + " is out of the unsigned 64-bit range");
                 }
                 return Value.unsigned(i.longValue());
             }
             case FLOAT -> {
                 require(Kind.NUMBER, problem);
-                Object n = data;
-                return Value.floating(n instanceof BigDecimal b ? b.doubleValue() : ((Number) n).doubleValue());
+                // a big integer beyond the double range converts to an infinity, refused there
+                return CheckedValues.floating(((Number) data).doubleValue(), () -> format + ": " + where);
             }
             case STRING -> {
                 require(Kind.STRING, problem);
@@ -123,6 +133,11 @@ record RawValue(Kind kind, Object data) {
             throw new CodecException(problem.replace("holds NUMBER", "holds the fraction " + data));
         }
         return decimal().toBigIntegerExact();
+    }
+
+    // a bignum may have thousands of digits; the message needs only its start
+    private static String abbreviate(BigInteger i) {
+        return TokenValues.abbreviate(i.toString());
     }
 
     private void require(Kind expected, String problem) throws CodecException {

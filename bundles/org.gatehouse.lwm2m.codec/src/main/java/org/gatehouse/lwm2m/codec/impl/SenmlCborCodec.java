@@ -1,6 +1,5 @@
 package org.gatehouse.lwm2m.codec.impl;
 
-import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import org.gatehouse.lwm2m.codec.ContentCodec;
 import org.gatehouse.lwm2m.codec.ContentFormat;
 import org.osgi.service.component.annotations.Component;
@@ -9,10 +8,8 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = ContentCodec.class, property = ContentCodec.CONTENT_FORMAT + ":Integer=112")
 public final class SenmlCborCodec extends SenmlCodec {
 
-    private static final CBORFactory FACTORY = new CBORFactory();
-
     public SenmlCborCodec() {
-        super(FACTORY, SenmlKeys.CBOR);
+        super(Parsers.CBOR, SenmlKeys.CBOR);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import org.gatehouse.lwm2m.codec.CodecException;
 import org.gatehouse.lwm2m.codec.ContentCodec;
@@ -102,16 +101,16 @@ abstract class SenmlCodec implements ContentCodec {
 
     private void records(byte[] payload, RecordSink sink) throws CodecException {
         String fmt = format().name();
-        try (JsonParser p = factory.createParser(payload)) {
+        Parsers.parse(factory, payload, fmt, p -> {
             if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new CodecException(fmt + ": payload must be an array of records");
+                throw new CodecException(fmt + ": at byte 0: payload must be an array of records");
             }
             String baseName = "";
             int index = 0;
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (t != JsonToken.START_OBJECT) {
-                    throw new CodecException(fmt + ": record " + index + " is not an object");
+                    throw new CodecException(fmt + ": record " + index + " (at byte " + Parsers.offset(p) + ") is not an object");
                 }
                 SenmlRecord r = SenmlRecord.read(p, keys, fmt, index);
                 if (r.baseName() != null) {
@@ -125,11 +124,10 @@ abstract class SenmlCodec implements ContentCodec {
                 index++;
             }
             if (p.nextToken() != null) {
-                throw new CodecException(fmt + ": data after the end of the record array");
+                throw new CodecException(fmt + ": at byte " + Parsers.offset(p) + ": data after the end of the record array");
             }
-        } catch (IOException e) {
-            throw new CodecException(fmt + ": malformed payload: " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     private static LwM2mPath parsePath(String name, String fmt, int index) throws CodecException {

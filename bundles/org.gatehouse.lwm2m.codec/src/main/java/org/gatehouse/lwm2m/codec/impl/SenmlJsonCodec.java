@@ -1,7 +1,5 @@
 package org.gatehouse.lwm2m.codec.impl;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import org.gatehouse.lwm2m.codec.ContentCodec;
 import org.gatehouse.lwm2m.codec.ContentFormat;
 import org.osgi.service.component.annotations.Component;
@@ -10,10 +8,8 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = ContentCodec.class, property = ContentCodec.CONTENT_FORMAT + ":Integer=110")
 public final class SenmlJsonCodec extends SenmlCodec {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
     public SenmlJsonCodec() {
-        super(FACTORY, SenmlKeys.JSON);
+        super(Parsers.JSON, SenmlKeys.JSON);
     }
 
     @Override

@@ -20,13 +20,13 @@ record SenmlRecord(String baseName, String name, RawValue value) {
             String where = fmt + ": record " + index + ": '" + label + "'";
             RawValue v = null;
             switch (label) {
-                case SenmlKeys.BN -> bn = text(p, t, where);
-                case SenmlKeys.N -> n = text(p, t, where);
-                case SenmlKeys.V -> v = number(p, t, where);
-                case SenmlKeys.VS -> v = new RawValue(RawValue.Kind.STRING, text(p, t, where));
-                case SenmlKeys.VB -> v = bool(t, where);
+                case SenmlKeys.BN -> bn = TokenValues.text(p, t, where);
+                case SenmlKeys.N -> n = TokenValues.text(p, t, where);
+                case SenmlKeys.V -> v = TokenValues.number(p, t, where);
+                case SenmlKeys.VS -> v = new RawValue(RawValue.Kind.STRING, TokenValues.text(p, t, where));
+                case SenmlKeys.VB -> v = new RawValue(RawValue.Kind.BOOLEAN, TokenValues.bool(p, t, where));
                 case SenmlKeys.VD -> v = new RawValue(RawValue.Kind.BYTES, bytes(p, t, keys, where));
-                case SenmlKeys.VLO -> v = new RawValue(RawValue.Kind.OBJLNK, text(p, t, where));
+                case SenmlKeys.VLO -> v = new RawValue(RawValue.Kind.OBJLNK, TokenValues.text(p, t, where));
                 case SenmlKeys.BV -> throw new CodecException(where + ": base values are not supported");
                 default -> p.skipChildren();
             }
@@ -40,41 +40,17 @@ record SenmlRecord(String baseName, String name, RawValue value) {
         return new SenmlRecord(bn, n, value);
     }
 
-    private static String text(JsonParser p, JsonToken t, String where) throws IOException, CodecException {
-        if (t != JsonToken.VALUE_STRING) {
-            throw new CodecException(where + " must be a string");
-        }
-        return p.getText();
-    }
-
-    private static RawValue number(JsonParser p, JsonToken t, String where) throws IOException, CodecException {
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            JsonParser.NumberType type = p.getNumberType();
-            return new RawValue(RawValue.Kind.NUMBER, type == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : (Object) p.getLongValue());
-        } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return new RawValue(RawValue.Kind.NUMBER, p.getDoubleValue());
-        }
-        throw new CodecException(where + " must be a number");
-    }
-
-    private static RawValue bool(JsonToken t, String where) throws CodecException {
-        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
-            throw new CodecException(where + " must be a boolean");
-        }
-        return new RawValue(RawValue.Kind.BOOLEAN, t == JsonToken.VALUE_TRUE);
-    }
-
     private static byte[] bytes(JsonParser p, JsonToken t, SenmlKeys keys, String where) throws IOException, CodecException {
         if (keys == SenmlKeys.CBOR && t == JsonToken.VALUE_EMBEDDED_OBJECT) {
-            return p.getBinaryValue();
+            return TokenValues.bytes(p, t, where);
         }
-        String text = text(p, t, where);
+        String text = TokenValues.text(p, t, where);
         try {
             // RFC 8428 asks for base64url without padding; accept the standard alphabet and padding too.
             String url = text.replace('+', '-').replace('/', '_').replace("=", "");
             return Base64.getUrlDecoder().decode(url);
         } catch (IllegalArgumentException e) {
-            throw new CodecException(where + " is not base64: " + e.getMessage(), e);
+            throw new CodecException(TokenValues.at(p, where) + " is not base64: " + e.getMessage(), e);
         }
     }
 }

@@ -50,7 +50,7 @@ abstract class SingleValueCodec implements ContentCodec {
         if (!accepts(type)) {
             throw new CodecException(fmt + ": cannot carry a " + type + " value (" + path + ")");
         }
-        Value v = decodeValue(payload, type, fmt + ": " + path);
+        Value v = decodeValue(payload, type, path.toString());
         return path.isResource() ? SingleResource.of(path.resourceId(), v) : new ResourceInstance(path.resourceInstanceId(), v);
     }
 
@@ -60,6 +60,7 @@ abstract class SingleValueCodec implements ContentCodec {
 
     abstract byte[] encodeValue(Value v) throws CodecException;
 
+    /** Decodes the value; {@code where} is the path, which messages give after the format's name. */
     abstract Value decodeValue(byte[] payload, ResourceType type, String where) throws CodecException;
 
     private static Value value(LwM2mNode node) {

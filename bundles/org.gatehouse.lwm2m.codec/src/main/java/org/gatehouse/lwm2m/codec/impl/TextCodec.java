@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import org.gatehouse.lwm2m.codec.CodecException;
 import org.gatehouse.lwm2m.codec.ContentCodec;
@@ -18,6 +19,12 @@ import org.osgi.service.component.annotations.Component;
 public final class TextCodec extends SingleValueCodec {
 
     private static final BigInteger MAX_UNSIGNED = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    // Our encoder writes a double in plain notation: up to about 330 characters (4.9E-324). Longer numbers
+    // are refused before parsing, whose cost grows faster than their length.
+    private static final int MAX_NUMBER_LENGTH = 1000;
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+    // Decimal only: Double.parseDouble would also take "NaN", "0x1p3" and "1.5f"
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
     @Override
     public ContentFormat format() {
@@ -36,49 +43,62 @@ public final class TextCodec extends SingleValueCodec {
 
     @Override
     Value decodeValue(byte[] payload, ResourceType type, String where) throws CodecException {
-        String text = Utf8.decode(payload, "TEXT: " + where);
+        String at = "TEXT: " + where;
+        String raw = Utf8.decode(payload, at);
+        String text = raw.trim();
         try {
             return switch (type) {
-                case STRING -> Value.string(text);
-                case CORELNK -> Value.corelnk(text);
-                case INTEGER -> Value.integer(Long.parseLong(text.trim()));
-                case TIME -> Value.time(Long.parseLong(text.trim()));
-                case UNSIGNED_INTEGER -> Value.unsigned(unsigned(text.trim(), where));
-                case FLOAT -> Value.floating(finite(Double.parseDouble(text.trim()), where));
-                case BOOLEAN -> bool(text.trim(), where);
-                case OPAQUE -> Value.opaque(Base64.getDecoder().decode(text.trim()));
-                case OBJLNK -> Value.objlnk(ObjectLink.parse(text.trim()));
-                default -> throw new CodecException(where + ": executable resources carry no value");
+                case STRING -> Value.string(raw);
+                case CORELNK -> Value.corelnk(raw);
+                case INTEGER -> Value.integer(integer(text, type, at));
+                case TIME -> CheckedValues.time(integer(text, type, at), () -> at);
+                case UNSIGNED_INTEGER -> Value.unsigned(unsigned(text, at));
+                case FLOAT -> CheckedValues.floating(Double.parseDouble(number(text, DECIMAL, type, at)), () -> at);
+                case BOOLEAN -> bool(text, at);
+                case OPAQUE -> Value.opaque(Base64.getDecoder().decode(text));
+                case OBJLNK -> Value.objlnk(ObjectLink.parse(text));
+                default -> throw new CodecException(at + ": executable resources carry no value");
             };
         } catch (IllegalArgumentException e) {
-            throw new CodecException(where + ": '" + abbreviate(text) + "' is not a valid " + type + " (" + e.getMessage() + ")", e);
+            throw new CodecException(at + ": '" + abbreviate(text) + "' is not a valid " + type + " (" + e.getMessage() + ")", e);
         }
     }
 
-    private static long unsigned(String text, String where) throws CodecException {
-        BigInteger i = new BigInteger(text);
+    private static long integer(String text, ResourceType type, String at) throws CodecException {
+        try {
+            return Long.parseLong(number(text, INTEGER, type, at));
+        } catch (NumberFormatException e) {
+            throw new CodecException(at + ": " + abbreviate(text) + " is out of the 64-bit integer range", e);
+        }
+    }
+
+    private static long unsigned(String text, String at) throws CodecException {
+        BigInteger i = new BigInteger(number(text, INTEGER, ResourceType.UNSIGNED_INTEGER, at));
         if (i.signum() < 0 || i.compareTo(MAX_UNSIGNED) > 0) {
-            throw new CodecException(where + ": " + text + " is out of the unsigned 64-bit range");
+            throw new CodecException(at + ": " + abbreviate(text) + " is out of the unsigned 64-bit range");
         }
         return i.longValue();
     }
 
-    private static double finite(double d, String where) throws CodecException {
-        if (!Double.isFinite(d)) {
-            throw new CodecException(where + ": float must be finite");
+    private static String number(String text, Pattern syntax, ResourceType type, String at) throws CodecException {
+        if (text.length() > MAX_NUMBER_LENGTH) {
+            throw new CodecException(at + ": a number of " + text.length() + " characters is too long (at most " + MAX_NUMBER_LENGTH + ")");
         }
-        return d;
+        if (!syntax.matcher(text).matches()) {
+            throw new CodecException(at + ": '" + abbreviate(text) + "' is not a valid " + type);
+        }
+        return text;
     }
 
-    private static Value bool(String text, String where) throws CodecException {
+    private static Value bool(String text, String at) throws CodecException {
         return switch (text) {
             case "1" -> Value.bool(true);
             case "0" -> Value.bool(false);
-            default -> throw new CodecException(where + ": boolean must be 0 or 1, not '" + abbreviate(text) + "'");
+            default -> throw new CodecException(at + ": boolean must be 0 or 1, not '" + abbreviate(text) + "'");
         };
     }
 
     private static String abbreviate(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        return TokenValues.abbreviate(text);
     }
 }

@@ -87,7 +87,7 @@ public final class TlvCodec implements ContentCodec {
                     expect(e, TlvEntry.Kind.OBJECT_INSTANCE, "an object path expects object instances");
                     instances.add(instance(path.objectId(), e.id(), e.children(), models));
                 }
-                return unique(() -> LwM2mObject.of(path.objectId(), instances), "duplicate object instance id");
+                return unique(() -> LwM2mObject.of(path.objectId(), instances), entries, "object instance");
             case 2:
                 if (entries.size() == 1 && entries.get(0).kind() == TlvEntry.Kind.OBJECT_INSTANCE) {
                     TlvEntry e = entries.get(0);
@@ -98,18 +98,17 @@ public final class TlvCodec implements ContentCodec {
                 }
                 return instance(path.objectId(), path.instanceId(), entries, models);
             case 3:
-                if (entries.size() != 1) {
-                    throw new CodecException("TLV: a resource path expects exactly one resource TLV, found " + entries.size());
-                }
+                single(entries, "a resource path expects one resource TLV");
                 TlvEntry e = entries.get(0);
                 if (e.id() != path.resourceId() || e.kind() == TlvEntry.Kind.OBJECT_INSTANCE || e.kind() == TlvEntry.Kind.RESOURCE_INSTANCE) {
                     throw new CodecException("TLV: at byte 0: " + e.kind() + " " + e.id() + " does not match resource path " + path);
                 }
                 return resource(path.objectId(), e, models);
             case 4:
-                if (entries.size() != 1 || entries.get(0).kind() != TlvEntry.Kind.RESOURCE_INSTANCE
-                        || entries.get(0).id() != path.resourceInstanceId()) {
-                    throw new CodecException("TLV: a resource instance path expects one resource instance TLV with id " + path.resourceInstanceId());
+                single(entries, "a resource instance path expects one resource instance TLV");
+                if (entries.get(0).kind() != TlvEntry.Kind.RESOURCE_INSTANCE || entries.get(0).id() != path.resourceInstanceId()) {
+                    throw new CodecException("TLV: at byte 0: " + entries.get(0).kind() + " " + entries.get(0).id()
+                        + " does not match resource instance path " + path);
                 }
                 ResourceType type = Schema.typeOf(models, path);
                 return new ResourceInstance(path.resourceInstanceId(), TlvValues.decode(type, entries.get(0).value(), () -> "at byte 0, " + path));
@@ -127,7 +126,7 @@ public final class TlvCodec implements ContentCodec {
             }
             resources.add(resource(objectId, e, models));
         }
-        return unique(() -> LwM2mObjectInstance.of(instanceId, resources), "duplicate resource id in instance " + instanceId);
+        return unique(() -> LwM2mObjectInstance.of(instanceId, resources), entries, "resource");
     }
 
     private static LwM2mResource resource(int objectId, TlvEntry e, ModelLookup models) throws CodecException {
@@ -145,7 +144,7 @@ public final class TlvCodec implements ContentCodec {
         }
         TreeMap<Integer, Value> values = new TreeMap<>();
         for (TlvEntry ri : e.children()) {
-            if (values.put(ri.id(), TlvValues.decode(type, ri.value(), () -> "at byte " + ri.offset() + ", instance " + ri.id() + " of " + where.get())) != null) {
+            if (values.put(ri.id(), TlvValues.decode(type, ri.value(), () -> "at byte " + ri.offset() + ", instance " + ri.id() + " of resource " + objectId + "/*/" + e.id())) != null) {
                 throw new CodecException("TLV: at byte " + ri.offset() + ": duplicate resource instance " + ri.id());
             }
         }
@@ -162,11 +161,28 @@ public final class TlvCodec implements ContentCodec {
         T get();
     }
 
-    private static <T> T unique(Build<T> build, String message) throws CodecException {
+    private static void single(List<TlvEntry> entries, String expected) throws CodecException {
+        if (entries.isEmpty()) {
+            throw new CodecException("TLV: at byte 0: " + expected + ", the payload is empty");
+        }
+        if (entries.size() > 1) {
+            throw new CodecException("TLV: at byte " + entries.get(1).offset() + ": " + expected + ", found " + entries.size());
+        }
+    }
+
+    /** Builds a node whose constructor refuses duplicate ids, and names the byte offset of the repeated one. */
+    private static <T> T unique(Build<T> build, List<TlvEntry> entries, String what) throws CodecException {
         try {
             return build.get();
         } catch (IllegalArgumentException ex) {
-            throw new CodecException("TLV: " + message + ": " + ex.getMessage(), ex);
+            // the error path only: a set of ids on every decode would cost more than the check itself
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (TlvEntry e : entries) {
+                if (!seen.add(e.id())) {
+                    throw new CodecException("TLV: at byte " + e.offset() + ": " + what + " " + e.id() + " is given twice", ex);
+                }
+            }
+            throw new CodecException("TLV: " + what + ": " + ex.getMessage(), ex);
         }
     }
 }

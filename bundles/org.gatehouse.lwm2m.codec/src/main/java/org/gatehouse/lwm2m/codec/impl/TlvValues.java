@@ -66,13 +66,14 @@ final class TlvValues {
             case INTEGER:
                 return Value.integer(signedOf(b, where));
             case TIME:
-                return Value.time(signedOf(b, where));
+                return CheckedValues.time(signedOf(b, where), () -> "TLV: " + where.get());
             case UNSIGNED_INTEGER:
                 lengthIn(b, where, "unsigned integer", 1, 2, 4, 8);
                 return Value.unsigned(TlvReader.number(b, 0, b.length));
             case FLOAT:
                 lengthIn(b, where, "float", 4, 8);
-                return Value.floating(b.length == 4 ? Float.intBitsToFloat((int) TlvReader.number(b, 0, 4)) : Double.longBitsToDouble(TlvReader.number(b, 0, 8)));
+                double d = b.length == 4 ? Float.intBitsToFloat((int) TlvReader.number(b, 0, 4)) : Double.longBitsToDouble(TlvReader.number(b, 0, 8));
+                return CheckedValues.floating(d, () -> "TLV: " + where.get());
             case BOOLEAN:
                 if (b.length != 1 || (b[0] != 0 && b[0] != 1)) {
                     throw new CodecException("TLV: " + where.get() + ": boolean must be one byte 0 or 1");

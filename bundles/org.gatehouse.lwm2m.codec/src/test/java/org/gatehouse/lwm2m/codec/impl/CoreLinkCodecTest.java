@@ -40,4 +40,11 @@ class CoreLinkCodecTest {
         e = assertThrows(CodecException.class, () -> codec.decode("</1>x".getBytes()));
         assertTrue(e.getMessage().contains("at character 4"), e.getMessage());
     }
+
+    @Test
+    void invalid_utf8_names_its_byte_offset() {
+        byte[] payload = {'<', '/', '1', '>', ';', 't', '=', (byte) 0xC3, 0x28};
+        CodecException e = assertThrows(CodecException.class, () -> codec.decode(payload));
+        assertEquals("LINK: invalid UTF-8 at byte 7 of the text", e.getMessage());
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.gatehouse.lwm2m.codec.CodecException;
@@ -19,6 +20,8 @@ import org.gatehouse.lwm2m.model.ResourceInstance;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SingleValueCodecsTest {
 
@@ -67,6 +70,55 @@ class SingleValueCodecsTest {
         assertMessage(() -> new CborCodec().decode("x".getBytes(StandardCharsets.UTF_8), LwM2mPath.of(1, 0, 6), M), "CBOR");
         assertFalse(new OpaqueCodec().canEncode(LwM2mPath.of(1, 0, 7), SingleResource.of(7, Value.string("U"))));
         assertTrue(new TextCodec().canEncode(LwM2mPath.of(1, 0, 7), SingleResource.of(7, Value.string("U"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "NaN for an integer       | /1/0/1     | f97e00               | CBOR: /1/0/1 (at byte 0) NaN is not a finite number",
+        "infinity for a float     | /33000/0/3 | fbfff0000000000000   | CBOR: /33000/0/3 (at byte 0) -Infinity is not a finite number",
+        "huge decimal fraction    | /33000/0/3 | c4821a7fffffff01     | CBOR: /33000/0/3 (at byte 0) 1E+2147483647 is not a finite number",
+        "time out of range        | /33000/0/6 | c11b7fffffffffffffff | CBOR: /33000/0/6: time 9223372036854775807 is out of range",
+        "bignum beyond int64      | /1/0/1     | c249010000000000000000 | CBOR: /1/0/1: 18446744073709551616 is out of the 64-bit integer range",
+        "simple value for opaque  | /33000/0/5 | f0                   | CBOR: /33000/0/5 (at byte 0) must be a byte string",
+        "unpaired surrogate       | /33000/0/0 | 63eda080             | CBOR: /33000/0/0 (at byte 0) holds an unpaired surrogate U+D800",
+        "huge declared byte string| /33000/0/5 | 5bffffffffffffffff00 | CBOR: at byte",
+        "huge declared array      | /1/0/1     | 9bffffffffffffffff   | CBOR: at byte 9: malformed: Illegal length",
+    })
+    void bad_cbor_values_are_refused_with_their_place(String name, String path, String hex, String message) {
+        CodecException e = assertThrows(CodecException.class,
+            () -> new CborCodec().decode(HexFormat.of().parseHex(hex.trim()), LwM2mPath.parse(path.trim()), M));
+        assertTrue(e.getMessage().startsWith(message.trim()), name + ": " + e.getMessage());
+    }
+
+    @Test
+    void cbor_negative_bignum_is_minus_one_minus_its_magnitude() throws Exception {
+        assertEquals(SingleResource.of(1, Value.integer(-1)), new CborCodec().decode(HexFormat.of().parseHex("c34100"), LwM2mPath.of(1, 0, 1), M));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "time out of range    | /33000/0/6 | 9223372036854775807  | TEXT: /33000/0/6: time 9223372036854775807 is out of range",
+        "float overflow       | /33000/0/3 | 1e999                | TEXT: /33000/0/3: float Infinity is not a finite number",
+        "NaN                  | /33000/0/3 | NaN                  | TEXT: /33000/0/3: 'NaN' is not a valid FLOAT",
+        "hexadecimal float    | /33000/0/3 | 0x1p3                | TEXT: /33000/0/3: '0x1p3' is not a valid FLOAT",
+        "float suffix         | /33000/0/3 | 1.5f                 | TEXT: /33000/0/3: '1.5f' is not a valid FLOAT",
+        "integer overflow     | /1/0/1     | 9223372036854775808  | TEXT: /1/0/1: 9223372036854775808 is out of the 64-bit integer range",
+        "unsigned beyond 2^64 | /33000/0/2 | 18446744073709551616 | TEXT: /33000/0/2: 18446744073709551616 is out of the unsigned 64-bit range",
+        "object link range    | /33000/0/7 | 70000:0              | TEXT: /33000/0/7: '70000:0' is not a valid OBJLNK (object link out of range",
+        "bad base64           | /33000/0/5 | %%                   | TEXT: /33000/0/5: '%%' is not a valid OPAQUE",
+    })
+    void bad_text_values_are_refused_with_their_place(String name, String path, String text, String message) {
+        CodecException e = assertThrows(CodecException.class,
+            () -> new TextCodec().decode(text.trim().getBytes(StandardCharsets.UTF_8), LwM2mPath.parse(path.trim()), M));
+        assertTrue(e.getMessage().startsWith(message.trim()), name + ": " + e.getMessage());
+    }
+
+    @Test
+    void text_refuses_a_number_too_long_to_parse_cheaply_and_locates_invalid_utf8() {
+        assertMessage(() -> new TextCodec().decode("1".repeat(2000).getBytes(), LwM2mPath.of(33000, 0, 2), M),
+            "TEXT: /33000/0/2: a number of 2000 characters is too long");
+        assertMessage(() -> new TextCodec().decode(new byte[] {'a', 'b', (byte) 0xC3, 0x28}, LwM2mPath.of(1, 0, 7), M),
+            "TEXT: /1/0/7: invalid UTF-8 at byte 2 of the text");
     }
 
     @Test

@@ -82,6 +82,15 @@ class TlvCodecTest {
         "multiple holds one value,  /2/0/2, C1 02 07,                                 is a multiple resource",
         "object path with resource, /1,     C1 00 01,                                 expects object instances",
         "executable with a value,   /1/0,   C1 08 01,                                 executable",
+        "time out of range,         /33000/0/6, C8 06 08 7F FF FF FF FF FF FF FF,       'at byte 0, resource 33000/*/6: time 9223372036854775807 is out of range'",
+        "instance time out of range,/33000/0/16, 88 10 0B 48 00 08 80 00 00 00 00 00 00 00, 'at byte 3, instance 0 of resource 33000/*/16: time -9223372036854775808 is out of range'",
+        "float NaN,                 /33000/0/3, C4 03 7F C0 00 00,                      'at byte 0, resource 33000/*/3: float NaN is not a finite number'",
+        "float infinity,            /33000/0/3, C8 03 08 7F F0 00 00 00 00 00 00,       'at byte 0, resource 33000/*/3: float Infinity is not a finite number'",
+        "duplicate resource,        /1/0,   C1 00 01 C1 00 02,                        at byte 3: resource 0 is given twice",
+        "duplicate instance,        /1,     08 00 03 C1 00 01 08 00 03 C1 00 01,      at byte 6: object instance 0 is given twice",
+        "two TLVs for one resource, /1/0/1, C1 01 01 C1 01 02,                        'at byte 3: a resource path expects one resource TLV, found 2'",
+        "empty resource payload,    /1/0/1, '',                                       'at byte 0: a resource path expects one resource TLV, the payload is empty'",
+        "invalid UTF-8 located,     /1/0/7, C4 07 61 62 C3 28,                        'at byte 0, resource 1/*/7: invalid UTF-8 at byte 2 of the text'",
     })
     void malformed_payloads_get_a_located_error(String name, String path, String payload, String message) {
         CodecException e = assertThrows(CodecException.class, () -> codec.decode(hex(payload), LwM2mPath.parse(path), TestModels.MODELS));
