@@ -342,8 +342,8 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
             if (s == null) {
                 return;
             }
-            drop(s);
             s.deregister();
+            drop(s);
             LOG.info("Server {} disabled for {} s", ssid, seconds);
             Accounts.Account account = account(ssid);
             if (account != null) {
