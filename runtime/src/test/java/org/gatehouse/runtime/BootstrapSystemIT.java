@@ -1,5 +1,6 @@
 package org.gatehouse.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,15 @@ class BootstrapSystemIT {
                 assertTrue(servers.contains("ssid 101") && servers.contains("registered as /rd/"), servers);
                 String security = gw.command("lwm2m:read /0", "g!", T);
                 assertTrue(security.contains("/0/1/0 = \"" + leshan.serverUri(Protocol.COAP) + "\""), security);
+
+                // /3/0/4 Reboot: 2.04, then the framework restarts in the same process and registers again
+                int beforeReboot = gw.output().length();
+                var registration = leshan.server.getRegistrationService().getByEndpoint(ep);
+                assertEquals(org.eclipse.leshan.core.ResponseCode.CHANGED,
+                    leshan.server.send(registration, new org.eclipse.leshan.core.request.ExecuteRequest(3, 0, 4), 5000).getCode());
+                gw.await("Gatehouse restarted in", beforeReboot, T);
+                gw.await("Registered with server 101", beforeReboot, T);
+                gw.type(""); // the stopped console's reader takes one more byte of stdin with it
                 gw.stop();
                 System.out.println("bin/gatehouse start to registered: " + millis + " ms");
             }

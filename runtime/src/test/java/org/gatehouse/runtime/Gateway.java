@@ -49,6 +49,12 @@ final class Gateway implements AutoCloseable {
             .redirectErrorStream(true).start());
     }
 
+    /** Sends one console line without waiting for anything. */
+    void type(String line) throws IOException {
+        console.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        console.flush();
+    }
+
     /** Sends one console line and waits until {@code expected} appears in the output after it. */
     String command(String line, String expected, Duration timeout) throws IOException, InterruptedException {
         int from = output.length();

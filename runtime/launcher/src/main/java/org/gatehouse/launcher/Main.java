@@ -15,12 +15,14 @@ import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 
 /**
  * Starts the gateway: Felix with the framework properties of etc/config.properties and the bundles of
  * the features it names. Runs in the foreground until the framework stops ("stop 0" in the shell,
- * or SIGTERM). Exits non-zero with a message when it cannot start.
+ * or SIGTERM); an update of the framework (a reboot) restarts it in the same process. Exits non-zero
+ * with a message when it cannot start.
  */
 public final class Main {
 
@@ -70,9 +72,36 @@ public final class Main {
         System.out.printf("Gatehouse started in %d ms (%d ms of it waiting for etc/ configuration): %d bundles, features %s%n",
             (System.nanoTime() - start) / 1_000_000, gateMillis, installed.size(), features);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "gatehouse-shutdown"));
-        framework.waitForStop(0);
+        while (framework.waitForStop(0).getType() == FrameworkEvent.STOPPED_UPDATE) {
+            restart(framework, home);
+        }
         return 0;
     }
+
+    /**
+     * After an update of the system bundle (/3/0/4 Reboot, or "update 0" in the shell) the framework
+     * has stopped every bundle. Felix 7 then starts itself again in place, on a thread of its own,
+     * but only up to the beginning start level (1), where no gateway bundle lives; a framework that
+     * only stops is started here. Either way the gateway's start level is raised again.
+     */
+    static void restart(Framework framework, Path home) throws BundleException, IOException, InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + RESTART_GRACE_NANOS;
+        while ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20); // Felix's own restart begins right after the stop completes
+        }
+        // Returns once the framework is ACTIVE: waits for a restart in progress, starts one that did not happen.
+        framework.start();
+        List<String> pending = ConfigGate.await(framework.getBundleContext(), home.resolve("etc"), 10_000);
+        if (!pending.isEmpty()) {
+            System.err.println("gatehouse: configuration not applied within 10 s, starting anyway: " + pending);
+        }
+        setStartLevel(framework, 2);
+        System.out.printf("Gatehouse restarted in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** How long to wait for the framework to restart itself after an update before starting it here. */
+    private static final long RESTART_GRACE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     private static void setStartLevel(Framework framework, int level) throws InterruptedException {
         java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);

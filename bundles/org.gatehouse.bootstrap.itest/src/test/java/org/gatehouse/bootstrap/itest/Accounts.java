@@ -34,6 +34,26 @@ public final class Accounts {
         return LwM2mObjectInstance.of(id, r);
     }
 
+    /** A NoSec server account's Security instance: {@code uri} and Short Server ID {@code ssid}. */
+    public static LwM2mObjectInstance serverSecurity(int id, String uri, int ssid) {
+        return LwM2mObjectInstance.of(id, SingleResource.of(0, Value.string(uri)), SingleResource.of(1, Value.bool(false)),
+            SingleResource.of(2, Value.integer(3)), SingleResource.of(3, Value.opaque(new byte[0])), SingleResource.of(4, Value.opaque(new byte[0])),
+            SingleResource.of(5, Value.opaque(new byte[0])), SingleResource.of(10, Value.integer(ssid)));
+    }
+
+    /**
+     * A Server instance with the registration resources the tests turn: /1/x/16 Bootstrap on
+     * Registration Failure, 17 Communication Retry Count, 18 Retry Timer, 19 Sequence Delay Timer
+     * (20 Sequence Retry Count keeps its default, 1).
+     */
+    public static LwM2mObjectInstance server(int id, int ssid, int lifetime, boolean bootstrapOnFailure, long retries, long retryTimer,
+            long sequenceDelay) {
+        return LwM2mObjectInstance.of(id, SingleResource.of(0, Value.integer(ssid)), SingleResource.of(1, Value.integer(lifetime)),
+            SingleResource.of(6, Value.bool(false)), SingleResource.of(7, Value.string("U")), SingleResource.of(16, Value.bool(bootstrapOnFailure)),
+            SingleResource.of(17, Value.unsigned(retries)), SingleResource.of(18, Value.unsigned(retryTimer)),
+            SingleResource.of(19, Value.unsigned(sequenceDelay)));
+    }
+
     /** Deletes everything, keeps a bootstrap-server account, adds one server account per uri (SSID 101, 102, ...). */
     public static BootstrapConfig config(String bootstrapUri, ContentFormat format, String pskIdentity, byte[] psk, String... serverUris) {
         BootstrapConfig c = new BootstrapConfig();

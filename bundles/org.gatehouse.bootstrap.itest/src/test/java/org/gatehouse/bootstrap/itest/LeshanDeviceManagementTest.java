@@ -100,6 +100,22 @@ class LeshanDeviceManagementTest {
     }
 
     @Test
+    void reboot_answers_changed_then_restarts() throws Exception {
+        int before = gateway.reboots.get();
+        assertEquals(ResponseCode.CHANGED, send(new ExecuteRequest(3, 0, 4)).getCode());
+        assertEquals(before, gateway.reboots.get(), "the 2.04 arrives before the restart begins");
+        org.awaitility.Awaitility.await("restart").atMost(Duration.ofSeconds(5)).until(() -> gateway.reboots.get() == before + 1);
+    }
+
+    @Test
+    void writes_to_writable_device_resources_are_stored() throws Exception {
+        assertEquals(ResponseCode.CHANGED, send(new WriteRequest(3, 0, 14, "+02:00")).getCode());
+        assertEquals(ResponseCode.CHANGED, send(new WriteRequest(3, 0, 15, "Europe/Zurich")).getCode());
+        assertEquals(Value.string("+02:00"), ((SingleResource) gateway.store.read(LwM2mPath.of(3, 0, 14)).orElseThrow()).value());
+        assertEquals("Europe/Zurich", ((LwM2mSingleResource) send(new ReadRequest(ContentFormat.TEXT, 3, 0, 15)).getContent()).getValue());
+    }
+
+    @Test
     void discover_execute_create_delete_and_not_found() throws Exception {
         DiscoverResponse d = send(new DiscoverRequest(3, 0));
         assertEquals(ResponseCode.CONTENT, d.getCode());

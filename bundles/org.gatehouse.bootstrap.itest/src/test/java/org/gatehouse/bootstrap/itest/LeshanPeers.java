@@ -31,6 +31,8 @@ public final class LeshanPeers implements AutoCloseable {
     /** How each bootstrap session ended, as Leshan's bootstrap server saw it. */
     public final LeshanSessions sessions = new LeshanSessions();
     public final LeshanServer server;
+    private final java.util.concurrent.atomic.AtomicBoolean refusing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger();
 
     public LeshanPeers() {
         this(p -> p);
@@ -67,10 +69,28 @@ public final class LeshanPeers implements AutoCloseable {
 
         LeshanServerBuilder s = new LeshanServerBuilder();
         s.setSecurityStore(serverSecurity);
+        org.eclipse.leshan.server.security.DefaultAuthorizer standard = new org.eclipse.leshan.server.security.DefaultAuthorizer(serverSecurity);
+        s.setAuthorizer((request, registration, sender) -> {
+            if (refusing.get()) {
+                refusals.incrementAndGet();
+                return org.eclipse.leshan.server.security.Authorization.declined();
+            }
+            return standard.isAuthorized(request, registration, sender);
+        });
         s.setEndpointsProviders(new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider(), new CoapsServerProtocolProvider())
             .addEndpoint(any, Protocol.COAP).addEndpoint(any, Protocol.COAPS).build());
         server = s.build();
         server.start();
+    }
+
+    /** While true, Leshan's server declines every Register and Update (4.03), as a server that dropped the client would. */
+    public void refuseRegistrations(boolean refuse) {
+        refusing.set(refuse);
+    }
+
+    /** How many requests Leshan's server declined while {@link #refuseRegistrations} was on. */
+    public int refusals() {
+        return refusals.get();
     }
 
     public String bootstrapUri(Protocol protocol) {

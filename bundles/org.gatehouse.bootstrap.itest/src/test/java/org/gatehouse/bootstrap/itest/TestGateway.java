@@ -83,7 +83,7 @@ public final class TestGateway implements AutoCloseable {
         BootstrapInterfaceComponent bootstrapInterface = new BootstrapInterfaceComponent(models, links);
         codecs.forEach(bootstrapInterface::addCodec);
         new DeviceObject(store, Configs.of(DeviceObject.Config.class, Map.of()));
-        registration = new RegistrationComponent(store, transport, models, identity, links,
+        registration = new RegistrationComponent(store, transport, models, identity, links, reboots::incrementAndGet,
             Configs.of(RegistrationComponent.Config.class, Map.of("request_timeout", 5000L, "max_retry_wait", 1L)));
         codecs.forEach(registration::addCodec);
         coordinator = new CoordinatorComponent(null, store, models, identity,
@@ -97,6 +97,9 @@ public final class TestGateway implements AutoCloseable {
         coordinator.addMode(new org.gatehouse.bootstrap.factory.FactoryMode(new SenmlJsonCodec(), models, factoryFile,
             dir.resolveSibling(dir.getFileName() + "-factory.sha256")), Map.of(BootstrapMode.MODE, BootstrapMode.FACTORY));
     }
+
+    /** How often /3/0/4 Reboot was carried out (the real one restarts the framework). */
+    final java.util.concurrent.atomic.AtomicInteger reboots = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Unregisters the client-initiated mode, as when its bundle is removed. */
     void removeClientMode() {

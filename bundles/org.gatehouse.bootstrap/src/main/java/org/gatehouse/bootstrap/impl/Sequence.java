@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of the spec's bootstrap sequence: smartcard, then factory, then registration with the
- * configured servers, then client-initiated bootstrap when no server is configured or every one
- * failed. Returns true when the gateway ends registered.
+ * configured servers, then client-initiated bootstrap when no server is configured, or none
+ * registered and a failed one has /1/x/16 = true. Returns true when the gateway ends registered or
+ * the registrar goes on retrying servers that may not cause a bootstrap.
  */
 final class Sequence {
 
@@ -67,7 +68,13 @@ final class Sequence {
         };
     }
 
-    /** Registers with the configured servers; false when there are none or all failed. */
+    /**
+     * Registers with the configured servers. True when a server registered, and also when every
+     * server that failed has /1/x/16 Bootstrap on Registration Failure = false: such a server never
+     * causes a bootstrap, and the registrar keeps trying it under its retry resources, so the sequence
+     * has nothing more to do. False (fall back to client-initiated bootstrap) when there is no server
+     * or no server registered and at least one failed server allows bootstrap.
+     */
     private boolean register() throws InterruptedException {
         if (registrar.isEmpty()) {
             LOG.info("No registration service present: bootstrap ends here");
@@ -79,9 +86,13 @@ final class Sequence {
             phase.accept(Phase.REGISTERED);
             return true;
         }
-        LOG.info("Registration failed ({}); {}", outcome.detail(),
-            outcome.bootstrapOnFailure() ? "falling back to client-initiated bootstrap" : "bootstrap on failure is disabled");
-        return !outcome.bootstrapOnFailure(); // nothing more to try: count as settled
+        if (outcome.bootstrapOnFailure()) {
+            LOG.info("Registration failed ({}); falling back to client-initiated bootstrap", outcome.detail());
+            return false;
+        }
+        LOG.info("Registration failed ({}); bootstrap on registration failure is disabled for the failed servers, "
+            + "which are tried again under their retry resources", outcome.detail());
+        return true; // phase stays REGISTERING: the registrar goes on
     }
 
     private ModeOutcome attempt(String name, Phase p, BooleanSupplier cancelled) throws InterruptedException {

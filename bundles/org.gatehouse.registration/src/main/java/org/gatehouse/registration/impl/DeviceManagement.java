@@ -44,6 +44,16 @@ final class DeviceManagement implements RequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceManagement.class);
 
+    /**
+     * How long a Write, Create or Delete waits for the store. A bootstrap holds the store's write
+     * transaction for its whole session (seconds to minutes): waiting that long would hold a CoAP
+     * thread and make the server retransmit, so only a commit in progress (milliseconds) is waited for.
+     */
+    static final Duration STORE_WAIT = Duration.ofMillis(200);
+
+    /** The diagnostic of a 5.03; the transport's response has no Max-Age option, so the text says what to do. */
+    static final String STORE_BUSY = "a bootstrap is in progress and holds the object store; retry the request in a few seconds";
+
     private final int ssid;
     private final ObjectStore store;
     private final ModelLookup models;
@@ -245,13 +255,7 @@ final class DeviceManagement implements RequestHandler {
         if (!allowed(tree, path, AccessControl.DELETE)) {
             return CoapResponse.error(ResponseCode.UNAUTHORIZED, "no delete access to " + path);
         }
-        try (StoreTransaction tx = store.begin(Duration.ofSeconds(5))) {
-            tx.delete(path);
-            tx.commit();
-            return CoapResponse.of(ResponseCode.DELETED);
-        } catch (StoreException e) {
-            return CoapResponse.error(ResponseCode.SERVICE_UNAVAILABLE, e.getMessage());
-        }
+        return commit(tx -> tx.delete(path), ResponseCode.DELETED);
     }
 
     private CoapResponse execute(ObjectTree tree, LwM2mPath path, ObjectModel model) {
@@ -272,7 +276,7 @@ final class DeviceManagement implements RequestHandler {
             case "1/8" -> executions.updateNow(target);
             case "1/4" -> executions.disable(target, disableTimeout(tree, path.instanceId()));
             case "1/9" -> executions.bootstrapTrigger();
-            case "3/4" -> LOG.warn("Reboot requested by server {}: restart the gateway service to apply", ssid);
+            case "3/4" -> executions.reboot(ssid);
             default -> {
                 return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, path + " (" + r.name() + ") is not supported by this gateway");
             }
@@ -303,15 +307,37 @@ final class DeviceManagement implements RequestHandler {
     }
 
     private CoapResponse commit(LwM2mPath path, LwM2mNode node, ResponseCode success) {
-        try (StoreTransaction tx = store.begin(Duration.ofSeconds(5))) {
-            tx.write(path, node);
-            tx.commit();
-        } catch (StoreException e) {
-            return CoapResponse.error(ResponseCode.BAD_REQUEST, e.getMessage());
-        }
-        if (path.objectId() == 1) {
+        CoapResponse response = commit(tx -> tx.write(path, node), success);
+        if (response.code() == success && path.objectId() == 1) {
             executions.configurationChanged(ssid);
         }
-        return CoapResponse.of(success);
+        return response;
+    }
+
+    /** One change of the store, made inside a transaction. */
+    private interface Change {
+        void apply(StoreTransaction tx) throws StoreException;
+    }
+
+    /**
+     * Write, Create and Delete alike: 5.03 at once when the store is held by someone else (a bootstrap
+     * keeps it for its whole session), 5.00 when the commit itself fails; the store is unchanged in both.
+     */
+    private CoapResponse commit(Change change, ResponseCode success) {
+        StoreTransaction tx;
+        try {
+            tx = store.begin(STORE_WAIT);
+        } catch (StoreException e) {
+            LOG.debug("Server {}: store busy, request refused with 5.03: {}", ssid, e.getMessage());
+            return CoapResponse.error(ResponseCode.SERVICE_UNAVAILABLE, STORE_BUSY);
+        }
+        try (tx) {
+            change.apply(tx);
+            tx.commit();
+            return CoapResponse.of(success);
+        } catch (StoreException e) {
+            LOG.error("Server {}: change not stored: {}", ssid, e.getMessage(), e);
+            return CoapResponse.error(ResponseCode.INTERNAL_SERVER_ERROR, "the change could not be stored: " + e.getMessage());
+        }
     }
 }

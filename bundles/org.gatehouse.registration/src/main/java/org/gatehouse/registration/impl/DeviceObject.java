@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
@@ -13,6 +14,7 @@ import org.gatehouse.lwm2m.model.ResourceType;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
 import org.gatehouse.lwm2m.store.ObjectStore;
+import org.gatehouse.lwm2m.store.ObjectTree;
 import org.gatehouse.lwm2m.store.StoreException;
 import org.gatehouse.lwm2m.store.StoreTransaction;
 import org.osgi.service.component.annotations.Activate;
@@ -22,7 +24,10 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Keeps /3/0 (Device) in the store as etc/org.gatehouse.device.cfg describes the gateway. */
+/**
+ * Keeps /3/0 (Device) in the store as etc/org.gatehouse.device.cfg describes the gateway: it sets the
+ * resources its configuration names and leaves the others, which servers may have written, alone.
+ */
 @Component(immediate = true, configurationPid = "org.gatehouse.device")
 @Designate(ocd = DeviceObject.Config.class)
 public final class DeviceObject {
@@ -45,18 +50,33 @@ public final class DeviceObject {
         String supported_bindings() default "U";
     }
 
+    private static final LwM2mPath DEVICE = LwM2mPath.of(3, 0);
+
     @Activate
     public DeviceObject(@Reference ObjectStore store, Config config) throws StoreException {
-        LwM2mObjectInstance device = instance(config);
-        if (store.read(LwM2mPath.of(3, 0)).filter(device::equals).isPresent()) {
-            return;
+        LwM2mObjectInstance owned = instance(config);
+        if (current(store.snapshot()).filter(c -> merged(c, owned).equals(c)).isPresent()) {
+            return; // up to date: no transaction, no new revision at every start
         }
         try (StoreTransaction tx = store.begin(Duration.ofSeconds(30))) {
-            tx.write(LwM2mPath.of(3, 0), device);
+            tx.write(DEVICE, merged(current(tx.view()).orElse(null), owned));
             tx.commit();
         }
     }
 
+    private static Optional<LwM2mObjectInstance> current(ObjectTree tree) {
+        return tree.read(DEVICE).filter(LwM2mObjectInstance.class::isInstance).map(LwM2mObjectInstance.class::cast);
+    }
+
+    /**
+     * The resources the configuration owns replace theirs; every other one stays as stored, such as
+     * /3/0/13 Current Time, 14 UTC Offset and 15 Timezone written by a server.
+     */
+    static LwM2mObjectInstance merged(LwM2mObjectInstance current, LwM2mObjectInstance owned) {
+        return current == null ? owned : Writes.merge(current, owned);
+    }
+
+    /** The resources this configuration owns. */
     static LwM2mObjectInstance instance(Config c) {
         List<LwM2mResource> r = new ArrayList<>();
         r.add(SingleResource.of(0, Value.string(c.manufacturer())));

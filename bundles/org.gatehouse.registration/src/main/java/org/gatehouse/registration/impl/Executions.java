@@ -12,6 +12,9 @@ interface Executions {
     /** /1/x/9 Bootstrap-Request Trigger. */
     void bootstrapTrigger();
 
+    /** /3/0/4 Reboot, asked by server {@code ssid}: happens after the Execute's 2.04 has been sent. */
+    void reboot(int ssid);
+
     /** A DM write changed the configuration (e.g. a lifetime): the servers may need an Update. */
     void configurationChanged(int ssid);
 }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.gatehouse.bootstrap.BootstrapCoordinator;
 import org.gatehouse.bootstrap.BootstrapException;
+import org.gatehouse.bootstrap.BootstrapMode;
 import org.gatehouse.bootstrap.Registrar;
 import org.gatehouse.coap.CoapTransport;
 import org.gatehouse.coap.ResponseCode;
@@ -42,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class RegistrationComponent implements Registrar, RegistrationStatus, Executions {
 
     static final String PID = "org.gatehouse.registration";
+    private static final long REBOOT_DELAY_MS = 500;
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationComponent.class);
 
     @ObjectClassDefinition(name = "Gatehouse registration", description = "Register / Update / De-register with the LwM2M servers")
@@ -49,7 +53,9 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         @AttributeDefinition(description = "Milliseconds to wait for a server's answer (retransmissions included)")
         long request_timeout() default 30000;
 
-        @AttributeDefinition(description = "Longest wait between two registration attempts, seconds (caps /1/x/18 doubling)")
+        @AttributeDefinition(description = "Longest wait between two Register attempts of one sequence, seconds: caps the /1/x/18 "
+            + "Communication Retry Timer back-off (timer x 2^(n-1)). The wait between sequences, /1/x/19 Communication Sequence Delay "
+            + "Timer, is used as given (default 86400 s; 4294967295 means no further sequence) and is not capped")
         long max_retry_wait() default 600;
     }
 
@@ -62,14 +68,19 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     private final Map<Integer, ContentCodec> codecs = new ConcurrentHashMap<>();
     private final Map<Integer, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Map<Integer, ScheduledFuture<?>> updates = new ConcurrentHashMap<>();
+    private final Map<Integer, RegistrationRun> runs = new ConcurrentHashMap<>();
+    private final Map<Integer, String> lastErrors = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "gatehouse-registration"));
+    private final Reboot restart;
     private volatile BootstrapCoordinator coordinator;
-    // Set on deactivate: retries end within 100 ms instead of holding the bundle's stop for minutes.
     private volatile boolean closed;
+    // True while registerAll() runs: the sequence decides about bootstrap then, not a background failure.
+    private volatile boolean registering;
 
     @Activate
     public RegistrationComponent(@Reference ObjectStore store, @Reference CoapTransport transport, @Reference ModelRegistry models,
-            @Reference EndpointIdentity endpoint, @Reference LinkCodec links, Config config) {
+            @Reference EndpointIdentity endpoint, @Reference LinkCodec links, @Reference Reboot restart, Config config) {
+        this.restart = restart;
         this.store = store;
         this.transport = transport;
         this.models = models;
@@ -98,6 +109,13 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         }
     }
 
+    /**
+     * Registers with the servers in priority order, each under its retry resources, and returns once
+     * each is registered or deemed failed (or blocked behind a failed server with /1/x/15 = true).
+     * Servers that failed are tried again later (see {@link #retryLater}), except those whose failure
+     * makes the sequence fall back to bootstrap: the outcome's {@code bootstrapOnFailure} is true when
+     * a failed server has /1/x/16 = true, and the sequence uses it only when no server registered.
+     */
     @Override
     public synchronized Outcome registerAll() throws InterruptedException {
         deregisterAll();
@@ -105,87 +123,141 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         if (accounts.isEmpty()) {
             return new Outcome(0, 0, true, "no server account configured");
         }
-        int registered = 0;
-        int failed = 0;
-        boolean bootstrapOnFailure = true;
-        List<String> errors = new ArrayList<>();
-        for (Accounts.Account account : accounts) {
-            ServerSession session = registerWithRetries(account, errors);
-            if (session != null) {
-                sessions.put(session.ssid(), session);
-                scheduleUpdate(session);
-                registered++;
-                continue;
-            }
-            failed++;
-            bootstrapOnFailure &= account.server().bootstrapOnFailure();
-            if (account.server().failureBlocks()) {
-                errors.add("server " + account.server().ssid() + " failed and blocks the servers after it");
-                break;
-            }
-        }
-        return new Outcome(registered, failed, bootstrapOnFailure, errors.isEmpty() ? registered + " registered" : String.join("; ", errors));
-    }
-
-    /** /1/x/20 sequences of /1/x/17 attempts each, /1/x/19 seconds apart (capped like the retries). */
-    private ServerSession registerWithRetries(Accounts.Account account, List<String> errors) throws InterruptedException {
-        long sequences = Math.max(1, account.server().sequenceRetryCount());
-        for (int s = 0; s < sequences; s++) {
-            if (s > 0) {
-                long wait = Math.min(config.max_retry_wait(), account.server().sequenceDelay());
-                LOG.info("Registration with server {}: sequence {} of {} in {} s", account.server().ssid(), s + 1, sequences, wait);
-                pause(TimeUnit.SECONDS.toMillis(wait));
-            }
-            ServerSession session = registerSequence(account, errors, s == 0);
-            if (session != null) {
-                return session;
-            }
-        }
-        return null;
-    }
-
-    private ServerSession registerSequence(Accounts.Account account, List<String> errors, boolean first) throws InterruptedException {
-        long attempts = Math.max(1, account.server().retryCount());
-        if (first && account.server().initialDelay() > 0) {
-            // /1/x/14 Initial Registration Delay Timer: registerAll() runs once per bootstrap, so this is "until the first registration"
-            LOG.info("Registration with server {} in {} s (Initial Registration Delay Timer)", account.server().ssid(), account.server().initialDelay());
-            pause(TimeUnit.SECONDS.toMillis(account.server().initialDelay()));
-        }
-        for (int n = 0; n < attempts; n++) {
-            if (n > 0) {
-                long wait = Math.min(config.max_retry_wait(), account.server().retryTimer() << Math.min(n - 1, 20));
-                LOG.info("Registration with server {}: attempt {} of {} in {} s", account.server().ssid(), n + 1, attempts, wait);
-                pause(TimeUnit.SECONDS.toMillis(wait));
-            }
-            ServerSession session;
-            try {
-                session = new ServerSession(account, transport, handler(account.server().ssid()), Duration.ofMillis(config.request_timeout()));
-            } catch (TransportException | BootstrapException e) {
-                errors.add("server " + account.server().ssid() + ": " + e.getMessage());
-                return null;
-            }
-            if (session.register(endpoint.name(), payload())) {
-                if (closed) {
-                    session.deregister();
-                    session.close();
-                    return null;
+        registering = true;
+        try {
+            List<Accounts.Account> failed = new ArrayList<>();
+            List<String> errors = new ArrayList<>();
+            for (Accounts.Account account : accounts) {
+                int ssid = account.server().ssid();
+                // /1/x/14 Initial Registration Delay Timer: registerAll() runs once per bootstrap, so this is "until the first registration"
+                ServerSession session = await(start(account, account.server().initialDelay()));
+                if (session != null) {
+                    registered(session);
+                    continue;
                 }
-                return session;
+                failed.add(account);
+                errors.add("server " + ssid + ": " + lastErrors.getOrDefault(ssid, "registration failed"));
+                if (account.server().failureBlocks()) {
+                    errors.add("server " + ssid + " failed and blocks the servers after it");
+                    break;
+                }
             }
-            errors.add("server " + account.server().ssid() + ": " + session.status().lastError());
-            session.close();
+            boolean bootstrapAllowed = failed.stream().anyMatch(a -> a.server().bootstrapOnFailure());
+            for (Accounts.Account a : failed) {
+                if (!sessions.isEmpty() || !a.server().bootstrapOnFailure()) {
+                    retryLater(a); // a bootstrap follows only for /1/x/16 = true with nothing registered
+                }
+            }
+            return new Outcome(sessions.size(), failed.size(), bootstrapAllowed,
+                errors.isEmpty() ? sessions.size() + " registered" : String.join("; ", errors));
+        } finally {
+            registering = false;
         }
+    }
+
+    private static ServerSession await(RegistrationRun run) throws InterruptedException {
+        try {
+            return run.result().get();
+        } catch (InterruptedException e) {
+            run.cancel();
+            throw e;
+        } catch (CancellationException e) {
+            throw new InterruptedException("registration is stopping");
+        } catch (ExecutionException e) {
+            return null; // not thrown: a run completes with a session or null
+        }
+    }
+
+    /** Starts the registration procedure with one server; a run already going for it is replaced. */
+    private RegistrationRun start(Accounts.Account account, long delaySeconds) {
+        int ssid = account.server().ssid();
+        RegistrationRun run = new RegistrationRun(ssid, Retries.of(account.server(), config.max_retry_wait()), scheduler, () -> attempt(ssid));
+        Optional.ofNullable(runs.put(ssid, run)).ifPresent(RegistrationRun::cancel);
+        if (closed) {
+            run.cancel(); // stopping: nobody may wait for attempts that will never run
+            return run;
+        }
+        return run.start(delaySeconds);
+    }
+
+    /** One Register with the account as it is now (a server may have changed its lifetime since); the session, or null. */
+    private ServerSession attempt(int ssid) {
+        Accounts.Account account = account(ssid);
+        if (account == null) {
+            lastErrors.put(ssid, "the account is gone");
+            return null;
+        }
+        ServerSession session;
+        try {
+            session = new ServerSession(account, transport, handler(ssid), Duration.ofMillis(config.request_timeout()));
+        } catch (TransportException | BootstrapException e) {
+            lastErrors.put(ssid, e.getMessage());
+            LOG.warn("Registration with server {} failed: {}", ssid, e.getMessage());
+            return null;
+        }
+        if (session.register(endpoint.name(), payload())) {
+            lastErrors.remove(ssid);
+            return session;
+        }
+        lastErrors.put(ssid, session.status().lastError());
+        session.close();
         return null;
     }
 
-    private void pause(long millis) throws InterruptedException {
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            if (closed) {
-                throw new InterruptedException("registration is stopping");
-            }
-            Thread.sleep(Math.min(100, Math.max(1, end - System.currentTimeMillis())));
+    private Accounts.Account account(int ssid) {
+        return Accounts.of(store.snapshot()).stream().filter(a -> a.server().ssid() == ssid).findFirst().orElse(null);
+    }
+
+    private void registered(ServerSession session) {
+        ServerSession previous = sessions.put(session.ssid(), session);
+        if (previous != null && previous != session) {
+            previous.close();
         }
+        scheduleUpdate(session);
+    }
+
+    /**
+     * A server deemed failed is tried again after /1/x/19 Communication Sequence Delay Timer, as given
+     * (24 h by default), unless its value says no further sequence.
+     */
+    private void retryLater(Accounts.Account account) {
+        int ssid = account.server().ssid();
+        if (Retries.of(account.server(), config.max_retry_wait()).noFurtherSequence()) {
+            LOG.warn("Server {}: no further registration attempt (/1/x/19 says no further sequence)", ssid);
+            return;
+        }
+        LOG.info("Server {}: registration is tried again in {} s (/1/x/19)", ssid, account.server().sequenceDelay());
+        inBackground(start(account, account.server().sequenceDelay()), ssid);
+    }
+
+    private void inBackground(RegistrationRun run, int ssid) {
+        run.result().whenComplete((session, error) -> {
+            runs.remove(ssid, run);
+            if (session != null) {
+                registered(session);
+            } else if (error == null) {
+                failed(ssid);
+            }
+        });
+    }
+
+    /**
+     * /1/x/16 Bootstrap on Registration Failure, applied per server: a server deemed failed with 16 =
+     * true makes the client fall back to client-initiated bootstrap when no server is registered;
+     * otherwise (16 = false, or another server still registered) it is tried again later.
+     */
+    private void failed(int ssid) {
+        Accounts.Account account = account(ssid);
+        if (account == null) {
+            return; // removed meanwhile: nothing to register with
+        }
+        BootstrapCoordinator c = coordinator;
+        if (sessions.isEmpty() && !registering && account.server().bootstrapOnFailure() && c != null) {
+            LOG.warn("Registration with server {} failed and no server is registered: client-initiated bootstrap (/1/x/16)", ssid);
+            c.start(Optional.of(BootstrapMode.CLIENT));
+            return;
+        }
+        retryLater(account);
     }
 
     private DeviceManagement handler(int ssid) {
@@ -204,6 +276,7 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         }
     }
 
+    /** A failed Update means the registration is gone: Register again under the retry resources, then /1/x/16. */
     private void update(int ssid) {
         ServerSession session = sessions.get(ssid);
         if (session == null) {
@@ -215,19 +288,25 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
             return;
         }
         LOG.warn("Update with server {} failed ({}); registering again", ssid, code == null ? session.status().lastError() : code);
-        if (session.register(endpoint.name(), payload())) {
-            scheduleUpdate(session);
-            return;
+        lastErrors.put(ssid, session.status().lastError());
+        drop(session);
+        Accounts.Account account = account(ssid);
+        if (account != null) {
+            inBackground(start(account, 0), ssid);
         }
-        sessions.remove(ssid).close();
-        if (sessions.isEmpty() && coordinator != null) {
-            coordinator.registrationFailed("server " + ssid + ": " + session.status().lastError());
-        }
+    }
+
+    private void drop(ServerSession session) {
+        sessions.remove(session.ssid(), session);
+        Optional.ofNullable(updates.remove(session.ssid())).ifPresent(f -> f.cancel(false));
+        session.close();
     }
 
     // Not synchronized: deactivate must not wait for a registerAll() in its retries.
     @Override
     public void deregisterAll() {
+        runs.values().forEach(RegistrationRun::cancel);
+        runs.clear();
         updates.values().forEach(f -> f.cancel(false));
         updates.clear();
         for (Integer ssid : List.copyOf(sessions.keySet())) {
@@ -244,7 +323,8 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         List<Server> out = new ArrayList<>();
         for (Accounts.Account a : Accounts.of(store.snapshot())) {
             ServerSession s = sessions.get(a.server().ssid());
-            out.add(s != null ? s.status() : new Server(a.server().ssid(), a.security().uri(), false, "", null, ""));
+            out.add(s != null ? s.status() : new Server(a.server().ssid(), a.security().uri(), false, "", null,
+                lastErrors.getOrDefault(a.server().ssid(), "")));
         }
         return out;
     }
@@ -258,29 +338,32 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     public void disable(int ssid, long seconds) {
         // After the Execute's 2.04 has left: a server cancels its pending requests on De-register.
         scheduler.schedule(() -> {
-            ServerSession s = sessions.remove(ssid);
+            ServerSession s = sessions.get(ssid);
             if (s == null) {
                 return;
             }
-            Optional.ofNullable(updates.remove(ssid)).ifPresent(f -> f.cancel(false));
             s.deregister();
+            drop(s);
             LOG.info("Server {} disabled for {} s", ssid, seconds);
-            scheduler.schedule(() -> {
-                if (s.register(endpoint.name(), payload())) {
-                    sessions.put(ssid, s);
-                    scheduleUpdate(s);
-                } else {
-                    s.close();
-                }
-            }, seconds, TimeUnit.SECONDS);
+            Accounts.Account account = account(ssid);
+            if (account != null) {
+                inBackground(start(account, seconds), ssid);
+            }
         }, 200, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void reboot(int ssid) {
+        LOG.warn("Reboot requested by server {}", ssid);
+        // The 2.04 goes out when the handler returns: restarting now could stop the transport before it.
+        scheduler.schedule(restart::reboot, REBOOT_DELAY_MS, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void bootstrapTrigger() {
         BootstrapCoordinator c = coordinator;
         if (c != null) {
-            c.start(Optional.of(org.gatehouse.bootstrap.BootstrapMode.CLIENT));
+            c.start(Optional.of(BootstrapMode.CLIENT));
         }
     }
 
@@ -305,5 +388,6 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         closed = true;
         deregisterAll();
         scheduler.shutdownNow();
+        runs.values().forEach(RegistrationRun::cancel); // one started meanwhile must not leave registerAll() waiting
     }
 }
