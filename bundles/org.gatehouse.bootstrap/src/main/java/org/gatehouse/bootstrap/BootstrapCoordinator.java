@@ -30,8 +30,9 @@ public interface BootstrapCoordinator {
     List<String> modes();
 
     /**
-     * Starts the sequence again (cancelling a run in progress); with a mode name, runs only that mode
-     * and then registers.
+     * Starts the sequence again (cancelling a run in progress); with a mode name, runs only the modes
+     * of that name and then registers. Modes call it too when they have something to apply. While the
+     * sequence is before registration or a bootstrap session is open, the run waits until it ends.
      */
     void start(Optional<String> mode);
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.gatehouse.bootstrap.BootstrapCoordinator;
@@ -23,6 +24,7 @@ import org.gatehouse.endpoint.EndpointIdentity;
 import org.gatehouse.lwm2m.model.ModelRegistry;
 import org.gatehouse.lwm2m.store.ObjectStore;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -64,7 +66,9 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
     private final ModelRegistry models;
     private final EndpointIdentity endpoint;
     private final Config config;
-    private final Map<String, BootstrapMode> modes = new ConcurrentHashMap<>();
+    // keyed by service id: two services may share a name (a vendor's factory mode beside ours)
+    private final Map<Long, ModeEntry> modes = new ConcurrentHashMap<>();
+    private final AtomicLong localIds = new AtomicLong(Long.MAX_VALUE / 2); // modes added without a service id (tests)
     private volatile Registrar registrar;
     private final Deque<Attempt> history = new ConcurrentLinkedDeque<>();
     private final AtomicBoolean modesChanged = new AtomicBoolean();
@@ -95,19 +99,21 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
         target = "(" + BootstrapMode.MODE + "=*)")
     public void addMode(BootstrapMode mode, Map<String, Object> props) {
-        String name = String.valueOf(props.get(BootstrapMode.MODE));
-        modes.put(name, mode);
+        ModeEntry entry = ModeEntry.of(mode, props, localIds.incrementAndGet());
+        modes.put(entry.serviceId(), entry);
         modesChanged.set(true);
-        LOG.info("Bootstrap mode available: {}", name);
+        LOG.info("Bootstrap mode available: {}", entry);
         if (phase == Phase.WAITING_RETRY || phase == Phase.FAILED || phase == Phase.IDLE && !history.isEmpty()) {
             start(Optional.empty()); // a new mode may succeed where the others did not
         }
     }
 
     public void removeMode(BootstrapMode mode, Map<String, Object> props) {
-        String name = String.valueOf(props.get(BootstrapMode.MODE));
-        if (modes.remove(name, mode)) {
-            LOG.info("Bootstrap mode gone: {}", name);
+        Long id = props.get(Constants.SERVICE_ID) instanceof Long l ? l
+            : modes.values().stream().filter(e -> e.mode() == mode).map(ModeEntry::serviceId).findFirst().orElse(null);
+        ModeEntry gone = id == null ? null : modes.remove(id);
+        if (gone != null) {
+            LOG.info("Bootstrap mode gone: {}", gone);
         }
     }
 
@@ -144,9 +150,9 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
             return;
         }
         modesChanged.set(false); // the sequence below works with the modes present now
-        Sequence sequence = new Sequence(Map.copyOf(modes), Optional.ofNullable(registrar),
-            (mode, cancelled) -> new SequenceContext(store, models, endpoint.name(),
-                () -> cancelled.getAsBoolean() || !modes.containsKey(mode), openSessions),
+        Sequence sequence = new Sequence(modes.values().stream().sorted(ModeEntry.ORDER).toList(), Optional.ofNullable(registrar),
+            (entry, cancelled) -> new SequenceContext(store, models, endpoint.name(),
+                () -> cancelled.getAsBoolean() || !modes.containsKey(entry.serviceId()), openSessions),
             p -> phase = p, this::remember);
         try {
             if (sequence.run(only, myCancel::get)) {
@@ -210,7 +216,7 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
 
     @Override
     public List<String> modes() {
-        return modes.keySet().stream().sorted().toList();
+        return modes.values().stream().sorted(ModeEntry.ORDER).map(ModeEntry::name).distinct().toList();
     }
 
     /**

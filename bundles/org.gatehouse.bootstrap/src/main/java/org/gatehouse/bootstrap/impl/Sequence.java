@@ -1,7 +1,7 @@
 package org.gatehouse.bootstrap.impl;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -16,22 +16,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the spec's bootstrap sequence: smartcard, then factory, then registration with the
- * configured servers, then client-initiated bootstrap when no server is configured, or none
- * registered and a failed one has /1/x/16 = true. Returns true when the gateway ends registered or
+ * One run of the spec's bootstrap sequence over the modes present, in the order of their step and
+ * ranking: the modes before registration (smartcard, factory) until one configures the gateway, then
+ * registration with the configured servers, then the modes after registration (client-initiated) when
+ * no server is configured, or none registered and a failed one has /1/x/16 = true. Returns true when the gateway ends registered or
  * the registrar goes on retrying servers that may not cause a bootstrap.
  */
 final class Sequence {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sequence.class);
 
-    private final Map<String, BootstrapMode> modes;
+    private final List<ModeEntry> modes;
     private final Optional<Registrar> registrar;
     private final Factory contexts;
     private final Consumer<Phase> phase;
     private final Consumer<Attempt> history;
 
-    Sequence(Map<String, BootstrapMode> modes, Optional<Registrar> registrar, Factory contexts, Consumer<Phase> phase,
+    /** @param modes in sequence order ({@link ModeEntry#ORDER}) */
+    Sequence(List<ModeEntry> modes, Optional<Registrar> registrar, Factory contexts, Consumer<Phase> phase,
             Consumer<Attempt> history) {
         this.modes = modes;
         this.registrar = registrar;
@@ -42,12 +44,20 @@ final class Sequence {
 
     boolean run(Optional<String> only, BooleanSupplier cancelled) throws InterruptedException {
         if (only.isPresent()) {
-            ModeOutcome o = attempt(only.get(), phaseOf(only.get()), cancelled);
-            return o != null && o.result() == ModeOutcome.Result.CONFIGURED && register();
+            for (ModeEntry e : modes.stream().filter(e -> e.name().equals(only.get())).toList()) {
+                ModeOutcome o = attempt(e, cancelled);
+                if (o != null && o.result() == ModeOutcome.Result.CONFIGURED) {
+                    return register();
+                }
+            }
+            return false;
         }
-        ModeOutcome card = attempt(BootstrapMode.SMARTCARD, Phase.SMARTCARD, cancelled);
-        if (card == null || card.result() != ModeOutcome.Result.CONFIGURED) {
-            attempt(BootstrapMode.FACTORY, Phase.FACTORY, cancelled);
+        // Before registration (smartcard, factory, ...): the first mode that configures the gateway ends this part.
+        for (ModeEntry e : modes.stream().filter(ModeEntry::beforeRegistration).toList()) {
+            ModeOutcome o = attempt(e, cancelled);
+            if (o != null && o.result() == ModeOutcome.Result.CONFIGURED) {
+                break;
+            }
         }
         if (cancelled.getAsBoolean()) {
             return false;
@@ -55,17 +65,14 @@ final class Sequence {
         if (register()) {
             return true;
         }
-        ModeOutcome client = attempt(BootstrapMode.CLIENT, Phase.CLIENT_INITIATED, cancelled);
-        return client != null && client.result() == ModeOutcome.Result.CONFIGURED && register();
-    }
-
-    private static Phase phaseOf(String mode) {
-        return switch (mode) {
-            case BootstrapMode.SMARTCARD -> Phase.SMARTCARD;
-            case BootstrapMode.FACTORY -> Phase.FACTORY;
-            case BootstrapMode.SERVER -> Phase.SERVER_INITIATED;
-            default -> Phase.CLIENT_INITIATED;
-        };
+        // After a failed registration (client-initiated, ...): each in turn until one leads to a registration.
+        for (ModeEntry e : modes.stream().filter(ModeEntry::afterRegistration).toList()) {
+            ModeOutcome o = attempt(e, cancelled);
+            if (o != null && o.result() == ModeOutcome.Result.CONFIGURED && register()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -95,16 +102,16 @@ final class Sequence {
         return true; // phase stays REGISTERING: the registrar goes on
     }
 
-    private ModeOutcome attempt(String name, Phase p, BooleanSupplier cancelled) throws InterruptedException {
-        BootstrapMode mode = modes.get(name);
-        if (mode == null || cancelled.getAsBoolean()) {
+    private ModeOutcome attempt(ModeEntry entry, BooleanSupplier cancelled) throws InterruptedException {
+        if (cancelled.getAsBoolean()) {
             return null;
         }
-        phase.accept(p);
+        String name = entry.name();
+        phase.accept(entry.phase());
         long start = System.nanoTime();
         ModeOutcome outcome;
         try {
-            outcome = mode.run(contexts.create(name, cancelled));
+            outcome = entry.mode().run(contexts.create(entry, cancelled));
         } catch (RuntimeException e) {
             LOG.error("Bootstrap mode {} failed", name, e);
             outcome = ModeOutcome.failed(e.toString(), "");

@@ -16,7 +16,7 @@ final class SequenceContext implements BootstrapContext {
 
     /** Makes contexts bound to the coordinator's store, models and endpoint name. */
     interface Factory {
-        BootstrapContext create(String mode, BooleanSupplier cancelled);
+        BootstrapContext create(ModeEntry mode, BooleanSupplier cancelled);
     }
 
     private final ObjectStore store;

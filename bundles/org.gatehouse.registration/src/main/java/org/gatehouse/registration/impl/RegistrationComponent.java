@@ -17,6 +17,7 @@ import org.gatehouse.bootstrap.BootstrapCoordinator;
 import org.gatehouse.bootstrap.BootstrapException;
 import org.gatehouse.bootstrap.BootstrapMode;
 import org.gatehouse.bootstrap.Registrar;
+import org.gatehouse.bootstrap.RegistrationGuard;
 import org.gatehouse.coap.CoapTransport;
 import org.gatehouse.coap.ResponseCode;
 import org.gatehouse.coap.TransportException;
@@ -73,6 +74,7 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "gatehouse-registration"));
     private final Reboot restart;
     private volatile BootstrapCoordinator coordinator;
+    private final Guards guards = new Guards();
     private volatile boolean closed;
     // True while registerAll() runs: the sequence decides about bootstrap then, not a background failure.
     private volatile boolean registering;
@@ -187,6 +189,9 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
             lastErrors.put(ssid, "the account is gone");
             return null;
         }
+        if (vetoed(ssid, RegistrationGuard.Operation.REGISTER)) {
+            return null;
+        }
         ServerSession session;
         try {
             session = new ServerSession(account, transport, handler(ssid), Duration.ofMillis(config.request_timeout()));
@@ -260,6 +265,30 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         retryLater(account);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void addGuard(RegistrationGuard guard) {
+        guards.add(guard);
+    }
+
+    public void removeGuard(RegistrationGuard guard) {
+        guards.remove(guard);
+    }
+
+    /** A guard's veto: nothing is sent to the server, and the sequence runs again so that the guard's mode applies what changed. */
+    private boolean vetoed(int ssid, RegistrationGuard.Operation operation) {
+        Optional<String> reason = guards.veto(ssid, operation);
+        if (reason.isEmpty()) {
+            return false;
+        }
+        LOG.info("{} with server {} vetoed: {}; running the bootstrap sequence again", operation, ssid, reason.get());
+        lastErrors.put(ssid, operation + " vetoed: " + reason.get());
+        BootstrapCoordinator c = coordinator;
+        if (c != null) {
+            c.start(Optional.empty());
+        }
+        return true;
+    }
+
     private DeviceManagement handler(int ssid) {
         return new DeviceManagement(ssid, store, models, codecs, links, () -> Accounts.of(store.snapshot()).size(), this);
     }
@@ -280,6 +309,10 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     private void update(int ssid) {
         ServerSession session = sessions.get(ssid);
         if (session == null) {
+            return;
+        }
+        if (vetoed(ssid, RegistrationGuard.Operation.UPDATE)) {
+            drop(session);
             return;
         }
         ResponseCode code = session.update(null);
