@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DistributionIT {
 
     private static final Duration T = Duration.ofSeconds(30);
+    private static final Pattern BUNDLE_ROW = Pattern.compile("^\\s*\\d+\\|(\\w+)\\s*\\|\\s*\\d+\\|(\\S+) \\(", Pattern.MULTILINE);
+    private static final Pattern COMPONENT_ROW = Pattern.compile("^(?:g! )?(\\S+) in bundle \\d+ ");
+    private static final Pattern INSTANCE_ROW = Pattern.compile("^\\s+Id: \\d+, State:(\\w+)");
 
     @TempDir
     Path dir;
@@ -32,16 +39,15 @@ class DistributionIT {
         Path home = Gateway.install(dir.resolve("somewhere else/gatehouse"));
         try (Gateway gw = Gateway.start(home)) {
             gw.await("Gatehouse started in", 0, T);
-            String bundles = gw.command("lb", "Gatehouse shell commands", T);
-            Matcher rows = Pattern.compile("^\\s*\\d+\\|(\\w+)\\s*\\|", Pattern.MULTILINE).matcher(bundles);
-            int count = 0;
-            while (rows.find()) {
-                assertEquals("Active", rows.group(1), bundles);
-                count++;
-            }
-            assertTrue(count >= 34, "expected the core and shell bundles, listed " + count + ":\n" + bundles);
-            String components = gw.command("scr:list", "Lwm2mCommands", T);
-            assertFalse(components.contains("UNSATISFIED") || components.contains("FAILED"), components);
+            Map<String, String> bundles = bundleStates(gw.listing("lb -s", T));
+            List<String> expected = new ArrayList<>(GatewayContents.featureBundles());
+            expected.add(GatewayContents.FRAMEWORK);
+            GatewayContents.assertExactly("bundles", expected, bundles.keySet());
+            bundles.forEach((bsn, state) -> assertEquals("Active", state, bsn));
+            Map<String, List<String>> components = componentStates(gw.listing("scr:list", T));
+            GatewayContents.assertExactly("components", GatewayContents.COMPONENTS, components.keySet());
+            components.forEach((name, states) -> assertTrue(!states.isEmpty()
+                && states.stream().allMatch(st -> st.equals("ACTIVE") || st.equals("SATISFIED")), name + " is " + states));
             String objects = gw.command("lwm2m:objects", "g!", T);
             assertTrue(objects.contains("/3") && objects.contains("Device") && objects.contains("instances: 0"), objects);
             assertTrue(gw.command("lwm2m:read /0/x", "g!", T).contains("Invalid path"));
@@ -129,6 +135,35 @@ class DistributionIT {
             waitFor(gw, "bootstrap:modes", "client", false);
             gw.stop();
         }
+    }
+
+    /** Bundle-SymbolicName to state, from the rows of {@code lb -s}: {@code "   12|Active     |    1|name (version)|version"}. */
+    private static Map<String, String> bundleStates(String lb) {
+        Map<String, String> states = new TreeMap<>();
+        Matcher row = BUNDLE_ROW.matcher(lb);
+        while (row.find()) {
+            states.put(row.group(2), row.group(1));
+        }
+        return states;
+    }
+
+    /**
+     * Component name to the states of its configurations, from {@code scr:list}: a line
+     * {@code "name in bundle 15 (bsn:version) enabled, 1 instance."} followed by {@code "    Id: 0, State:ACTIVE"} lines.
+     */
+    private static Map<String, List<String>> componentStates(String list) {
+        Map<String, List<String>> states = new TreeMap<>();
+        List<String> current = null;
+        for (String line : list.split("\\R")) {
+            Matcher component = COMPONENT_ROW.matcher(line);
+            Matcher instance = INSTANCE_ROW.matcher(line);
+            if (component.find()) {
+                current = states.computeIfAbsent(component.group(1), k -> new ArrayList<>());
+            } else if (instance.find() && current != null) {
+                current.add(instance.group(1));
+            }
+        }
+        return states;
     }
 
     /** Copies next to the target, then renames: the hot folder never sees a half-written jar. */

@@ -64,6 +64,22 @@ final class Gateway implements AutoCloseable {
         return output.substring(from);
     }
 
+    /**
+     * Runs a console command and returns everything printed up to the end of its output, marked by an
+     * echo sent after it (quoted, so that only the echo's output holds the marker). Returns once the
+     * prompt after the echo is there, so that the next command's output starts after it.
+     */
+    String listing(String line, Duration timeout) throws IOException, InterruptedException {
+        String marker = "end of listing";
+        int from = output.length();
+        console.write((line + "\necho \"end of\" \"listing\"\n").getBytes(StandardCharsets.UTF_8));
+        console.flush();
+        await(marker, from, timeout);
+        int end = output.indexOf(marker, from);
+        await("g!", end, timeout);
+        return output.substring(from, end);
+    }
+
     /** Waits until {@code expected} is printed after offset {@code from}; woken by each output chunk. */
     void await(String expected, int from, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

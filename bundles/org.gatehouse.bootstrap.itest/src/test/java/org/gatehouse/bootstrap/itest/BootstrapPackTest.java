@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
@@ -30,6 +33,9 @@ import org.junit.jupiter.api.Test;
 /** Bootstrap-Pack-Request (1.2): used when configured, with a fall-back to Bootstrap-Request. */
 class BootstrapPackTest extends WithLeshan {
 
+    /** What the pack server was asked; recorded on Californium's thread, asserted on the test's. */
+    private record Seen(String method, List<String> path, List<String> query, int accept) {
+    }
 
     @Test
     void a_server_without_packs_gets_a_bootstrap_request_instead() throws Exception {
@@ -39,6 +45,8 @@ class BootstrapPackTest extends WithLeshan {
         gateway.write(org.gatehouse.lwm2m.model.LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
         assertEquals(Phase.REGISTERED, gateway.runSequence(Duration.ofSeconds(30)));
         leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
+        assertTrue(gateway.coordinator.last().orElseThrow().outcome().detail().startsWith("bootstrapped by"),
+            gateway.coordinator.last().orElseThrow().outcome().detail());
         assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
     }
 
@@ -53,12 +61,14 @@ class BootstrapPackTest extends WithLeshan {
             LwM2mSingleResource.newIntegerResource(1, 300), LwM2mSingleResource.newBooleanResource(6, false),
             LwM2mSingleResource.newStringResource(7, "U")));
         byte[] payload = new DefaultLwM2mEncoder().encodeNodes(pack, ContentFormat.SENML_CBOR, new StaticModel(ObjectLoader.loadDefault()));
+        BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
         CoapServer bs = new CoapServer(Configuration.createStandardWithoutFile());
         bs.addEndpoint(new CoapEndpoint.Builder().setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
         bs.add(new CoapResource("bspack") {
             @Override
             public void handleGET(CoapExchange exchange) {
-                assertTrue(exchange.getRequestOptions().getUriQueryString().contains("ep=" + ep));
+                seen.add(new Seen(exchange.getRequestCode().name(), exchange.getRequestOptions().getUriPath(),
+                    exchange.getRequestOptions().getUriQuery(), exchange.getRequestOptions().getAccept()));
                 exchange.respond(CoAP.ResponseCode.CONTENT, payload, 112);
             }
         });
@@ -68,6 +78,7 @@ class BootstrapPackTest extends WithLeshan {
             gateway.write(org.gatehouse.lwm2m.model.LwM2mPath.of(0, 0),
                 Accounts.bootstrapAccount(0, "coap://127.0.0.1:" + bs.getEndpoints().get(0).getAddress().getPort(), null, null));
             assertEquals(Phase.REGISTERED, gateway.runSequence(Duration.ofSeconds(30)));
+            assertEquals(List.of(new Seen("GET", List.of("bspack"), List.of("ep=" + ep), 112)), List.copyOf(seen));
             assertTrue(gateway.coordinator.last().orElseThrow().outcome().detail().contains("bootstrap pack"));
             assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
             assertTrue(gateway.store.read(org.gatehouse.lwm2m.model.LwM2mPath.of(0, 0)).isPresent(), "the bootstrap-server account stays");

@@ -28,30 +28,54 @@ import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Device-management operations sent by Leshan's server to a gateway registered with it. */
+/**
+ * Device-management operations sent by Leshan's server to a gateway registered with it. The gateway is
+ * registered once for the class; each test puts back what it changed ({@link #restore()}), and the
+ * methods run in random order so that a test relying on another's leftovers fails (to replay an
+ * order, fix the seed with {@code -Djunit.jupiter.execution.order.random.seed=N}).
+ */
+@TestMethodOrder(MethodOrderer.Random.class)
 class LeshanDeviceManagementTest {
+
+    private static final String EP = "gw-dm";
+    /** The lifetime {@link Accounts#config} gives every server account. */
+    private static final long LIFETIME = 300;
+    /** The Access Control instance the create test adds and deletes. */
+    private static final LwM2mPath CREATED = LwM2mPath.of(2, 9);
 
     @TempDir
     static Path dir;
     private static LeshanPeers leshan;
     private static TestGateway gateway;
-    private static Registration registration;
 
     @BeforeAll
     static void registered() throws Exception {
         leshan = new LeshanPeers();
-        String ep = "gw-dm";
-        leshan.bootstrapConfigs.add(ep, Accounts.config(leshan.bootstrapUri(Protocol.COAP), ContentFormat.TLV, null, null, leshan.serverUri(Protocol.COAP)));
-        gateway = new TestGateway(dir, ep, Map.of("attempts", 1));
+        leshan.bootstrapConfigs.add(EP, Accounts.config(leshan.bootstrapUri(Protocol.COAP), ContentFormat.TLV, null, null, leshan.serverUri(Protocol.COAP)));
+        gateway = new TestGateway(dir, EP, Map.of("attempts", 1));
         gateway.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null));
         assertEquals(Phase.REGISTERED, gateway.runSequence(Duration.ofSeconds(30)));
-        leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
-        registration = leshan.server.getRegistrationService().getByEndpoint(ep);
-        assertNotNull(registration);
+        leshan.sessions.awaitSuccesses(EP, 1, Duration.ofSeconds(10)); // Leshan saw Bootstrap-Finish answered 2.04
+        assertNotNull(registration());
+    }
+
+    /** Deletes what a test created and writes back the lifetime a test changed, then waits until Leshan sees it. */
+    @AfterEach
+    void restore() throws Exception {
+        if (gateway.store.read(CREATED).isPresent()) {
+            assertEquals(ResponseCode.DELETED, send(new DeleteRequest(CREATED.toString())).getCode(), "restoring: delete " + CREATED);
+        }
+        if (registration().getLifeTimeInSec() != LIFETIME || !lifetimeInStore().equals(Value.integer(LIFETIME))) {
+            assertEquals(ResponseCode.CHANGED, send(new WriteRequest(1, 0, 1, LIFETIME)).getCode(), "restoring the lifetime");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> registration().getLifeTimeInSec() == LIFETIME);
+        }
     }
 
     @AfterAll
@@ -60,13 +84,21 @@ class LeshanDeviceManagementTest {
         leshan.close();
     }
 
+    private static Registration registration() {
+        return leshan.server.getRegistrationService().getByEndpoint(EP);
+    }
+
+    private static Value lifetimeInStore() {
+        return ((SingleResource) gateway.store.read(LwM2mPath.of(1, 0, 1)).orElseThrow()).value();
+    }
+
     private static <T extends LwM2mResponse> T send(org.eclipse.leshan.core.request.DownlinkRequest<T> request) throws InterruptedException {
-        return leshan.server.send(registration, request, 5000);
+        return leshan.server.send(registration(), request, 5000);
     }
 
     @Test
     void register_payload_lists_objects_but_not_security() {
-        String links = java.util.Arrays.toString(registration.getObjectLinks());
+        String links = java.util.Arrays.toString(registration().getObjectLinks());
         assertTrue(links.contains("/3/0") && links.contains("/1/0"), links);
         assertTrue(!links.contains("</0/"), links);
     }
@@ -79,7 +111,7 @@ class LeshanDeviceManagementTest {
             assertEquals("Gatehouse", ((LwM2mObjectInstance) r.getContent()).getResource(0).getValue());
         }
         ReadResponse text = send(new ReadRequest(ContentFormat.TEXT, 1, 0, 1));
-        assertEquals(300L, ((LwM2mSingleResource) text.getContent()).getValue());
+        assertEquals(LIFETIME, ((LwM2mSingleResource) text.getContent()).getValue());
     }
 
     @Test
@@ -92,10 +124,9 @@ class LeshanDeviceManagementTest {
     void write_lifetime_then_read_it_back() throws Exception {
         var write = send(new WriteRequest(1, 0, 1, 600L));
         assertEquals(ResponseCode.CHANGED, write.getCode());
-        assertEquals(Value.integer(600), ((SingleResource) gateway.store.read(LwM2mPath.of(1, 0, 1)).orElseThrow()).value());
+        assertEquals(Value.integer(600), lifetimeInStore());
         // the Update carries the new lifetime
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-            .until(() -> leshan.server.getRegistrationService().getByEndpoint("gw-dm").getLifeTimeInSec() == 600L);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> registration().getLifeTimeInSec() == 600L);
         assertEquals(ResponseCode.METHOD_NOT_ALLOWED, send(new WriteRequest(1, 0, 0, 5L)).getCode(), "SSID is read-only");
     }
 
@@ -127,8 +158,8 @@ class LeshanDeviceManagementTest {
             LwM2mSingleResource.newIntegerResource(0, 3), LwM2mSingleResource.newIntegerResource(1, 0),
             LwM2mSingleResource.newIntegerResource(3, 101))));
         assertEquals(ResponseCode.CREATED, create.getCode());
-        assertTrue(gateway.store.read(LwM2mPath.of(2, 9)).isPresent());
+        assertTrue(gateway.store.read(CREATED).isPresent());
         assertEquals(ResponseCode.DELETED, send(new DeleteRequest(2, 9)).getCode());
-        assertTrue(gateway.store.read(LwM2mPath.of(2, 9)).isEmpty());
+        assertTrue(gateway.store.read(CREATED).isEmpty());
     }
 }

@@ -22,7 +22,7 @@ import org.gatehouse.lwm2m.store.ObjectTree;
 final class StoreFile {
 
     static final String NAME = "objects.bin";
-    private static final String TEMP = "objects.bin.tmp";
+    static final String TEMP = "objects.bin.tmp";
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path directory;

@@ -10,9 +10,9 @@ import org.gatehouse.lwm2m.model.Value;
 import org.gatehouse.lwm2m.store.StoreTransaction;
 
 /**
- * Run in a separate JVM by {@link StoreCrashTest}: commits forever, each commit writing the same
- * counter into ten instances (the invariant a torn commit would break), and prints the revision
- * after each commit returns.
+ * Run in a separate JVM by {@link StoreCrashTest}: commits until killed (or {@code args[1]} times),
+ * each commit writing its revision into ten instances (the invariant a torn commit would break). It
+ * reports {@code committing N} before a commit starts and {@code committed N <micros>} after it returned.
  */
 public final class CrashWriter {
     private CrashWriter() {
@@ -20,8 +20,9 @@ public final class CrashWriter {
 
     public static void main(String[] args) throws Exception {
         FileObjectStore store = new FileObjectStore(Path.of(args[0]));
+        long commits = args.length > 1 ? Long.parseLong(args[1]) : Long.MAX_VALUE;
         long counter = store.snapshot().revision();
-        while (true) {
+        for (long done = 0; done < commits; done++) {
             counter++;
             try (StoreTransaction tx = store.begin(Duration.ofSeconds(5))) {
                 for (int i = 0; i < 10; i++) {
@@ -29,10 +30,17 @@ public final class CrashWriter {
                     tx.write(LwM2mPath.of(33000, i), LwM2mObjectInstance.of(i, SingleResource.of(0, Value.integer(counter)),
                         SingleResource.of(1, Value.opaque(padding))));
                 }
+                report("committing " + counter);
+                long start = System.nanoTime();
                 long revision = tx.commit();
-                System.out.println("committed " + revision);
-                System.out.flush();
+                report("committed " + revision + " " + (System.nanoTime() - start) / 1000);
             }
         }
+    }
+
+    /** One line, one write(2): what the kernel accepted before a kill is all readable by the test. */
+    private static void report(String line) {
+        System.out.println(line);
+        System.out.flush();
     }
 }

@@ -1,79 +1,142 @@
 package org.gatehouse.lwm2m.store.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.SingleResource;
+import org.gatehouse.lwm2m.model.Value;
 import org.gatehouse.lwm2m.store.ObjectTree;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a real JVM with SIGKILL at random moments while it commits, many times over, and checks after
- * every kill that the store holds exactly a committed state: at least the last revision the writer
- * reported (it was durable before being reported), at most one more, and never a torn commit.
+ * Kills a real JVM with SIGKILL while it commits, many times over, and checks after every kill that
+ * the store holds exactly a committed state: the last revision the writer reported (it was durable
+ * before being reported) or the one in flight, never a torn commit. Each kill aims at a random point
+ * of a commit: after the writer announces commit 1, 2 or 3 of its life, the test waits a random part
+ * of that commit's measured duration, so kills land before, inside and just after the commit window.
+ * A JVM start (~0.2 s) is what each round costs, so every writer is killed in its first commits.
  */
 class StoreCrashTest {
 
-    private static final int KILLS = 60;
+    private static final int KILLS = 200;
+    private static final int TARGETS = 3;
 
     @TempDir
     Path dir;
 
-    @Test
-    void every_restart_after_kill_9_sees_the_last_committed_state() throws Exception {
-        Random random = new Random(2026);
-        long previous = 0;
-        for (int round = 0; round < KILLS; round++) {
-            // Reports go to a file, not a pipe: what write(2) accepted before the kill is all there.
-            Path reports = Files.createTempFile(dir.getParent(), "reports", ".txt");
-            Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).redirectOutput(reports.toFile()).start();
-            // Kill after a random number of commits: the kill lands wherever the writer happens to be then,
-            // in a commit, between commits or while it reports.
-            long target = previous + 1 + random.nextInt(20);
-            try {
-                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(1))
-                    .until(() -> lastReported(reports) >= target);
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
-                // asserted below: the writer must have made progress
-            }
-            writer.destroyForcibly().waitFor(); // SIGKILL on Linux: no shutdown hooks, no flushing
-            AtomicLong lastReported = new AtomicLong(lastReported(reports));
-            assertTrue(lastReported.get() > previous, "writer made no progress in round " + round);
+    private final Random random = new Random(2026);
+    /** Last measured duration (ns) of a writer's commit 1, 2 and 3; a cold first commit is slower. */
+    private final long[] commitNanos = {10_000_000, 3_000_000, 3_000_000};
+    private int tempFileFound;
+    private int inFlightKept;
+    private int inFlightLost;
 
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void every_restart_after_kill_9_sees_the_last_committed_state() throws Exception {
+        long durable = 0;
+        for (int round = 0; round < KILLS; round++) {
+            Reports reports = killDuringCommit(round, durable);
+            boolean cut = Files.exists(dir.resolve(StoreFile.TEMP)); // only a commit cut before its rename leaves it
             ObjectTree tree = new FileObjectStore(dir).snapshot();
-            long reported = lastReported.get();
-            assertTrue(tree.revision() == reported || tree.revision() == reported + 1,
-                "round " + round + ": store at revision " + tree.revision() + ", writer reported " + reported);
-            LwM2mObject o = tree.objects().get(33000);
-            for (int i = 0; i < 10; i++) {
-                assertEquals(((SingleResource) o.instance(0).resource(0)).value(), ((SingleResource) o.instance(i).resource(0)).value(),
-                    "torn commit in round " + round);
+            long expected = Math.max(durable, reports.committed);
+            long revision = tree.revision();
+            String where = "round " + round + ": store at revision " + revision + ", writer reported " + reports.committed
+                + ", in flight " + reports.inFlight + ", temp file " + cut;
+            assertTrue(revision == expected || revision == reports.inFlight && reports.inFlight == expected + 1, where);
+            assertFalse(cut && revision != expected, "a commit cut before its rename was not rolled back: " + where);
+            assertFalse(Files.exists(dir.resolve(StoreFile.TEMP)), "temp file left after restart: " + where);
+            assertEveryInstanceHolds(tree.objects().get(33000), revision, where);
+            count(cut, revision, expected, reports);
+            durable = revision;
+        }
+        assertTrue(tempFileFound > 0, KILLS + " kills: the temp file of a cut commit found at " + tempFileFound
+            + " restarts (must be > 0: kills have to land inside commits), the commit in flight kept " + inFlightKept
+            + " times, lost " + inFlightLost + " times");
+    }
+
+    /** Starts a writer over the store, kills it at a random point of one of its first commits, returns its reports. */
+    private Reports killDuringCommit(int round, long durable) throws IOException, InterruptedException {
+        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        int target = random.nextInt(TARGETS);
+        long delay = (long) (random.nextDouble() * 1.2 * commitNanos[target]);
+        Reports reports = new Reports();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.US_ASCII))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("committing " + (durable + target + 1))) {
+                reports.add(line);
             }
-            previous = tree.revision();
+            assertNotNull(line, "round " + round + ": writer ended before commit " + (durable + target + 1));
+            reports.add(line);
+            // A chosen moment, not a condition to await: the kill lands at a random point of the commit.
+            LockSupport.parkNanos(delay);
+            // SIGKILL on Linux: no shutdown hooks, no flushing. Through the handle, because Process.destroyForcibly
+            // also closes the pipe, and what the writer wrote before the kill is still in it.
+            writer.toHandle().destroyForcibly();
+            writer.waitFor();
+            while ((line = out.readLine()) != null) {
+                reports.add(line);
+            }
+        } finally {
+            writer.toHandle().destroyForcibly(); // a failed round leaves no writer behind
+        }
+        if (reports.committedNanos > 0 && reports.committed == durable + target + 1) {
+            commitNanos[target] = reports.committedNanos;
+        }
+        return reports;
+    }
+
+    private static void assertEveryInstanceHolds(LwM2mObject object, long revision, String where) {
+        for (int i = 0; i < 10; i++) {
+            assertEquals(Value.integer(revision), ((SingleResource) object.instance(i).resource(0)).value(), "torn commit in " + where);
         }
     }
 
-    private static long lastReported(Path reports) throws java.io.IOException {
-        long last = -1;
-        for (String line : Files.readAllLines(reports, StandardCharsets.UTF_8)) {
-            if (line.startsWith("committed ") && line.endsWith(line.trim())) {
-                try {
-                    last = Long.parseLong(line.substring(10).trim());
-                } catch (NumberFormatException e) {
-                    // a line cut by the kill
-                }
+    private void count(boolean cut, long revision, long expected, Reports reports) {
+        if (cut) {
+            tempFileFound++;
+        }
+        if (reports.inFlight == expected + 1) {
+            if (revision == reports.inFlight) {
+                inFlightKept++;
+            } else {
+                inFlightLost++;
             }
         }
-        return last;
+    }
+
+    /** What one writer reported: its last returned commit (and how long it took) and a commit started but not returned. */
+    private static final class Reports {
+        long committed = -1;
+        long committedNanos;
+        long inFlight = -1;
+
+        void add(String line) {
+            String[] words = line.split(" ");
+            if (words[0].equals("committing") && words.length == 2) {
+                inFlight = Long.parseLong(words[1]);
+            } else if (words[0].equals("committed") && words.length == 3) {
+                committed = Long.parseLong(words[1]);
+                committedNanos = Long.parseLong(words[2]) * 1000;
+                inFlight = -1;
+            }
+        }
     }
 }

@@ -1,0 +1,75 @@
+package org.gatehouse.runtime;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What the distribution must contain, written out rather than read from the build so that a bundle
+ * or component that goes missing fails the system tests by name: the Bundle-SymbolicNames of the
+ * features etc/config.properties installs (features/*.json, the runtime pom's dependencies) and the
+ * components of the gateway's bundles. A bundle or component added on purpose is added here too.
+ */
+final class GatewayContents {
+
+    /** The system bundle: Felix, from lib/ (not part of a feature). */
+    static final String FRAMEWORK = "org.apache.felix.framework";
+
+    static final List<String> CORE = List.of("org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component", "slf4j.api",
+        "slf4j.simple", "org.apache.felix.log", "org.apache.felix.configadmin", "org.apache.felix.metatype", "org.apache.felix.scr",
+        "org.apache.felix.fileinstall", "com.fasterxml.jackson.core.jackson-annotations", "com.fasterxml.jackson.core.jackson-core",
+        "com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.dataformat.jackson-dataformat-cbor", "org.gatehouse.lwm2m.model",
+        "org.gatehouse.lwm2m.codec", "org.gatehouse.lwm2m.store", "org.gatehouse.endpoint");
+    static final List<String> TRANSPORT = List.of("jul.to.slf4j", "bcprov", "org.eclipse.californium.element-connector",
+        "org.eclipse.californium.scandium", "org.eclipse.californium.core", "org.gatehouse.coap", "org.gatehouse.coap.californium");
+    static final List<String> BOOTSTRAP = List.of("org.gatehouse.bootstrap", "org.gatehouse.registration");
+    static final List<String> BOOTSTRAP_FACTORY = List.of("org.gatehouse.bootstrap.factory");
+    static final List<String> BOOTSTRAP_CLIENT = List.of("org.gatehouse.bootstrap.client");
+    /** The Gogo console: RuntimeBundlesIT leaves out org.apache.felix.gogo.jline, which would read the test's stdin. */
+    static final String CONSOLE = "org.apache.felix.gogo.jline";
+    static final List<String> SHELL = List.of("org.jline", "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", CONSOLE,
+        "org.gatehouse.shell");
+
+    /** Every DS component of the gateway's bundles (component name = class name). */
+    static final List<String> COMPONENTS = List.of("org.gatehouse.lwm2m.model.impl.ModelRegistryComponent",
+        "org.gatehouse.lwm2m.codec.impl.CborCodec", "org.gatehouse.lwm2m.codec.impl.CoreLinkCodec", "org.gatehouse.lwm2m.codec.impl.LwM2mJsonCodec",
+        "org.gatehouse.lwm2m.codec.impl.OpaqueCodec", "org.gatehouse.lwm2m.codec.impl.SenmlCborCodec", "org.gatehouse.lwm2m.codec.impl.SenmlJsonCodec",
+        "org.gatehouse.lwm2m.codec.impl.TextCodec", "org.gatehouse.lwm2m.codec.impl.TlvCodec", "org.gatehouse.lwm2m.store.impl.ObjectStoreComponent",
+        "org.gatehouse.endpoint.impl.EndpointIdentityComponent", "org.gatehouse.coap.californium.CaliforniumTransport",
+        "org.gatehouse.bootstrap.impl.BootstrapInterfaceComponent", "org.gatehouse.bootstrap.impl.CoordinatorComponent",
+        "org.gatehouse.registration.impl.DeviceObject", "org.gatehouse.registration.impl.RegistrationComponent",
+        "org.gatehouse.bootstrap.factory.FactoryMode", "org.gatehouse.bootstrap.client.ClientInitiatedMode", "org.gatehouse.shell.BootstrapCommands",
+        "org.gatehouse.shell.Lwm2mCommands", "org.gatehouse.shell.ServerCommands");
+
+    private GatewayContents() {
+    }
+
+    /** The bundles of all features etc/config.properties installs, in its order. */
+    static List<String> featureBundles() {
+        List<String> all = new ArrayList<>();
+        for (List<String> feature : List.of(CORE, TRANSPORT, BOOTSTRAP, BOOTSTRAP_FACTORY, BOOTSTRAP_CLIENT, SHELL)) {
+            all.addAll(feature);
+        }
+        return all;
+    }
+
+    /** Fails naming each expected name that is not in {@code actual}. */
+    static void assertPresent(String what, Collection<String> expected, Collection<String> actual) {
+        TreeSet<String> missing = new TreeSet<>(expected);
+        missing.removeAll(actual);
+        if (!missing.isEmpty()) {
+            throw new AssertionError(what + " missing: " + missing + " (found " + new TreeSet<>(actual) + ")");
+        }
+    }
+
+    /** Fails naming each expected name that is not in {@code actual} and each name in it that is not expected. */
+    static void assertExactly(String what, Collection<String> expected, Collection<String> actual) {
+        assertPresent(what, expected, actual);
+        TreeSet<String> unexpected = new TreeSet<>(actual);
+        unexpected.removeAll(expected);
+        if (!unexpected.isEmpty()) {
+            throw new AssertionError(what + " not expected: " + unexpected + " (add them to GatewayContents if they belong)");
+        }
+    }
+}
