@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -129,6 +130,9 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
     }
 
     private synchronized void schedule(Optional<String> only, long delayMillis) {
+        if (executor.isShutdown()) {
+            return;
+        }
         if (running != null) {
             cancel.set(true);
             running.cancel(true);
@@ -180,12 +184,14 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Coordinator stopping: no further sequence"); // deactivate() shut the executors down meanwhile
         } catch (RuntimeException e) {
             phase = Phase.FAILED;
             LOG.error("Bootstrap sequence failed", e);
         } finally {
             Optional<String> next = myCancel.get() ? null : deferred.getAndSet(null); // a cancelled run leaves it to the next
-            if (next != null) {
+            if (next != null && !starter.isShutdown()) {
                 LOG.info("Running the bootstrap asked for during the sequence");
                 starter.execute(() -> schedule(next, 0L));
             }
@@ -234,7 +240,9 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
             return;
         }
         // schedule from another thread: start() may be called from the sequence thread itself
-        starter.execute(() -> schedule(mode, 0L));
+        if (!starter.isShutdown()) {
+            starter.execute(() -> schedule(mode, 0L));
+        }
     }
 
     @Override
