@@ -62,32 +62,21 @@ class DistributionIT {
         Path home = Gateway.install(dir.resolve("gatehouse"));
         try (Gateway gw = Gateway.start(home)) {
             gw.await("Gatehouse started in", 0, T);
-            String before = bundleStates(gw.command("lb", "Gatehouse shell commands", T));
+            Map<String, String> before = bundleStates(gw.listing("lb -s", T));
 
             gw.command("update 0", "Gatehouse restarted in", T); // what /3/0/4 Reboot does
             // The stopped console's reader is still blocked on stdin and takes one more byte with it.
             gw.type("");
 
-            String after = bundleStates(gw.command("lb", "Gatehouse shell commands", T));
+            Map<String, String> after = bundleStates(gw.listing("lb -s", T));
             assertEquals(before, after);
-            assertFalse(after.contains("Resolved") || after.contains("Installed"), after);
+            assertFalse(after.containsValue("Resolved") || after.containsValue("Installed"), after.toString());
             String components = gw.command("scr:list", "Lwm2mCommands", T);
             assertFalse(components.contains("UNSATISFIED") || components.contains("FAILED"), components);
             assertTrue(gw.command("lwm2m:objects", "g!", T).contains("Device"));
             assertEquals(0, gw.stop());
             assertFalse(gw.output().contains("Exception"), gw.output());
         }
-    }
-
-    /** "state name" per bundle row of lb, in order. */
-    private static String bundleStates(String lb) {
-        Matcher rows = Pattern.compile("^\\s*\\d+\\|(\\w+)\\s*\\|\\s*\\d+\\|(.*)$", Pattern.MULTILINE).matcher(lb);
-        StringBuilder out = new StringBuilder();
-        while (rows.find()) {
-            out.append(rows.group(1)).append(' ').append(rows.group(2).trim()).append('\n');
-        }
-        assertTrue(out.length() > 0, lb);
-        return out.toString();
     }
 
     @Test

@@ -38,7 +38,7 @@ final class GatewayContents {
         "org.gatehouse.lwm2m.codec.impl.TextCodec", "org.gatehouse.lwm2m.codec.impl.TlvCodec", "org.gatehouse.lwm2m.store.impl.ObjectStoreComponent",
         "org.gatehouse.endpoint.impl.EndpointIdentityComponent", "org.gatehouse.coap.californium.CaliforniumTransport",
         "org.gatehouse.bootstrap.impl.BootstrapInterfaceComponent", "org.gatehouse.bootstrap.impl.CoordinatorComponent",
-        "org.gatehouse.registration.impl.DeviceObject", "org.gatehouse.registration.impl.RegistrationComponent",
+        "org.gatehouse.registration.impl.DeviceObject", "org.gatehouse.registration.impl.FrameworkReboot", "org.gatehouse.registration.impl.RegistrationComponent",
         "org.gatehouse.bootstrap.factory.FactoryMode", "org.gatehouse.bootstrap.client.ClientInitiatedMode", "org.gatehouse.shell.BootstrapCommands",
         "org.gatehouse.shell.Lwm2mCommands", "org.gatehouse.shell.ServerCommands");
 

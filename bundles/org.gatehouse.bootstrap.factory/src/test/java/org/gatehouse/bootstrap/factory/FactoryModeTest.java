@@ -88,14 +88,15 @@ class FactoryModeTest {
     @Test
     void an_empty_file_is_refused() throws Exception {
         ObjectTree before = store.snapshot();
-        assertRefused(runWith(""), file + " refused, nothing applied: SENML_JSON: payload must be an array of records", before);
+        assertRefused(runWith(""), file + " refused, nothing applied: SENML_JSON: at byte 0: payload must be an array of records", before);
     }
 
     @Test
     void malformed_json_is_refused_naming_the_format() throws Exception {
         ObjectTree before = store.snapshot();
         ModeOutcome outcome = runWith("[" + BOOTSTRAP_ACCOUNT + ",{\"n\":\"/0/0/3\",\"vd\":");
-        assertRefused(outcome, file + " refused, nothing applied: SENML_JSON: malformed payload", before);
+        assertRefused(outcome, file + " refused, nothing applied: SENML_JSON: at byte ", before);
+        assertTrue(outcome.detail().matches(".*at byte \\d+: malformed.*"), "the offset and the fault: " + outcome.detail());
     }
 
     @Test
