@@ -63,10 +63,18 @@ final class ResolverCertificateVerifier implements NewAdvancedCertificateVerifie
             if (anchors.isEmpty()) {
                 return refuse(cid, remotePeer, "no trust anchors for X.509 clients"); // Scandium would take no anchors as "trust all"
             }
-            // Scandium's own verifier checks key usage and the chain against the anchors of this moment.
-            CertificateVerificationResult chain = StaticNewAdvancedCertificateVerifier.builder()
-                .setTrustedCertificates(anchors.toArray(X509Certificate[]::new)).setSupportedCertificateTypes(List.of(CertificateType.X_509))
-                .build().verifyCertificate(cid, serverName, remotePeer, clientUsage, false, truncateCertificatePath, message);
+            CertPath sent = message.getCertificateChain();
+            CertificateVerificationResult chain;
+            if (!sent.getCertificates().isEmpty() && anchors.contains(sent.getCertificates().get(0))) {
+                // A pinned certificate (LwM2M certificate usage 1 and 3) is its own anchor; Scandium
+                // would look for its issuer among the anchors and refuse it.
+                chain = new CertificateVerificationResult(cid, sent, null);
+            } else {
+                // Scandium's own verifier checks key usage and the chain against the anchors of this moment.
+                chain = StaticNewAdvancedCertificateVerifier.builder().setTrustedCertificates(anchors.toArray(X509Certificate[]::new))
+                    .setSupportedCertificateTypes(List.of(CertificateType.X_509)).build()
+                    .verifyCertificate(cid, serverName, remotePeer, clientUsage, false, truncateCertificatePath, message);
+            }
             CertPath path = chain.getCertificatePath();
             if (chain.getException() != null || path == null || path.getCertificates().isEmpty()) {
                 return chain.getException() != null ? chain : refuse(cid, remotePeer, "empty certificate");
@@ -96,14 +104,11 @@ final class ResolverCertificateVerifier implements NewAdvancedCertificateVerifie
         return new CertificateVerificationResult(cid, new HandshakeException(why, alert), null);
     }
 
+    // No hint: a Scandium client drops from its chain every certificate whose subject is named here,
+    // and a pinned certificate (its own anchor) would then arrive as an empty chain.
     @Override
     public List<X500Principal> getAcceptedIssuers() {
-        try {
-            return anchors().stream().map(X509Certificate::getSubjectX500Principal).toList();
-        } catch (TransportException e) {
-            LOG.warn("{}: a trust anchor is not a certificate", listener, e);
-            return List.of();
-        }
+        return List.of();
     }
 
     @Override

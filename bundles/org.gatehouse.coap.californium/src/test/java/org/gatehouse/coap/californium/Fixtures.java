@@ -42,6 +42,14 @@ final class Fixtures {
             "dtls_max_retransmissions", 2)));
     }
 
+    /**
+     * For peers that are meant to fail: Scandium answers a wrong PSK with silence, not an alert, so
+     * the refusal costs the client's handshake retransmissions (here 250 + 500 ms).
+     */
+    static CaliforniumTransport impatientTransport() {
+        return new CaliforniumTransport(config(Map.of("dtls_retransmission_timeout", 250, "dtls_max_retransmissions", 1)));
+    }
+
     static CaliforniumTransport.Config config(Map<String, Object> values) {
         Class<CaliforniumTransport.Config> type = CaliforniumTransport.Config.class;
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
