@@ -3,6 +3,7 @@ package org.gatehouse.coap.californium;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -17,6 +18,7 @@ import org.gatehouse.coap.ListenSpec;
 import org.gatehouse.coap.Listener;
 import org.gatehouse.coap.Observation;
 import org.gatehouse.coap.Peer;
+import org.gatehouse.coap.PeerIdentity;
 import org.gatehouse.coap.RequestHandler;
 import org.gatehouse.coap.TransportException;
 import org.slf4j.Logger;
@@ -69,12 +71,22 @@ final class CaliforniumListener implements Listener {
 
     @Override
     public CompletionStage<CoapResponse> send(Peer peer, CoapRequest request, Duration timeout) {
-        return outgoing.send(peer.toString(), request, destination(peer), timeout);
+        return unidentified(peer) ? refused(peer) : outgoing.send(peer.toString(), request, destination(peer), timeout);
     }
 
     @Override
     public CompletionStage<Observation> observe(Peer peer, CoapRequest request, Duration timeout, Consumer<CoapResponse> notifications) {
-        return outgoing.observe(peer.toString(), request, destination(peer), timeout, notifications);
+        return unidentified(peer) ? refused(peer) : outgoing.observe(peer.toString(), request, destination(peer), timeout, notifications);
+    }
+
+    // Without an identity to match, a DTLS request would take whatever session has that address.
+    private boolean unidentified(Peer peer) {
+        return spec.security() instanceof ListenSecurity.Dtls && peer.identity() instanceof PeerIdentity.None;
+    }
+
+    private <T> CompletionStage<T> refused(Peer peer) {
+        return CompletableFuture.failedFuture(new TransportException(TransportException.Kind.CONFIGURATION,
+            spec.name() + ": a DTLS listener sends only to an authenticated peer, not to " + peer));
     }
 
     @Override

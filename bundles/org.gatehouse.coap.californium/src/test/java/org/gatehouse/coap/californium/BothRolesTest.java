@@ -162,6 +162,10 @@ class BothRolesTest {
             CompletionException e = assertThrows(CompletionException.class,
                 () -> listener.send(impostor, CoapRequest.of(Method.DELETE, "/0"), Duration.ofSeconds(2)).toCompletableFuture().join());
             assertInstanceOf(TransportException.class, e.getCause());
+            Peer anonymous = new Peer(impostor.address(), new PeerIdentity.None());
+            e = assertThrows(CompletionException.class,
+                () -> listener.send(anonymous, CoapRequest.of(Method.DELETE, "/0"), Duration.ofSeconds(2)).toCompletableFuture().join());
+            assertEquals(TransportException.Kind.CONFIGURATION, ((TransportException) e.getCause()).kind());
             assertTrue(reached.isEmpty(), "the device got nothing meant for another identity");
         }
     }
