@@ -35,7 +35,7 @@ public final class CaliforniumTransport implements CoapTransport {
     // The largest UDP payload: Californium drops a datagram longer than its buffer without a word.
     private static final int MAX_DATAGRAM = 65507;
 
-    @ObjectClassDefinition(name = "Gatehouse CoAP transport", description = "CoAP and DTLS settings of every connection")
+    @ObjectClassDefinition(name = "Gatehouse CoAP transport", description = "CoAP and DTLS settings of every connection and listener")
     public @interface Config {
         @AttributeDefinition(description = "CoAP ACK_TIMEOUT in milliseconds (RFC 7252 default 2000)")
         int ack_timeout() default 2000;
