@@ -5,20 +5,21 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
-import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.CoapEndpoint;
-import org.eclipse.californium.core.network.Exchange;
-import org.eclipse.californium.core.server.MessageDeliverer;
-import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.core.server.ServerMessageDeliverer;
+import org.eclipse.californium.elements.AddressEndpointContext;
+import org.eclipse.californium.elements.EndpointContext;
 import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.CoapResponse;
 import org.gatehouse.coap.Connection;
+import org.gatehouse.coap.Observation;
 import org.gatehouse.coap.PeerSecurity;
 import org.gatehouse.coap.PeerSpec;
 import org.gatehouse.coap.RequestHandler;
-import org.gatehouse.coap.ResponseCode;
 import org.gatehouse.coap.TransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,28 +31,30 @@ import org.slf4j.LoggerFactory;
 final class CaliforniumConnection implements Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaliforniumConnection.class);
-    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     private final PeerSpec peer;
-    private final InetSocketAddress address;
     private final CoapEndpoint endpoint;
-    private final RequestHandler handler;
-    private final String serverName;
-    private final PendingResponses pending = new PendingResponses();
+    private final EndpointContext destination;
+    private final HandlerResource resource;
+    private final Outgoing outgoing;
 
-    CaliforniumConnection(PeerSpec peer, RequestHandler handler, Configuration config, java.util.concurrent.ScheduledExecutorService executor,
-            java.util.concurrent.ScheduledExecutorService timer) throws TransportException {
+    CaliforniumConnection(PeerSpec peer, RequestHandler handler, CaliforniumTransport.Setup setup) throws TransportException {
         this.peer = peer;
-        this.handler = handler;
-        this.serverName = serverName(peer);
+        InetSocketAddress address;
         try {
-            this.address = new InetSocketAddress(InetAddress.getByName(peer.uri().getHost()), peer.port());
+            address = new InetSocketAddress(InetAddress.getByName(peer.uri().getHost()), peer.port());
         } catch (UnknownHostException e) {
             throw new TransportException(TransportException.Kind.UNREACHABLE, peer.name() + ": unknown host " + peer.uri().getHost(), e);
         }
-        this.endpoint = new CoapEndpoint.Builder().setConnector(Connectors.create(peer, config)).setConfiguration(config).build();
-        endpoint.setMessageDeliverer(new Deliverer());
-        endpoint.setExecutors(executor, timer);
+        this.destination = new AddressEndpointContext(address, serverName(peer), null);
+        this.endpoint = new CoapEndpoint.Builder().setConnector(Connectors.create(peer, setup.client())).setConfiguration(setup.client()).build();
+        // With DTLS only the peer this (client-only) connector handshaked with can send; without
+        // it, the peer's address is the only proof of identity there is.
+        this.resource = new HandlerResource(peer.name(), handler, from -> from.address().equals(address), setup.maxBody(), setup.executor());
+        endpoint.setMessageDeliverer(new ServerMessageDeliverer(resource, setup.client()));
+        endpoint.setExecutors(setup.executor(), setup.timer());
+        this.outgoing = new Outgoing(endpoint, setup.timer(), !(peer.security() instanceof PeerSecurity.NoSec));
         try {
             endpoint.start();
         } catch (IOException e) {
@@ -82,96 +85,51 @@ final class CaliforniumConnection implements Connection {
 
     @Override
     public CoapResponse send(CoapRequest request, Duration timeout) throws TransportException {
-        Request req = Messages.toCalifornium(request);
-        req.setDestinationContext(new org.eclipse.californium.elements.AddressEndpointContext(address, serverName, null));
-        LOG.trace("{} -> {}: {}", localPort(), peer.name(), request);
-        endpoint.sendRequest(req);
-        Response res;
+        return await(sendAsync(request, timeout), peer.name());
+    }
+
+    /** Waits for a stage of ours: its TransportException as is, an interrupt as CLOSED. */
+    static <T> T await(CompletionStage<T> stage, String peer) throws TransportException {
         try {
-            res = req.waitForResponse(timeout.toMillis());
+            return stage.toCompletableFuture().get();
         } catch (InterruptedException e) {
-            req.cancel();
+            stage.toCompletableFuture().cancel(false);
             Thread.currentThread().interrupt();
-            throw new TransportException(TransportException.Kind.CLOSED, peer.name() + ": interrupted", e);
-        }
-        if (res == null) {
-            req.cancel();
-            Throwable error = req.getSendError();
-            if (error != null || req.isRejected()) {
-                throw new TransportException(peer.security() instanceof PeerSecurity.NoSec ? TransportException.Kind.UNREACHABLE
-                    : TransportException.Kind.HANDSHAKE_FAILED, peer.name() + ": " + request.method() + " " + request.pathString()
-                    + " failed: " + (error != null ? error.getMessage() : "rejected"), error);
+            throw new TransportException(TransportException.Kind.CLOSED, peer + ": interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TransportException t) {
+                throw t;
             }
-            throw new TransportException(TransportException.Kind.TIMEOUT, peer.name() + ": no response to " + request.method() + " "
-                + request.pathString() + " within " + timeout.toMillis() + " ms");
+            throw new TransportException(TransportException.Kind.CLOSED, peer + ": " + e.getCause(), e.getCause());
         }
-        CoapResponse response = Messages.fromCalifornium(res);
-        LOG.trace("{} <- {}: {}", localPort(), peer.name(), response);
-        return response;
+    }
+
+    @Override
+    public CompletionStage<CoapResponse> sendAsync(CoapRequest request, Duration timeout) {
+        return outgoing.send(peer.name(), request, destination, timeout);
+    }
+
+    @Override
+    public CompletionStage<Observation> observe(CoapRequest request, Duration timeout, Consumer<CoapResponse> notifications) {
+        return outgoing.observe(peer.name(), request, destination, timeout, notifications);
+    }
+
+    @Override
+    public void changed(String path) {
+        resource.changed(path);
     }
 
     @Override
     public void close() {
         // Answers still on their way (the 2.04 to a Bootstrap-Finish that released the caller) leave first.
         try {
-            if (!pending.awaitNone(CLOSE_GRACE)) {
+            if (!resource.awaitAnswers(CLOSE_GRACE)) {
                 LOG.warn("Connection to {} closed with answers still unsent after {} ms", peer.name(), CLOSE_GRACE.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        outgoing.close(peer.name());
         endpoint.destroy();
-    }
-
-    private final class Deliverer implements MessageDeliverer {
-        @Override
-        public void deliverRequest(Exchange exchange) {
-            pending.begin();
-            boolean handedOver = false;
-            try {
-                Request request = exchange.getRequest();
-                Response response = request.getPayloadSize() > CaliforniumTransport.MAX_BODY ? tooLarge(request)
-                    : Messages.toCalifornium(answer(request));
-                pending.track(response);
-                handedOver = true;
-                exchange.sendResponse(response);
-            } finally {
-                if (!handedOver) {
-                    pending.end();
-                }
-            }
-        }
-
-        // Californium limits only block-wise bodies; one datagram may carry up to 64 KiB.
-        private Response tooLarge(Request request) {
-            LOG.warn("Request {} {} from {} refused: {} bytes, more than {}", request.getCode(), request.getOptions().getUriPathString(),
-                peer.name(), request.getPayloadSize(), CaliforniumTransport.MAX_BODY);
-            Response r = new Response(org.eclipse.californium.core.coap.CoAP.ResponseCode.REQUEST_ENTITY_TOO_LARGE);
-            r.getOptions().setSize1(CaliforniumTransport.MAX_BODY);
-            r.setPayload("request body of " + request.getPayloadSize() + " bytes is larger than " + CaliforniumTransport.MAX_BODY
-                + "; send it block-wise (Block1)");
-            return r;
-        }
-
-        private CoapResponse answer(Request req) {
-            InetSocketAddress from = req.getSourceContext().getPeerAddress();
-            // With DTLS only the peer this (client-only) connector handshaked with can send; without
-            // it, the peer's address is the only proof of identity there is.
-            if (!from.equals(address)) {
-                LOG.warn("Request from {} refused: connection {} accepts only {}", from, peer.name(), address);
-                return CoapResponse.error(ResponseCode.UNAUTHORIZED, "unknown peer");
-            }
-            try {
-                return handler.handle(Messages.fromCalifornium(req));
-            } catch (RuntimeException e) {
-                LOG.error("Request {} {} from {} failed", req.getCode(), req.getOptions().getUriPathString(), peer.name(), e);
-                return CoapResponse.error(ResponseCode.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage());
-            }
-        }
-
-        @Override
-        public void deliverResponse(Exchange exchange, Response response) {
-            exchange.getRequest().setResponse(response);
-        }
     }
 }

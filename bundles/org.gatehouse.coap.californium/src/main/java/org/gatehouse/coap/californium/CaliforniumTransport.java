@@ -12,6 +12,8 @@ import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.gatehouse.coap.CoapTransport;
 import org.gatehouse.coap.Connection;
+import org.gatehouse.coap.ListenSpec;
+import org.gatehouse.coap.Listener;
 import org.gatehouse.coap.PeerSpec;
 import org.gatehouse.coap.RequestHandler;
 import org.gatehouse.coap.TransportException;
@@ -28,12 +30,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public final class CaliforniumTransport implements CoapTransport {
 
     static final String PID = "org.gatehouse.coap";
-    /** Largest request or response body; a larger request is answered 4.13 with Size1 (block-wise transfers included). */
+    /** Default of the largest request or response body; a larger request is answered 4.13 with Size1 (block-wise transfers included). */
     static final int MAX_BODY = 8192;
     // The largest UDP payload: Californium drops a datagram longer than its buffer without a word.
     private static final int MAX_DATAGRAM = 65507;
 
-    @ObjectClassDefinition(name = "Gatehouse CoAP transport", description = "CoAP and DTLS settings of every connection")
+    @ObjectClassDefinition(name = "Gatehouse CoAP transport", description = "CoAP and DTLS settings of every connection and listener")
     public @interface Config {
         @AttributeDefinition(description = "CoAP ACK_TIMEOUT in milliseconds (RFC 7252 default 2000)")
         int ack_timeout() default 2000;
@@ -46,16 +48,24 @@ public final class CaliforniumTransport implements CoapTransport {
 
         @AttributeDefinition(description = "DTLS handshake retransmissions before giving up")
         int dtls_max_retransmissions() default 4;
+
+        @AttributeDefinition(description = "Largest request or response body in bytes, in one datagram or block-wise; a larger request gets 4.13 with Size1")
+        int max_body_size() default MAX_BODY;
     }
 
-    private final Configuration configuration;
+    /** What every endpoint is built from: the client role's and the server role's settings, the shared threads, the body limit. */
+    record Setup(Configuration client, Configuration server, ScheduledExecutorService executor, ScheduledExecutorService timer, int maxBody) {
+    }
+
+    private final Setup setup;
     // Shared by every connection: a connection then costs a socket, not a set of new threads.
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemon("gatehouse-coap"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("gatehouse-coap-timer"));
 
     @Activate
     public CaliforniumTransport(Config config) {
-        this.configuration = configuration(config);
+        Configuration client = configuration(config);
+        this.setup = new Setup(client, serverConfiguration(client), executor, timer, config.max_body_size());
     }
 
     private static ThreadFactory daemon(String name) {
@@ -82,7 +92,7 @@ public final class CaliforniumTransport implements CoapTransport {
         c.set(CoapConfig.ACK_TIMEOUT, config.ack_timeout(), TimeUnit.MILLISECONDS);
         c.set(CoapConfig.MAX_RETRANSMIT, config.max_retransmit());
         c.set(UdpConfig.UDP_DATAGRAM_SIZE, MAX_DATAGRAM);
-        c.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, MAX_BODY);
+        c.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, config.max_body_size());
         c.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY);
         c.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, config.dtls_retransmission_timeout(), TimeUnit.MILLISECONDS);
         c.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, config.dtls_max_retransmissions());
@@ -93,8 +103,21 @@ public final class CaliforniumTransport implements CoapTransport {
         return c;
     }
 
+    /** A listener answers handshakes and never starts one; a client's server name plays no part. */
+    static Configuration serverConfiguration(Configuration client) {
+        Configuration c = new Configuration(client);
+        c.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
+        c.set(DtlsConfig.DTLS_USE_SERVER_NAME_INDICATION, false);
+        return c;
+    }
+
     @Override
     public Connection open(PeerSpec peer, RequestHandler handler) throws TransportException {
-        return new CaliforniumConnection(peer, handler, configuration, executor, timer);
+        return new CaliforniumConnection(peer, handler, setup);
+    }
+
+    @Override
+    public Listener listen(ListenSpec spec, RequestHandler handler) throws TransportException {
+        return new CaliforniumListener(spec, handler, setup);
     }
 }

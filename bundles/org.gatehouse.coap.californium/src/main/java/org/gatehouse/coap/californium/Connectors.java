@@ -1,7 +1,10 @@
 package org.gatehouse.coap.californium;
 
 import java.net.InetSocketAddress;
+import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.californium.elements.Connector;
@@ -14,11 +17,13 @@ import org.eclipse.californium.scandium.dtls.CertificateType;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 import org.eclipse.californium.scandium.dtls.x509.SingleCertificateProvider;
 import org.eclipse.californium.scandium.dtls.x509.StaticNewAdvancedCertificateVerifier;
+import org.gatehouse.coap.ListenSecurity;
+import org.gatehouse.coap.ListenSpec;
 import org.gatehouse.coap.PeerSecurity;
 import org.gatehouse.coap.PeerSpec;
 import org.gatehouse.coap.TransportException;
 
-/** Builds the UDP or DTLS connector for one peer, from the credentials of its account. */
+/** Builds the UDP or DTLS connector for one peer, from the credentials of its account, or for a listener. */
 final class Connectors {
     private Connectors() {
     }
@@ -54,6 +59,37 @@ final class Connectors {
             return new DTLSConnector(b.build());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new TransportException(TransportException.Kind.CONFIGURATION, peer.name() + ": DTLS configuration refused: " + e.getMessage(), e);
+        }
+    }
+
+    /** A listener's connector: UDP, or DTLS in the server role whose resolver decides at each handshake. */
+    static Connector listener(ListenSpec spec, Configuration config) throws TransportException {
+        if (spec.security() instanceof ListenSecurity.NoSec) {
+            return new UDPConnector(spec.address(), config);
+        }
+        ListenSecurity.Dtls dtls = (ListenSecurity.Dtls) spec.security();
+        DtlsConnectorConfig.Builder b = DtlsConnectorConfig.builder(config).setAddress(spec.address());
+        b.setAdvancedPskStore(new ResolverPskStore(spec.name(), dtls.resolver()));
+        if (dtls.privateKey().length > 0) {
+            PrivateKey key = Credentials.privateKey(dtls.privateKey(), spec.name() + " private key");
+            List<CertificateType> types;
+            if (dtls.certificateChain().isEmpty()) {
+                b.setCertificateIdentityProvider(new SingleCertificateProvider(key, Credentials.publicKey(dtls.publicKey(), spec.name() + " public key")));
+                types = List.of(CertificateType.RAW_PUBLIC_KEY);
+            } else {
+                List<X509Certificate> chain = new ArrayList<>();
+                for (byte[] der : dtls.certificateChain()) {
+                    chain.add(Credentials.certificate(der, spec.name() + " certificate"));
+                }
+                types = List.of(CertificateType.X_509, CertificateType.RAW_PUBLIC_KEY);
+                b.setCertificateIdentityProvider(new SingleCertificateProvider(key, chain.toArray(Certificate[]::new), types));
+            }
+            b.setAdvancedCertificateVerifier(new ResolverCertificateVerifier(spec.name(), dtls.resolver(), types));
+        }
+        try {
+            return new DTLSConnector(b.build());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new TransportException(TransportException.Kind.CONFIGURATION, spec.name() + ": DTLS configuration refused: " + e.getMessage(), e);
         }
     }
 }

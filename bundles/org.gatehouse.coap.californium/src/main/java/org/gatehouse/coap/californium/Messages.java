@@ -17,7 +17,7 @@ final class Messages {
     }
 
     static Request toCalifornium(CoapRequest r) {
-        Request req = new Request(CoAP.Code.valueOf(r.method().name()), CoAP.Type.CON);
+        Request req = new Request(CoAP.Code.valueOf(r.method().name()), r.confirmable() ? CoAP.Type.CON : CoAP.Type.NON);
         OptionSet o = req.getOptions();
         r.path().forEach(o::addUriPath);
         r.query().forEach(o::addUriQuery);
@@ -27,6 +27,9 @@ final class Messages {
         if (r.accept() != CoapRequest.NONE) {
             o.setAccept(r.accept());
         }
+        if (r.observe() != CoapRequest.NONE) {
+            o.setObserve(r.observe());
+        }
         req.setPayload(r.payload());
         return req;
     }
@@ -35,7 +38,7 @@ final class Messages {
         OptionSet o = req.getOptions();
         return new CoapRequest(Method.valueOf(req.getCode().name()), o.getUriPath(), o.getUriQuery(),
             o.hasContentFormat() ? o.getContentFormat() : CoapRequest.NONE, o.hasAccept() ? o.getAccept() : CoapRequest.NONE,
-            req.getPayload());
+            req.getPayload(), req.isConfirmable(), o.hasObserve() ? o.getObserve() : CoapRequest.NONE);
     }
 
     static Response toCalifornium(CoapResponse r) {
