@@ -114,7 +114,13 @@ final class Outgoing implements NotificationListener {
 
     private CompletableFuture<Response> exchange(String peer, CoapRequest request, EndpointContext destination, Duration timeout,
             Consumer<Token> onToken) {
-        Request req = Messages.toCalifornium(request);
+        Request req;
+        try {
+            req = Messages.toCalifornium(request);
+        } catch (IllegalArgumentException e) { // e.g. a GET or DELETE with a payload, which CoAP does not allow
+            return CompletableFuture.failedFuture(new TransportException(TransportException.Kind.CONFIGURATION,
+                peer + ": " + request.method() + " " + request.pathString() + " cannot be sent: " + e.getMessage(), e));
+        }
         req.setDestinationContext(destination);
         CompletableFuture<Response> result = new CompletableFuture<>();
         req.addMessageObserver(new Callbacks(req, peer, request, timeout, result, onToken));

@@ -172,4 +172,15 @@ class CaliforniumTransportTest {
             assertTrue(millis >= 300 && millis < 5_000, "gave up after " + millis + " ms");
         }
     }
+
+    @Test
+    void a_get_with_a_payload_is_refused_as_a_transport_error_not_an_unchecked_exception() throws Exception {
+        try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                Connection c = transport.open(noSec(silent.getLocalPort()), r -> CoapResponse.of(ResponseCode.CHANGED))) {
+            TransportException e = assertThrows(TransportException.class, () -> c.send(CoapRequest.of(Method.GET, "/3/0")
+                .withPayload(0, "x".getBytes(StandardCharsets.UTF_8)), Duration.ofMillis(300)));
+            assertEquals(TransportException.Kind.CONFIGURATION, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().contains("GET /3/0 cannot be sent"), e.getMessage());
+        }
+    }
 }
