@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,8 +25,6 @@ import org.gatehouse.lwm2m.model.LwM2mNode;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.ModelRegistry;
-import org.gatehouse.lwm2m.model.ModelSet;
-import org.gatehouse.lwm2m.model.ObjectModel;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
 import org.gatehouse.lwm2m.store.ObjectTree;
@@ -87,22 +84,7 @@ class ClientInitiatedModeTest {
     }
 
     private ClientInitiatedMode mode(Map<String, Object> config, Pause pause) throws Exception {
-        ModelRegistry models = new ModelRegistry() {
-            @Override
-            public Optional<ObjectModel> find(int objectId) {
-                return CoreModels.all().find(objectId);
-            }
-
-            @Override
-            public ModelSet models() {
-                return CoreModels.all();
-            }
-
-            @Override
-            public List<String> problems() {
-                return List.of();
-            }
-        };
+        ModelRegistry models = ModelRegistry.of(CoreModels.all());
         return new ClientInitiatedMode(nobodyThere, (session, onFinish) -> RequestHandler.REFUSE, new FileObjectStore(dir.resolve("store")),
             new SenmlCborCodec(), models, config(config), dir.resolve("purge.properties"), pause, new Random(11));
     }

@@ -18,8 +18,6 @@ import org.gatehouse.bootstrap.impl.CoordinatorComponent;
 import org.gatehouse.endpoint.EndpointIdentity;
 import org.gatehouse.lwm2m.model.CoreModels;
 import org.gatehouse.lwm2m.model.ModelRegistry;
-import org.gatehouse.lwm2m.model.ModelSet;
-import org.gatehouse.lwm2m.model.ObjectModel;
 import org.gatehouse.lwm2m.store.ObjectStore;
 
 /**
@@ -29,22 +27,7 @@ import org.gatehouse.lwm2m.store.ObjectStore;
  */
 final class CoordinatorContext implements AutoCloseable {
 
-    static final ModelRegistry MODELS = new ModelRegistry() {
-        @Override
-        public Optional<ObjectModel> find(int objectId) {
-            return CoreModels.all().find(objectId);
-        }
-
-        @Override
-        public ModelSet models() {
-            return CoreModels.all();
-        }
-
-        @Override
-        public List<String> problems() {
-            return List.of();
-        }
-    };
+    static final ModelRegistry MODELS = ModelRegistry.of(CoreModels.all());
 
     private final CoordinatorComponent coordinator;
     final BootstrapContext context;

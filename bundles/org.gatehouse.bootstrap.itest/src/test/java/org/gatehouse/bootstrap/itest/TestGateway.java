@@ -25,8 +25,6 @@ import org.gatehouse.lwm2m.model.CoreModels;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.ModelRegistry;
-import org.gatehouse.lwm2m.model.ModelSet;
-import org.gatehouse.lwm2m.model.ObjectModel;
 import org.gatehouse.lwm2m.store.ObjectStore;
 import org.gatehouse.lwm2m.store.StoreTransaction;
 import org.gatehouse.lwm2m.store.impl.FileObjectStore;
@@ -48,22 +46,7 @@ public final class TestGateway implements AutoCloseable {
     public TestGateway(Path dir, String endpoint, Map<String, Object> clientConfig) throws Exception {
         this.endpoint = endpoint;
         this.store = new FileObjectStore(dir);
-        ModelRegistry models = new ModelRegistry() {
-            @Override
-            public Optional<ObjectModel> find(int objectId) {
-                return CoreModels.all().find(objectId);
-            }
-
-            @Override
-            public ModelSet models() {
-                return CoreModels.all();
-            }
-
-            @Override
-            public List<String> problems() {
-                return List.of();
-            }
-        };
+        ModelRegistry models = ModelRegistry.of(CoreModels.all());
         EndpointIdentity identity = new EndpointIdentity() {
             @Override
             public String name() {

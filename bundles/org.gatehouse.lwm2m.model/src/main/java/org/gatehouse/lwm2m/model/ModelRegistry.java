@@ -28,4 +28,29 @@ public interface ModelRegistry extends ModelLookup {
 
     /** One line per model file that could not be loaded, saying why. */
     List<String> problems();
+
+    /**
+     * A registry of exactly {@code models}, with no folder and no problems: for tools and tests that
+     * wire components without a framework.
+     *
+     * @since 1.1.0
+     */
+    static ModelRegistry of(ModelSet models) {
+        return new ModelRegistry() {
+            @Override
+            public Optional<ObjectModel> find(int objectId) {
+                return models.find(objectId);
+            }
+
+            @Override
+            public ModelSet models() {
+                return models;
+            }
+
+            @Override
+            public List<String> problems() {
+                return List.of();
+            }
+        };
+    }
 }
