@@ -53,7 +53,7 @@ public interface ObjectHandler {
      * Asked before a Write is committed. Refusing answers 4.00 Bad Request with the reason, and the
      * store is left unchanged.
      *
-     * @param path  what the Write targets: an instance or a resource
+     * @param path  what the Write targets: an instance, a resource or a resource instance
      * @param value what will be stored at {@code path}: for an instance, the whole instance as it will
      *              be after the Write (a partial update already merged with the stored resources)
      * @return empty to accept, or why the value is refused
