@@ -16,7 +16,7 @@ import org.gatehouse.lwm2m.store.ObjectTree;
  * The Server object's (1) actions, carried out by the registration: /1/x/8 Registration Update
  * Trigger and /1/x/4 Disable for the server of instance x (its /1/x/0, whoever asks), /1/x/9
  * Bootstrap-Request Trigger. Built into the registration rather than published, as it drives the
- * registration's own sessions.
+ * registration component's own work with each server.
  */
 final class ServerObject implements ObjectHandler {
 
