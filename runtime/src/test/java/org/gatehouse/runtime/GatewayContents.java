@@ -20,10 +20,10 @@ final class GatewayContents {
         "slf4j.simple", "org.apache.felix.log", "org.apache.felix.configadmin", "org.apache.felix.metatype", "org.apache.felix.scr",
         "org.apache.felix.fileinstall", "com.fasterxml.jackson.core.jackson-annotations", "com.fasterxml.jackson.core.jackson-core",
         "com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.dataformat.jackson-dataformat-cbor", "org.gatehouse.lwm2m.model",
-        "org.gatehouse.lwm2m.codec", "org.gatehouse.lwm2m.store", "org.gatehouse.endpoint");
+        "org.gatehouse.lwm2m.codec", "org.gatehouse.lwm2m.store", "org.gatehouse.lwm2m.objects", "org.gatehouse.endpoint");
     static final List<String> TRANSPORT = List.of("jul.to.slf4j", "bcprov", "org.eclipse.californium.element-connector",
         "org.eclipse.californium.scandium", "org.eclipse.californium.core", "org.gatehouse.coap", "org.gatehouse.coap.californium");
-    static final List<String> BOOTSTRAP = List.of("org.gatehouse.bootstrap", "org.gatehouse.registration");
+    static final List<String> BOOTSTRAP = List.of("org.gatehouse.bootstrap", "org.gatehouse.registration", "org.gatehouse.device");
     static final List<String> BOOTSTRAP_FACTORY = List.of("org.gatehouse.bootstrap.factory");
     static final List<String> BOOTSTRAP_CLIENT = List.of("org.gatehouse.bootstrap.client");
     /** The Gogo console: RuntimeBundlesIT leaves out org.apache.felix.gogo.jline, which would read the test's stdin. */
@@ -38,7 +38,7 @@ final class GatewayContents {
         "org.gatehouse.lwm2m.codec.impl.TextCodec", "org.gatehouse.lwm2m.codec.impl.TlvCodec", "org.gatehouse.lwm2m.store.impl.ObjectStoreComponent",
         "org.gatehouse.endpoint.impl.EndpointIdentityComponent", "org.gatehouse.coap.californium.CaliforniumTransport",
         "org.gatehouse.bootstrap.impl.BootstrapInterfaceComponent", "org.gatehouse.bootstrap.impl.CoordinatorComponent",
-        "org.gatehouse.registration.impl.DeviceObject", "org.gatehouse.registration.impl.FrameworkReboot", "org.gatehouse.registration.impl.RegistrationComponent",
+        "org.gatehouse.registration.impl.RegistrationComponent", "org.gatehouse.device.impl.DeviceObject", "org.gatehouse.device.impl.FrameworkReboot",
         "org.gatehouse.bootstrap.factory.FactoryMode", "org.gatehouse.bootstrap.client.ClientInitiatedMode", "org.gatehouse.shell.BootstrapCommands",
         "org.gatehouse.shell.Lwm2mCommands", "org.gatehouse.shell.ServerCommands");
 

@@ -1,5 +1,17 @@
 package org.gatehouse.bootstrap;
 
+import static org.gatehouse.lwm2m.model.SecurityResources.BOOTSTRAP_SERVER;
+import static org.gatehouse.lwm2m.model.SecurityResources.BOOTSTRAP_SERVER_ACCOUNT_TIMEOUT;
+import static org.gatehouse.lwm2m.model.SecurityResources.CERTIFICATE_USAGE;
+import static org.gatehouse.lwm2m.model.SecurityResources.CLIENT_HOLD_OFF_TIME;
+import static org.gatehouse.lwm2m.model.SecurityResources.PUBLIC_KEY_OR_IDENTITY;
+import static org.gatehouse.lwm2m.model.SecurityResources.SECRET_KEY;
+import static org.gatehouse.lwm2m.model.SecurityResources.SECURITY_MODE;
+import static org.gatehouse.lwm2m.model.SecurityResources.SERVER_PUBLIC_KEY;
+import static org.gatehouse.lwm2m.model.SecurityResources.SERVER_URI;
+import static org.gatehouse.lwm2m.model.SecurityResources.SHORT_SERVER_ID;
+import static org.gatehouse.lwm2m.model.SecurityResources.SNI;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +22,7 @@ import org.gatehouse.coap.PeerSpec;
 import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mResource;
+import org.gatehouse.lwm2m.model.ObjectIds;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
 import org.gatehouse.lwm2m.store.ObjectTree;
@@ -26,25 +39,26 @@ public record SecurityAccount(int instanceId, String uri, boolean bootstrapServe
     /** Reads /0/{instance}; an unusable instance gives a message saying which resource is wrong. */
     public static SecurityAccount of(LwM2mObjectInstance i) throws BootstrapException {
         String where = "/0/" + i.id();
-        String uri = string(i, 0).orElseThrow(() -> new BootstrapException(where + "/0 Server URI is missing"));
-        boolean bs = value(i, 1).map(Value::asBoolean).orElse(false);
-        int mode = value(i, 2).map(Value::asLong).orElseThrow(() -> new BootstrapException(where + "/2 Security Mode is missing")).intValue();
-        int ssid = value(i, 10).map(Value::asLong).orElse(0L).intValue();
+        String uri = string(i, SERVER_URI).orElseThrow(() -> new BootstrapException(where + "/0 Server URI is missing"));
+        boolean bs = value(i, BOOTSTRAP_SERVER).map(Value::asBoolean).orElse(false);
+        int mode = value(i, SECURITY_MODE).map(Value::asLong)
+            .orElseThrow(() -> new BootstrapException(where + "/2 Security Mode is missing")).intValue();
+        int ssid = value(i, SHORT_SERVER_ID).map(Value::asLong).orElse(0L).intValue();
         PeerSecurity security = switch (mode) {
-            case 0 -> new PeerSecurity.Psk(new String(bytes(i, 3), StandardCharsets.UTF_8), bytes(i, 5));
-            case 1 -> new PeerSecurity.Rpk(bytes(i, 3), bytes(i, 5), bytes(i, 4));
-            case 2 -> new PeerSecurity.X509(bytes(i, 3), bytes(i, 5), bytes(i, 4), value(i, 15).map(Value::asLong).orElse(3L).intValue(),
-                string(i, 14).orElse(""));
+            case 0 -> new PeerSecurity.Psk(new String(bytes(i, PUBLIC_KEY_OR_IDENTITY), StandardCharsets.UTF_8), bytes(i, SECRET_KEY));
+            case 1 -> new PeerSecurity.Rpk(bytes(i, PUBLIC_KEY_OR_IDENTITY), bytes(i, SECRET_KEY), bytes(i, SERVER_PUBLIC_KEY));
+            case 2 -> new PeerSecurity.X509(bytes(i, PUBLIC_KEY_OR_IDENTITY), bytes(i, SECRET_KEY), bytes(i, SERVER_PUBLIC_KEY),
+                value(i, CERTIFICATE_USAGE).map(Value::asLong).orElse(3L).intValue(), string(i, SNI).orElse(""));
             case 3 -> new PeerSecurity.NoSec();
             default -> throw new BootstrapException(where + "/2 Security Mode " + mode + " is not supported (0 PSK, 1 RPK, 2 X.509, 3 NoSec)");
         };
-        return new SecurityAccount(i.id(), uri, bs, mode, ssid, value(i, 11).map(Value::asLong).orElse(0L),
-            value(i, 12).map(Value::asLong).orElse(0L), security);
+        return new SecurityAccount(i.id(), uri, bs, mode, ssid, value(i, CLIENT_HOLD_OFF_TIME).map(Value::asLong).orElse(0L),
+            value(i, BOOTSTRAP_SERVER_ACCOUNT_TIMEOUT).map(Value::asLong).orElse(0L), security);
     }
 
     /** The bootstrap-server account of a configuration, if it has one. */
     public static Optional<SecurityAccount> bootstrapServer(ObjectTree tree) throws BootstrapException {
-        LwM2mObject security = tree.objects().get(0);
+        LwM2mObject security = tree.objects().get(ObjectIds.SECURITY);
         if (security != null) {
             for (LwM2mObjectInstance i : security.instances().values()) {
                 SecurityAccount a = of(i);

@@ -1,5 +1,17 @@
 package org.gatehouse.bootstrap;
 
+import static org.gatehouse.lwm2m.model.ServerResources.BINDING;
+import static org.gatehouse.lwm2m.model.ServerResources.BOOTSTRAP_ON_REGISTRATION_FAILURE;
+import static org.gatehouse.lwm2m.model.ServerResources.COMMUNICATION_RETRY_COUNT;
+import static org.gatehouse.lwm2m.model.ServerResources.COMMUNICATION_RETRY_TIMER;
+import static org.gatehouse.lwm2m.model.ServerResources.COMMUNICATION_SEQUENCE_DELAY_TIMER;
+import static org.gatehouse.lwm2m.model.ServerResources.COMMUNICATION_SEQUENCE_RETRY_COUNT;
+import static org.gatehouse.lwm2m.model.ServerResources.INITIAL_REGISTRATION_DELAY_TIMER;
+import static org.gatehouse.lwm2m.model.ServerResources.LIFETIME;
+import static org.gatehouse.lwm2m.model.ServerResources.REGISTRATION_FAILURE_BLOCK;
+import static org.gatehouse.lwm2m.model.ServerResources.REGISTRATION_PRIORITY_ORDER;
+import static org.gatehouse.lwm2m.model.ServerResources.SHORT_SERVER_ID;
+
 import java.util.Optional;
 
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
@@ -19,9 +31,11 @@ public record ServerSettings(int instanceId, int ssid, long lifetime, String bin
         boolean failureBlocks, boolean bootstrapOnFailure, long retryCount, long retryTimer, long sequenceDelay, long sequenceRetryCount) {
 
     public static ServerSettings of(LwM2mObjectInstance i) {
-        return new ServerSettings(i.id(), (int) num(i, 0, 0), num(i, 1, 86400), value(i, 7).map(Value::asString).orElse("U"),
-            num(i, 13, -1), num(i, 14, 0), bool(i, 15, false), bool(i, 16, true), num(i, 17, 5), num(i, 18, 60),
-            num(i, 19, 86400), num(i, 20, 1));
+        return new ServerSettings(i.id(), (int) num(i, SHORT_SERVER_ID, 0), num(i, LIFETIME, 86400),
+            value(i, BINDING).map(Value::asString).orElse("U"), num(i, REGISTRATION_PRIORITY_ORDER, -1),
+            num(i, INITIAL_REGISTRATION_DELAY_TIMER, 0), bool(i, REGISTRATION_FAILURE_BLOCK, false),
+            bool(i, BOOTSTRAP_ON_REGISTRATION_FAILURE, true), num(i, COMMUNICATION_RETRY_COUNT, 5), num(i, COMMUNICATION_RETRY_TIMER, 60),
+            num(i, COMMUNICATION_SEQUENCE_DELAY_TIMER, 86400), num(i, COMMUNICATION_SEQUENCE_RETRY_COUNT, 1));
     }
 
     private static Optional<Value> value(LwM2mObjectInstance i, int resource) {

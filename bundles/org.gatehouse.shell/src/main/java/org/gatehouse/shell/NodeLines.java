@@ -10,15 +10,19 @@ import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.MultipleResource;
+import org.gatehouse.lwm2m.model.ObjectIds;
+import org.gatehouse.lwm2m.model.OscoreResources;
 import org.gatehouse.lwm2m.model.ResourceInstance;
+import org.gatehouse.lwm2m.model.SecurityResources;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
 
 /** One "path = value" line per value; secret resources print as ***. */
 final class NodeLines {
 
-    // Security Secret Key, SMS Binding Secret Key(s); OSCORE Master Secret and Master Salt.
-    private static final Set<String> SECRETS = Set.of("0/5", "0/8", "21/0", "21/5");
+    private static final Set<String> SECRETS = Set.of(key(ObjectIds.SECURITY, SecurityResources.SECRET_KEY),
+        key(ObjectIds.SECURITY, SecurityResources.SMS_BINDING_SECRET_KEYS), key(ObjectIds.OSCORE, OscoreResources.MASTER_SECRET),
+        key(ObjectIds.OSCORE, OscoreResources.MASTER_SALT));
 
     private NodeLines() {
     }
@@ -30,7 +34,11 @@ final class NodeLines {
     }
 
     static boolean isSecret(LwM2mPath path) {
-        return path.depth() >= 3 && SECRETS.contains(path.objectId() + "/" + path.resourceId());
+        return path.depth() >= 3 && SECRETS.contains(key(path.objectId(), path.resourceId()));
+    }
+
+    private static String key(int objectId, int resourceId) {
+        return objectId + "/" + resourceId;
     }
 
     private static void add(LwM2mPath path, LwM2mNode node, List<String> lines) {

@@ -15,6 +15,7 @@ import org.gatehouse.lwm2m.codec.ContentCodec;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.ModelRegistry;
+import org.gatehouse.lwm2m.model.ObjectIds;
 import org.gatehouse.lwm2m.store.ObjectStore;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -135,7 +136,8 @@ public final class ClientInitiatedMode implements BootstrapMode {
             var tree = context.current();
             Optional<SecurityAccount> account = SecurityAccount.bootstrapServer(tree);
             if (account.isPresent()) {
-                purge.schedule(account.get(), (LwM2mObjectInstance) tree.read(LwM2mPath.of(0, account.get().instanceId())).orElseThrow());
+                LwM2mPath path = LwM2mPath.of(ObjectIds.SECURITY, account.get().instanceId());
+                purge.schedule(account.get(), (LwM2mObjectInstance) tree.read(path).orElseThrow());
             }
         } catch (BootstrapException e) {
             LOG.warn("Bootstrap-server account unreadable after bootstrap: {}", e.getMessage());

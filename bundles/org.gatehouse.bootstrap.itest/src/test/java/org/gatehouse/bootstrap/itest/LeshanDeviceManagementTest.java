@@ -147,6 +147,16 @@ class LeshanDeviceManagementTest {
     }
 
     @Test
+    void a_device_write_the_device_object_refuses_is_a_bad_request_and_not_stored() throws Exception {
+        var before = gateway.store.read(LwM2mPath.of(3, 0));
+        var refused = send(new WriteRequest(3, 0, 14, "two hours ahead"));
+        assertEquals(ResponseCode.BAD_REQUEST, refused.getCode());
+        assertTrue(refused.getErrorMessage().contains("UTC Offset"), refused.getErrorMessage());
+        assertEquals(ResponseCode.BAD_REQUEST, send(new WriteRequest(3, 0, 15, "Mars/Olympus_Mons")).getCode());
+        assertEquals(before, gateway.store.read(LwM2mPath.of(3, 0)));
+    }
+
+    @Test
     void discover_execute_create_delete_and_not_found() throws Exception {
         DiscoverResponse d = send(new DiscoverRequest(3, 0));
         assertEquals(ResponseCode.CONTENT, d.getCode());

@@ -12,6 +12,7 @@ import org.gatehouse.bootstrap.client.ClientInitiatedMode;
 import org.gatehouse.bootstrap.impl.BootstrapInterfaceComponent;
 import org.gatehouse.bootstrap.impl.CoordinatorComponent;
 import org.gatehouse.coap.californium.CaliforniumTransport;
+import org.gatehouse.device.impl.DeviceObject;
 import org.gatehouse.endpoint.EndpointIdentity;
 import org.gatehouse.lwm2m.codec.ContentCodec;
 import org.gatehouse.lwm2m.codec.impl.CoreLinkCodec;
@@ -25,10 +26,13 @@ import org.gatehouse.lwm2m.model.CoreModels;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.ModelRegistry;
+import org.gatehouse.lwm2m.model.ModelSet;
+import org.gatehouse.lwm2m.model.ObjectIds;
+import org.gatehouse.lwm2m.model.ObjectModel;
+import org.gatehouse.lwm2m.objects.ObjectHandler;
 import org.gatehouse.lwm2m.store.ObjectStore;
 import org.gatehouse.lwm2m.store.StoreTransaction;
 import org.gatehouse.lwm2m.store.impl.FileObjectStore;
-import org.gatehouse.registration.impl.DeviceObject;
 import org.gatehouse.registration.impl.RegistrationComponent;
 
 /**
@@ -41,12 +45,30 @@ public final class TestGateway implements AutoCloseable {
     final ObjectStore store;
     final CoordinatorComponent coordinator;
     final RegistrationComponent registration;
+    private final DeviceObject device;
     private final ClientInitiatedMode clientMode;
+    /** The object models: the core ones, and those a test adds as a user adds DDF files to etc/models. */
+    private volatile ModelSet modelSet = CoreModels.all();
 
     public TestGateway(Path dir, String endpoint, Map<String, Object> clientConfig) throws Exception {
         this.endpoint = endpoint;
         this.store = new FileObjectStore(dir);
-        ModelRegistry models = ModelRegistry.of(CoreModels.all());
+        ModelRegistry models = new ModelRegistry() {
+            @Override
+            public Optional<ObjectModel> find(int objectId) {
+                return modelSet.find(objectId);
+            }
+
+            @Override
+            public ModelSet models() {
+                return modelSet;
+            }
+
+            @Override
+            public List<String> problems() {
+                return List.of();
+            }
+        };
         EndpointIdentity identity = new EndpointIdentity() {
             @Override
             public String name() {
@@ -65,10 +87,11 @@ public final class TestGateway implements AutoCloseable {
             new LwM2mJsonCodec());
         BootstrapInterfaceComponent bootstrapInterface = new BootstrapInterfaceComponent(models, links);
         codecs.forEach(bootstrapInterface::addCodec);
-        new DeviceObject(store, Configs.of(DeviceObject.Config.class, Map.of()));
-        registration = new RegistrationComponent(store, transport, models, identity, links, reboots::incrementAndGet,
+        device = new DeviceObject(store, reboots::incrementAndGet, Configs.of(DeviceObject.Config.class, Map.of()));
+        registration = new RegistrationComponent(store, transport, models, identity, links,
             Configs.of(RegistrationComponent.Config.class, Map.of("request_timeout", 5000L, "max_retry_wait", 1L)));
         codecs.forEach(registration::addCodec);
+        registration.addHandler(device, Map.of(ObjectHandler.OBJECT_ID, ObjectIds.DEVICE));
         coordinator = new CoordinatorComponent(null, store, models, identity,
             Configs.of(CoordinatorComponent.Config.class, Map.of("start_delay_ms", 3_600_000L, "retry_delay", 3600L)));
         registration.setCoordinator(coordinator);
@@ -83,6 +106,11 @@ public final class TestGateway implements AutoCloseable {
 
     /** How often /3/0/4 Reboot was carried out (the real one restarts the framework). */
     final java.util.concurrent.atomic.AtomicInteger reboots = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Adds object models, as a DDF file dropped into etc/models does. */
+    void addModels(List<ObjectModel> added) {
+        modelSet = modelSet.with(added);
+    }
 
     /** Unregisters the client-initiated mode, as when its bundle is removed. */
     void removeClientMode() {
@@ -120,6 +148,7 @@ public final class TestGateway implements AutoCloseable {
         coordinator.removeMode(clientMode, Map.of(BootstrapMode.MODE, BootstrapMode.CLIENT));
         coordinator.deactivate();
         registration.deactivate();
+        device.deactivate();
         clientMode.deactivate();
     }
 }

@@ -18,6 +18,7 @@ import org.gatehouse.lwm2m.model.InvalidPathException;
 import org.gatehouse.lwm2m.model.LwM2mNode;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.ModelLookup;
+import org.gatehouse.lwm2m.model.ObjectIds;
 import org.gatehouse.lwm2m.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,7 +116,7 @@ final class BootstrapHandler implements RequestHandler {
 
     // Bootstrap-Read: Server and Access Control objects only.
     private CoapResponse read(LwM2mPath path, int accept) {
-        if (path.depth() < 1 || path.depth() > 2 || (path.objectId() != 1 && path.objectId() != 2)) {
+        if (path.depth() < 1 || path.depth() > 2 || (path.objectId() != ObjectIds.SERVER && path.objectId() != ObjectIds.ACCESS_CONTROL)) {
             return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, "Bootstrap-Read is allowed on /1 and /2 only");
         }
         int format = accept == CoapRequest.NONE ? ContentFormat.TLV.code() : accept;

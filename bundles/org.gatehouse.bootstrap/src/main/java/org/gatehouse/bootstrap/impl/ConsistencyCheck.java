@@ -1,5 +1,9 @@
 package org.gatehouse.bootstrap.impl;
 
+import static org.gatehouse.lwm2m.model.SecurityResources.PUBLIC_KEY_OR_IDENTITY;
+import static org.gatehouse.lwm2m.model.SecurityResources.SECRET_KEY;
+import static org.gatehouse.lwm2m.model.SecurityResources.SERVER_PUBLIC_KEY;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +15,7 @@ import org.gatehouse.bootstrap.ServerSettings;
 import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.ModelLookup;
+import org.gatehouse.lwm2m.model.ObjectIds;
 import org.gatehouse.lwm2m.model.ObjectModel;
 import org.gatehouse.lwm2m.model.Operations;
 import org.gatehouse.lwm2m.model.ResourceModel;
@@ -31,12 +36,12 @@ final class ConsistencyCheck {
      */
     static List<String> problems(ObjectTree tree, ModelLookup models, boolean serverAccountRequired) {
         List<String> problems = new ArrayList<>();
-        LwM2mObject security = object(tree, 0);
-        LwM2mObject server = object(tree, 1);
+        LwM2mObject security = object(tree, ObjectIds.SECURITY);
+        LwM2mObject server = object(tree, ObjectIds.SERVER);
         Map<Integer, Integer> securityBySsid = new HashMap<>();
         int bootstrapAccounts = 0;
         for (LwM2mObjectInstance i : security.instances().values()) {
-            mandatory(0, i, models, problems);
+            mandatory(ObjectIds.SECURITY, i, models, problems);
             SecurityAccount account;
             try {
                 account = SecurityAccount.of(i);
@@ -59,7 +64,7 @@ final class ConsistencyCheck {
         }
         Map<Integer, Integer> serverBySsid = new HashMap<>();
         for (LwM2mObjectInstance i : server.instances().values()) {
-            mandatory(1, i, models, problems);
+            mandatory(ObjectIds.SERVER, i, models, problems);
             int ssid = ServerSettings.of(i).ssid();
             if (!securityBySsid.containsKey(ssid)) {
                 problems.add("/1/" + i.id() + ": no Security instance has its Short Server ID " + ssid);
@@ -81,8 +86,8 @@ final class ConsistencyCheck {
             // factory configuration often holds only that); without either it could do nothing at all.
             problems.add("no LwM2M server account and no bootstrap-server account: the gateway could neither register nor bootstrap");
         }
-        for (LwM2mObjectInstance i : object(tree, 2).instances().values()) {
-            mandatory(2, i, models, problems);
+        for (LwM2mObjectInstance i : object(tree, ObjectIds.ACCESS_CONTROL).instances().values()) {
+            mandatory(ObjectIds.ACCESS_CONTROL, i, models, problems);
         }
         return problems;
     }
@@ -98,7 +103,8 @@ final class ConsistencyCheck {
             return;
         }
         for (ResourceModel r : model.resources().values()) {
-            boolean credential = objectId == 0 && r.id() >= 3 && r.id() <= 5; // depends on the mode: checked below
+            // depends on the mode: checked below
+            boolean credential = objectId == ObjectIds.SECURITY && r.id() >= PUBLIC_KEY_OR_IDENTITY && r.id() <= SECRET_KEY;
             if (r.mandatory() && r.operations() != Operations.E && !credential && i.resource(r.id()) == null) {
                 problems.add("/" + objectId + "/" + i.id() + "/" + r.id() + " " + r.name() + " is mandatory and missing");
             }
@@ -107,8 +113,8 @@ final class ConsistencyCheck {
 
     private static void credentials(SecurityAccount a, LwM2mObjectInstance i, List<String> problems) {
         int[] needed = switch (a.securityMode()) {
-            case 0 -> new int[] {3, 5};
-            case 1, 2 -> new int[] {3, 4, 5};
+            case 0 -> new int[] {PUBLIC_KEY_OR_IDENTITY, SECRET_KEY};
+            case 1, 2 -> new int[] {PUBLIC_KEY_OR_IDENTITY, SERVER_PUBLIC_KEY, SECRET_KEY};
             default -> new int[0];
         };
         for (int r : needed) {

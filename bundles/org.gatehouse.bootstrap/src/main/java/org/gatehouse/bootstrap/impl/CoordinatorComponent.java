@@ -23,6 +23,7 @@ import org.gatehouse.bootstrap.BootstrapMode;
 import org.gatehouse.bootstrap.Registrar;
 import org.gatehouse.endpoint.EndpointIdentity;
 import org.gatehouse.lwm2m.model.ModelRegistry;
+import org.gatehouse.lwm2m.model.ObjectIds;
 import org.gatehouse.lwm2m.store.ObjectStore;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -169,7 +170,7 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
             }
             if (!myCancel.get()) {
                 phase = Phase.WAITING_RETRY;
-                var security = store.snapshot().objects().get(0);
+                var security = store.snapshot().objects().get(ObjectIds.SECURITY);
                 if (security == null || security.instances().isEmpty()) {
                     LOG.warn("Nothing to bootstrap or register with: there is no server or bootstrap-server account. Put the "
                         + "manufacturer's configuration in etc/factory-bootstrap.json (see factory-bootstrap.json.example) "

@@ -11,7 +11,9 @@ import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.ModelLookup;
+import org.gatehouse.lwm2m.model.ObjectIds;
 import org.gatehouse.lwm2m.model.ObjectModel;
+import org.gatehouse.lwm2m.model.SecurityResources;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
 import org.gatehouse.lwm2m.store.ObjectTree;
@@ -20,7 +22,7 @@ import org.gatehouse.lwm2m.store.ObjectTree;
 final class Discovery {
 
     /** The core objects are always supported, with or without instances; so is every object with a model. */
-    private static final List<Integer> CORE = List.of(0, 1, 2, 3);
+    private static final List<Integer> CORE = List.of(ObjectIds.SECURITY, ObjectIds.SERVER, ObjectIds.ACCESS_CONTROL, ObjectIds.DEVICE);
 
     private Discovery() {
     }
@@ -49,15 +51,15 @@ final class Discovery {
 
     private static Link instance(int objectId, LwM2mObjectInstance i) {
         List<LinkAttribute> attributes = new ArrayList<>();
-        if (objectId == 0) {
-            boolean bs = i.resource(1) instanceof SingleResource b && b.value().equals(Value.bool(true));
-            if (!bs && i.resource(10) instanceof SingleResource ssid) {
+        if (objectId == ObjectIds.SECURITY) {
+            boolean bs = i.resource(SecurityResources.BOOTSTRAP_SERVER) instanceof SingleResource b && b.value().equals(Value.bool(true));
+            if (!bs && i.resource(SecurityResources.SHORT_SERVER_ID) instanceof SingleResource ssid) {
                 attributes.add(LinkAttribute.token("ssid", ssid.value().text()));
             }
-            if (i.resource(0) instanceof SingleResource uri) {
+            if (i.resource(SecurityResources.SERVER_URI) instanceof SingleResource uri) {
                 attributes.add(LinkAttribute.quoted("uri", uri.value().asString()));
             }
-        } else if (objectId == 1) {
+        } else if (objectId == ObjectIds.SERVER) {
             attributes.add(LinkAttribute.token("ssid", Integer.toString(ServerSettings.of(i).ssid())));
         }
         return new Link("/" + objectId + "/" + i.id(), attributes);

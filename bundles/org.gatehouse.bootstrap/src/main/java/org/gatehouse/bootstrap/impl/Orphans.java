@@ -7,10 +7,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.gatehouse.bootstrap.ServerSettings;
+import org.gatehouse.lwm2m.model.AccessControlResources;
 import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.MultipleResource;
+import org.gatehouse.lwm2m.model.ObjectIds;
+import org.gatehouse.lwm2m.model.SecurityResources;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
 import org.gatehouse.lwm2m.store.ObjectTree;
@@ -25,11 +28,11 @@ import org.gatehouse.lwm2m.store.StoreTransaction;
  */
 final class Orphans {
 
-    private static final int SECURITY = 0;
-    private static final int SERVER = 1;
-    private static final int ACL = 2;
-    private static final int ACL_ENTRIES = 2;
-    private static final int ACL_OWNER = 3;
+    private static final int SECURITY = ObjectIds.SECURITY;
+    private static final int SERVER = ObjectIds.SERVER;
+    private static final int ACL = ObjectIds.ACCESS_CONTROL;
+    private static final int ACL_ENTRIES = AccessControlResources.ACL;
+    private static final int ACL_OWNER = AccessControlResources.ACCESS_CONTROL_OWNER;
 
     private Orphans() {
     }
@@ -77,8 +80,8 @@ final class Orphans {
     static Set<Integer> securitySsids(ObjectTree tree) {
         Set<Integer> ssids = new TreeSet<>();
         for (LwM2mObjectInstance i : instances(tree, SECURITY)) {
-            boolean bootstrap = i.resource(1) instanceof SingleResource bs && bs.value().asBoolean();
-            if (!bootstrap && i.resource(10) instanceof SingleResource ssid) {
+            boolean bootstrap = i.resource(SecurityResources.BOOTSTRAP_SERVER) instanceof SingleResource bs && bs.value().asBoolean();
+            if (!bootstrap && i.resource(SecurityResources.SHORT_SERVER_ID) instanceof SingleResource ssid) {
                 ssids.add((int) ssid.value().asLong());
             }
         }

@@ -24,11 +24,12 @@ import java.util.List;
  */
 public final class CoreModels {
 
-    public static final int SECURITY = 0;
-    public static final int SERVER = 1;
-    public static final int ACCESS_CONTROL = 2;
-    public static final int DEVICE = 3;
-    public static final int CONNECTIVITY_MONITORING = 4;
+    // The same ids as ObjectIds, kept here for the callers of 1.0.0 and 1.1.0.
+    public static final int SECURITY = ObjectIds.SECURITY;
+    public static final int SERVER = ObjectIds.SERVER;
+    public static final int ACCESS_CONTROL = ObjectIds.ACCESS_CONTROL;
+    public static final int DEVICE = ObjectIds.DEVICE;
+    public static final int CONNECTIVITY_MONITORING = ObjectIds.CONNECTIVITY_MONITORING;
 
     private static final boolean S = false;
     private static final boolean M = true;

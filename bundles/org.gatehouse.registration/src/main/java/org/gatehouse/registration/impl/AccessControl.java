@@ -1,8 +1,10 @@
 package org.gatehouse.registration.impl;
 
+import org.gatehouse.lwm2m.model.AccessControlResources;
 import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.MultipleResource;
+import org.gatehouse.lwm2m.model.ObjectIds;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
 import org.gatehouse.lwm2m.store.ObjectTree;
@@ -28,16 +30,17 @@ final class AccessControl {
         if (servers <= 1) {
             return true;
         }
-        LwM2mObject acl = tree.objects().get(2);
+        LwM2mObject acl = tree.objects().get(ObjectIds.ACCESS_CONTROL);
         if (acl == null) {
             return false;
         }
         for (LwM2mObjectInstance i : acl.instances().values()) {
-            if (number(i, 0) == objectId && number(i, 1) == instanceId) {
-                if (number(i, 3) == ssid) {
+            if (number(i, AccessControlResources.OBJECT_ID) == objectId
+                    && number(i, AccessControlResources.OBJECT_INSTANCE_ID) == instanceId) {
+                if (number(i, AccessControlResources.ACCESS_CONTROL_OWNER) == ssid) {
                     return right != CREATE || instanceId == 65535;
                 }
-                if (i.resource(2) instanceof MultipleResource m) {
+                if (i.resource(AccessControlResources.ACL) instanceof MultipleResource m) {
                     Value v = m.value(ssid) != null ? m.value(ssid) : m.value(0);
                     return v != null && (v.asLong() & right) != 0;
                 }

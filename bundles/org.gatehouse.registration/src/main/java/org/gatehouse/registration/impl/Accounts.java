@@ -11,6 +11,7 @@ import org.gatehouse.bootstrap.SecurityAccount;
 import org.gatehouse.bootstrap.ServerSettings;
 import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
+import org.gatehouse.lwm2m.model.ObjectIds;
 import org.gatehouse.lwm2m.store.ObjectTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ final class Accounts {
 
     static List<Account> of(ObjectTree tree) {
         Map<Integer, SecurityAccount> bySsid = new HashMap<>();
-        LwM2mObject security = tree.objects().get(0);
+        LwM2mObject security = tree.objects().get(ObjectIds.SECURITY);
         if (security != null) {
             for (LwM2mObjectInstance i : security.instances().values()) {
                 try {
@@ -43,7 +44,7 @@ final class Accounts {
             }
         }
         List<Account> accounts = new ArrayList<>();
-        LwM2mObject servers = tree.objects().get(1);
+        LwM2mObject servers = tree.objects().get(ObjectIds.SERVER);
         if (servers != null) {
             for (LwM2mObjectInstance i : servers.instances().values()) {
                 ServerSettings s = ServerSettings.of(i);

@@ -1,12 +1,13 @@
 package org.gatehouse.registration.impl;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 
-import org.gatehouse.bootstrap.ServerSettings;
 import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.CoapResponse;
 import org.gatehouse.coap.Method;
@@ -26,6 +27,7 @@ import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.LwM2mResource;
 import org.gatehouse.lwm2m.model.ModelLookup;
 import org.gatehouse.lwm2m.model.MultipleResource;
+import org.gatehouse.lwm2m.model.ObjectIds;
 import org.gatehouse.lwm2m.model.ObjectModel;
 import org.gatehouse.lwm2m.model.ResourceModel;
 import org.gatehouse.lwm2m.model.SingleResource;
@@ -39,6 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Device Management interface for one server: Read, Discover, Write (replace and partial
  * update), Execute, Create, Delete, with access control. Security (0) and OSCORE (21) are invisible.
+ * The object's handler, when it has one, executes, checks Writes, Creates and Deletes before they are
+ * committed, and may show values of its own on Read and Discover.
  */
 final class DeviceManagement implements RequestHandler {
 
@@ -60,17 +64,23 @@ final class DeviceManagement implements RequestHandler {
     private final Map<Integer, ContentCodec> codecs;
     private final LinkCodec links;
     private final IntSupplier servers;
-    private final Executions executions;
+    private final HandlerCalls handlers;
+    private final IntConsumer serverChanged;
 
+    /**
+     * @param servers       how many server accounts there are (one: no access control)
+     * @param serverChanged told after a Write or Create in the Server object, with this server's SSID
+     */
     DeviceManagement(int ssid, ObjectStore store, ModelLookup models, Map<Integer, ContentCodec> codecs, LinkCodec links,
-            IntSupplier servers, Executions executions) {
+            IntSupplier servers, Handlers handlers, IntConsumer serverChanged) {
         this.ssid = ssid;
         this.store = store;
         this.models = models;
         this.codecs = codecs;
         this.links = links;
         this.servers = servers;
-        this.executions = executions;
+        this.handlers = new HandlerCalls(ssid, handlers);
+        this.serverChanged = serverChanged;
     }
 
     @Override
@@ -84,7 +94,7 @@ final class DeviceManagement implements RequestHandler {
         if (path.isRoot()) {
             return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, "no operation on / over Device Management");
         }
-        if (path.objectId() == 0 || path.objectId() == 21) {
+        if (path.objectId() == ObjectIds.SECURITY || path.objectId() == ObjectIds.OSCORE) {
             return CoapResponse.error(ResponseCode.UNAUTHORIZED, "object " + path.objectId() + " is only reachable through bootstrap");
         }
         ObjectModel model = models.find(path.objectId()).orElse(null);
@@ -92,14 +102,21 @@ final class DeviceManagement implements RequestHandler {
             return CoapResponse.error(ResponseCode.NOT_FOUND, "object " + path.objectId() + " is not supported");
         }
         ObjectTree tree = store.snapshot();
-        return switch (request.method()) {
-            case GET -> request.accept() == ContentFormat.LINK.code() ? discover(tree, path, model) : read(tree, path, model, request.accept());
-            case PUT -> write(tree, path, model, request, true);
-            case POST -> post(tree, path, model, request);
-            case DELETE -> delete(tree, path);
-            default -> CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, request.method() + " is not supported");
-        };
+        try {
+            return switch (request.method()) {
+                case GET -> request.accept() == ContentFormat.LINK.code() ? discover(handlers.shown(tree, path), path, model)
+                    : read(handlers.shown(tree, path), path, model, request.accept());
+                case PUT -> write(tree, path, model, request, true);
+                case POST -> post(tree, path, model, request);
+                case DELETE -> delete(tree, path);
+                default -> CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, request.method() + " is not supported");
+            };
+        } catch (HandlerCalls.Failure e) {
+            LOG.error("Server {}: the handler of object {} failed on {} {}", ssid, path.objectId(), request.method(), path, e.getCause());
+            return CoapResponse.error(ResponseCode.INTERNAL_SERVER_ERROR, "the handler of object " + path.objectId() + " failed: " + e.getMessage());
+        }
     }
+
 
     private boolean allowed(ObjectTree tree, LwM2mPath path, int right) {
         return AccessControl.allowed(tree, servers.getAsInt(), ssid, path.objectId(), path.depth() >= 2 ? path.instanceId() : 65535, right);
@@ -182,7 +199,7 @@ final class DeviceManagement implements RequestHandler {
 
     private CoapResponse post(ObjectTree tree, LwM2mPath path, ObjectModel model, CoapRequest request) {
         if (path.isResource()) {
-            return execute(tree, path, model);
+            return execute(tree, path, model, request);
         }
         if (path.isObject()) {
             return create(tree, path, model, request);
@@ -214,6 +231,11 @@ final class DeviceManagement implements RequestHandler {
         if (replace && node instanceof LwM2mObjectInstance i) {
             merged = Writes.keepUnwritable((LwM2mObjectInstance) tree.read(path).orElseThrow(), i, model);
         }
+        LwM2mNode written = merged;
+        CoapResponse invalid = handlers.writeRefusal(path, written);
+        if (invalid != null) {
+            return invalid;
+        }
         return commit(path, merged, ResponseCode.CHANGED);
     }
 
@@ -238,6 +260,10 @@ final class DeviceManagement implements RequestHandler {
         if (!model.multiple() && existing != null && !existing.instances().isEmpty()) {
             return CoapResponse.error(ResponseCode.BAD_REQUEST, "object " + path.objectId() + " is single-instance");
         }
+        CoapResponse invalid = handlers.createRefusal(path.objectId(), instance);
+        if (invalid != null) {
+            return invalid;
+        }
         CoapResponse r = commit(path.append(instance.id()), instance, ResponseCode.CREATED);
         return r.code() == ResponseCode.CREATED ? new CoapResponse(ResponseCode.CREATED, CoapRequest.NONE, new byte[0], path.append(instance.id()).toString()) : r;
     }
@@ -249,16 +275,21 @@ final class DeviceManagement implements RequestHandler {
         if (tree.read(path).isEmpty()) {
             return CoapResponse.error(ResponseCode.NOT_FOUND, path + " not found");
         }
-        if (path.objectId() == 3 || path.objectId() == 1) {
+        if (path.objectId() == ObjectIds.DEVICE || path.objectId() == ObjectIds.SERVER) {
             return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, path + " cannot be deleted over Device Management");
         }
         if (!allowed(tree, path, AccessControl.DELETE)) {
             return CoapResponse.error(ResponseCode.UNAUTHORIZED, "no delete access to " + path);
         }
+        LwM2mObjectInstance deleted = (LwM2mObjectInstance) tree.read(path).orElseThrow();
+        CoapResponse invalid = handlers.deleteRefusal(path.objectId(), deleted);
+        if (invalid != null) {
+            return invalid;
+        }
         return commit(tx -> tx.delete(path), ResponseCode.DELETED);
     }
 
-    private CoapResponse execute(ObjectTree tree, LwM2mPath path, ObjectModel model) {
+    private CoapResponse execute(ObjectTree tree, LwM2mPath path, ObjectModel model, CoapRequest request) {
         ResourceModel r = model.resource(path.resourceId());
         if (r == null || !r.operations().executable()) {
             return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, path + " is not executable");
@@ -269,24 +300,8 @@ final class DeviceManagement implements RequestHandler {
         if (!allowed(tree, path, AccessControl.EXECUTE)) {
             return CoapResponse.error(ResponseCode.UNAUTHORIZED, "no execute access to " + path);
         }
-        String key = path.objectId() + "/" + path.resourceId();
-        int target = path.objectId() == 1
-            ? ServerSettings.of((LwM2mObjectInstance) tree.read(LwM2mPath.of(1, path.instanceId())).orElseThrow()).ssid() : ssid;
-        switch (key) {
-            case "1/8" -> executions.updateNow(target);
-            case "1/4" -> executions.disable(target, disableTimeout(tree, path.instanceId()));
-            case "1/9" -> executions.bootstrapTrigger();
-            case "3/4" -> executions.reboot(ssid);
-            default -> {
-                return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, path + " (" + r.name() + ") is not supported by this gateway");
-            }
-        }
-        return CoapResponse.of(ResponseCode.CHANGED);
-    }
-
-    private static long disableTimeout(ObjectTree tree, int instance) {
-        return tree.read(LwM2mPath.of(1, instance, 5)).filter(n -> n instanceof SingleResource)
-            .map(n -> ((SingleResource) n).value().asLong()).orElse(86400L);
+        String arguments = new String(request.payload(), StandardCharsets.UTF_8);
+        return HandlerCalls.response(handlers.execute(path, arguments), path + " (" + r.name() + ") is not supported by this gateway");
     }
 
     /** A decoded payload, or the response that says why there is none. */
@@ -308,8 +323,8 @@ final class DeviceManagement implements RequestHandler {
 
     private CoapResponse commit(LwM2mPath path, LwM2mNode node, ResponseCode success) {
         CoapResponse response = commit(tx -> tx.write(path, node), success);
-        if (response.code() == success && path.objectId() == 1) {
-            executions.configurationChanged(ssid);
+        if (response.code() == success && path.objectId() == ObjectIds.SERVER) {
+            serverChanged.accept(ssid);
         }
         return response;
     }

@@ -1,6 +1,6 @@
 package org.gatehouse.registration.impl;
 
-/** What executable resources do; the registration component implements them. */
+/** What the Server object's executable resources do; the registration component carries them out. */
 interface Executions {
 
     /** /1/x/8 Registration Update Trigger. */
@@ -11,10 +11,4 @@ interface Executions {
 
     /** /1/x/9 Bootstrap-Request Trigger. */
     void bootstrapTrigger();
-
-    /** /3/0/4 Reboot, asked by server {@code ssid}: happens after the Execute's 2.04 has been sent. */
-    void reboot(int ssid);
-
-    /** A DM write changed the configuration (e.g. a lifetime): the servers may need an Update. */
-    void configurationChanged(int ssid);
 }

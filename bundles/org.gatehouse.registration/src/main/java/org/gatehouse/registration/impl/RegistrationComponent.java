@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,8 @@ import org.gatehouse.endpoint.EndpointIdentity;
 import org.gatehouse.lwm2m.codec.ContentCodec;
 import org.gatehouse.lwm2m.codec.link.LinkCodec;
 import org.gatehouse.lwm2m.model.ModelRegistry;
+import org.gatehouse.lwm2m.model.ObjectIds;
+import org.gatehouse.lwm2m.objects.ObjectHandler;
 import org.gatehouse.lwm2m.store.ObjectStore;
 import org.gatehouse.registration.RegistrationStatus;
 import org.osgi.service.component.annotations.Activate;
@@ -40,13 +43,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Registers with every server account, keeps the registrations updated, answers their DM requests. */
+/**
+ * Registers with every server account, keeps the registrations updated, answers their DM requests.
+ * Object handlers (a whiteboard, plus the Server object's own) serve the objects' Execute and checks;
+ * one appearing or going sends an Update with the new object list to each registered server.
+ */
 @Component(service = {Registrar.class, RegistrationStatus.class}, configurationPid = RegistrationComponent.PID)
 @Designate(ocd = RegistrationComponent.Config.class)
 public final class RegistrationComponent implements Registrar, RegistrationStatus, Executions {
 
     static final String PID = "org.gatehouse.registration";
-    private static final long REBOOT_DELAY_MS = 500;
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationComponent.class);
 
     @ObjectClassDefinition(name = "Gatehouse registration", description = "Register / Update / De-register with the LwM2M servers")
@@ -72,23 +78,23 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     private final Map<Integer, RegistrationRun> runs = new ConcurrentHashMap<>();
     private final Map<Integer, String> lastErrors = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "gatehouse-registration"));
-    private final Reboot restart;
     private volatile BootstrapCoordinator coordinator;
     private final Guards guards = new Guards();
+    private final Handlers handlers;
     private volatile boolean closed;
     // True while registerAll() runs: the sequence decides about bootstrap then, not a background failure.
     private volatile boolean registering;
 
     @Activate
     public RegistrationComponent(@Reference ObjectStore store, @Reference CoapTransport transport, @Reference ModelRegistry models,
-            @Reference EndpointIdentity endpoint, @Reference LinkCodec links, @Reference Reboot restart, Config config) {
-        this.restart = restart;
+            @Reference EndpointIdentity endpoint, @Reference LinkCodec links, Config config) {
         this.store = store;
         this.transport = transport;
         this.models = models;
         this.endpoint = endpoint;
         this.links = links;
         this.config = config;
+        this.handlers = new Handlers(Map.of(ObjectIds.SERVER, new ServerObject(store::snapshot, this)));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -98,6 +104,42 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
 
     public void removeCodec(ContentCodec codec) {
         codecs.remove(codec.format().code(), codec);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+        updated = "updatedHandler")
+    public void addHandler(ObjectHandler handler, Map<String, Object> properties) {
+        if (handlers.add(handler, properties)) {
+            objectsChanged();
+        }
+    }
+
+    public void updatedHandler(ObjectHandler handler, Map<String, Object> properties) {
+        boolean removed = handlers.remove(handler);
+        if (handlers.add(handler, properties) || removed) {
+            objectsChanged();
+        }
+    }
+
+    public void removeHandler(ObjectHandler handler, Map<String, Object> properties) {
+        if (handlers.remove(handler)) {
+            objectsChanged();
+        }
+    }
+
+    /** The object list changed: an Update carrying it goes to each registered server that was sent another one. */
+    private void objectsChanged() {
+        if (closed) {
+            return;
+        }
+        try {
+            scheduler.execute(() -> {
+                byte[] now = payload();
+                sessions.values().stream().filter(s -> s.objectsDiffer(now)).forEach(s -> update(s.ssid()));
+            });
+        } catch (RejectedExecutionException e) {
+            // stopping: the servers are being de-registered
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -290,11 +332,12 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     }
 
     private DeviceManagement handler(int ssid) {
-        return new DeviceManagement(ssid, store, models, codecs, links, () -> Accounts.of(store.snapshot()).size(), this);
+        return new DeviceManagement(ssid, store, models, codecs, links, () -> Accounts.of(store.snapshot()).size(), handlers,
+            this::configurationChanged);
     }
 
     private byte[] payload() {
-        return links.encode(RegisterPayload.links(store.snapshot(), models));
+        return links.encode(RegisterPayload.links(store.snapshot(), models, handlers.objectIds()));
     }
 
     private void scheduleUpdate(ServerSession session) {
@@ -315,7 +358,8 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
             drop(session);
             return;
         }
-        ResponseCode code = session.update(null);
+        byte[] objects = payload();
+        ResponseCode code = session.update(session.objectsDiffer(objects) ? objects : null); // the object list only when it changed
         if (code == ResponseCode.CHANGED) {
             scheduleUpdate(session);
             return;
@@ -386,13 +430,6 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     }
 
     @Override
-    public void reboot(int ssid) {
-        LOG.warn("Reboot requested by server {}", ssid);
-        // The 2.04 goes out when the handler returns: restarting now could stop the transport before it.
-        scheduler.schedule(restart::reboot, REBOOT_DELAY_MS, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
     public void bootstrapTrigger() {
         BootstrapCoordinator c = coordinator;
         if (c != null) {
@@ -400,8 +437,8 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         }
     }
 
-    @Override
-    public void configurationChanged(int ssid) {
+    /** A DM write changed the Server object (e.g. a lifetime): the server may need an Update. */
+    void configurationChanged(int ssid) {
         scheduler.execute(() -> {
             ServerSession session = sessions.get(ssid);
             Accounts.Account now = Accounts.of(store.snapshot()).stream().filter(a -> a.server().ssid() == ssid).findFirst().orElse(null);

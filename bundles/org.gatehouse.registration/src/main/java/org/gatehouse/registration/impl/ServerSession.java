@@ -30,6 +30,8 @@ final class ServerSession implements AutoCloseable {
     private volatile String location = "";
     private volatile Instant nextUpdate;
     private volatile String lastError = "";
+    // The object list the server last accepted (Register or an Update that carried one).
+    private volatile byte[] objects = new byte[0];
 
     ServerSession(Accounts.Account account, CoapTransport transport, RequestHandler handler, Duration timeout) throws TransportException, BootstrapException {
         this.account = account;
@@ -61,6 +63,7 @@ final class ServerSession implements AutoCloseable {
                 return false;
             }
             location = response.locationPath();
+            objects = payload.clone();
             scheduleNext();
             lastError = "";
             LOG.info("Registered with server {} ({}) as {}", ssid(), account.security().uri(), location);
@@ -98,6 +101,9 @@ final class ServerSession implements AutoCloseable {
         try {
             CoapResponse response = connection.send(request, timeout);
             if (response.code() == ResponseCode.CHANGED) {
+                if (payload != null) {
+                    objects = payload.clone();
+                }
                 scheduleNext();
                 lastError = "";
             } else {
@@ -109,6 +115,11 @@ final class ServerSession implements AutoCloseable {
             lastError = e.getMessage();
             return null;
         }
+    }
+
+    /** True when {@code payload} is not the object list the server last accepted: the next Update should carry it. */
+    boolean objectsDiffer(byte[] payload) {
+        return !java.util.Arrays.equals(objects, payload);
     }
 
     void deregister() {

@@ -20,11 +20,15 @@ import org.gatehouse.lwm2m.codec.impl.CoreLinkCodec;
 import org.gatehouse.lwm2m.codec.impl.TextCodec;
 import org.gatehouse.lwm2m.codec.impl.TlvCodec;
 import org.gatehouse.lwm2m.model.CoreModels;
+import org.gatehouse.lwm2m.model.DeviceResources;
 import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
+import org.gatehouse.lwm2m.model.ObjectIds;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
+import org.gatehouse.lwm2m.objects.ObjectHandler;
+import org.gatehouse.lwm2m.objects.Outcome;
 import org.gatehouse.lwm2m.store.ObjectStore;
 import org.gatehouse.lwm2m.store.ObjectTree;
 import org.gatehouse.lwm2m.store.StoreException;
@@ -59,23 +63,25 @@ class DeviceManagementTest {
         public void bootstrapTrigger() {
             executed.add("bootstrap");
         }
+    };
 
+    /** The Device object's handler as far as this test needs it: Reboot handed on. */
+    private final ObjectHandler device = new ObjectHandler() {
         @Override
-        public void reboot(int ssid) {
+        public Outcome execute(int ssid, LwM2mPath path, String arguments) {
+            if (path.resourceId() != DeviceResources.REBOOT) {
+                return Outcome.notSupported();
+            }
             executed.add("reboot " + ssid);
-        }
-
-        @Override
-        public void configurationChanged(int ssid) {
-            executed.add("changed " + ssid);
+            return Outcome.changed();
         }
     };
 
     @BeforeEach
     void configured() throws Exception {
         store = new FileObjectStore(dir);
-        new DeviceObject(store, Configs.of(DeviceObject.Config.class, Map.of()));
         try (StoreTransaction tx = store.begin(Duration.ofSeconds(1))) {
+            tx.write(LwM2mPath.of(3, 0), LwM2mObjectInstance.of(0, SingleResource.of(0, Value.string("Gatehouse"))));
             tx.write(LwM2mPath.of(1, 0), LwM2mObjectInstance.of(0, SingleResource.of(0, Value.integer(SSID)),
                 SingleResource.of(1, Value.integer(300)), SingleResource.of(6, Value.bool(false)), SingleResource.of(7, Value.string("U"))));
             tx.write(LwM2mPath.of(2, 0), acl(0));
@@ -90,7 +96,10 @@ class DeviceManagementTest {
 
     private DeviceManagement management(ObjectStore s) {
         Map<Integer, ContentCodec> codecs = Map.of(ContentFormat.TEXT.code(), new TextCodec(), ContentFormat.TLV.code(), new TlvCodec());
-        return new DeviceManagement(SSID, s, CoreModels.all(), codecs, new CoreLinkCodec(), () -> 1, executions);
+        Handlers handlers = new Handlers(Map.of(ObjectIds.SERVER, new ServerObject(s::snapshot, executions)));
+        handlers.add(device, Map.of(ObjectHandler.OBJECT_ID, ObjectIds.DEVICE));
+        return new DeviceManagement(SSID, s, CoreModels.all(), codecs, new CoreLinkCodec(), () -> 1, handlers,
+            ssid -> executed.add("changed " + ssid));
     }
 
     private static CoapRequest writeLifetime(int seconds) {

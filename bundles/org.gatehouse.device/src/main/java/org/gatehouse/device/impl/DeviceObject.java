@@ -1,4 +1,4 @@
-package org.gatehouse.registration.impl;
+package org.gatehouse.device.impl;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,19 +6,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gatehouse.lwm2m.model.DeviceResources;
+import org.gatehouse.lwm2m.model.LwM2mNode;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.LwM2mResource;
 import org.gatehouse.lwm2m.model.MultipleResource;
+import org.gatehouse.lwm2m.model.ObjectIds;
 import org.gatehouse.lwm2m.model.ResourceType;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
+import org.gatehouse.lwm2m.objects.ObjectHandler;
+import org.gatehouse.lwm2m.objects.Outcome;
 import org.gatehouse.lwm2m.store.ObjectStore;
 import org.gatehouse.lwm2m.store.ObjectTree;
 import org.gatehouse.lwm2m.store.StoreException;
 import org.gatehouse.lwm2m.store.StoreTransaction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -27,10 +33,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Keeps /3/0 (Device) in the store as etc/org.gatehouse.device.cfg describes the gateway: it sets the
  * resources its configuration names and leaves the others, which servers may have written, alone.
+ * As the Device object's handler it reboots on /3/0/4 and checks writes of 14 UTC Offset and 15 Timezone.
  */
-@Component(immediate = true, configurationPid = "org.gatehouse.device")
+@Component(service = ObjectHandler.class, immediate = true, configurationPid = "org.gatehouse.device",
+    property = ObjectHandler.OBJECT_ID + ":Integer=" + ObjectIds.DEVICE)
 @Designate(ocd = DeviceObject.Config.class)
-public final class DeviceObject {
+public final class DeviceObject implements ObjectHandler {
 
     @ObjectClassDefinition(name = "Gatehouse device", description = "What /3/0 (Device) says about this gateway")
     public @interface Config {
@@ -50,10 +58,13 @@ public final class DeviceObject {
         String supported_bindings() default "U";
     }
 
-    private static final LwM2mPath DEVICE = LwM2mPath.of(3, 0);
+    private static final LwM2mPath DEVICE = LwM2mPath.of(ObjectIds.DEVICE, 0);
+
+    private final DelayedReboot reboot;
 
     @Activate
-    public DeviceObject(@Reference ObjectStore store, Config config) throws StoreException {
+    public DeviceObject(@Reference ObjectStore store, @Reference Reboot reboot, Config config) throws StoreException {
+        this.reboot = new DelayedReboot(reboot);
         LwM2mObjectInstance owned = instance(config);
         if (current(store.snapshot()).filter(c -> merged(c, owned).equals(c)).isPresent()) {
             return; // up to date: no transaction, no new revision at every start
@@ -62,6 +73,26 @@ public final class DeviceObject {
             tx.write(DEVICE, merged(current(tx.view()).orElse(null), owned));
             tx.commit();
         }
+    }
+
+    /** /3/0/4 Reboot: answered 2.04, carried out shortly after. */
+    @Override
+    public Outcome execute(int ssid, LwM2mPath path, String arguments) {
+        if (path.resourceId() != DeviceResources.REBOOT) {
+            return Outcome.notSupported();
+        }
+        reboot.request(ssid);
+        return Outcome.changed();
+    }
+
+    @Override
+    public Optional<String> validateWrite(int ssid, LwM2mPath path, LwM2mNode value) {
+        return DeviceWrites.refusal(value);
+    }
+
+    @Deactivate
+    public void deactivate() {
+        reboot.close();
     }
 
     private static Optional<LwM2mObjectInstance> current(ObjectTree tree) {
@@ -73,18 +104,22 @@ public final class DeviceObject {
      * /3/0/13 Current Time, 14 UTC Offset and 15 Timezone written by a server.
      */
     static LwM2mObjectInstance merged(LwM2mObjectInstance current, LwM2mObjectInstance owned) {
-        return current == null ? owned : Writes.merge(current, owned);
+        LwM2mObjectInstance result = current == null ? owned : current;
+        for (LwM2mResource r : owned.resources().values()) {
+            result = result.with(r);
+        }
+        return result;
     }
 
     /** The resources this configuration owns. */
     static LwM2mObjectInstance instance(Config c) {
         List<LwM2mResource> r = new ArrayList<>();
-        r.add(SingleResource.of(0, Value.string(c.manufacturer())));
-        r.add(SingleResource.of(1, Value.string(c.model())));
-        r.add(SingleResource.of(2, Value.string(c.serial())));
-        r.add(SingleResource.of(3, Value.string(c.firmware_version())));
-        r.add(MultipleResource.of(11, ResourceType.INTEGER, Map.of(0, Value.integer(0))));
-        r.add(SingleResource.of(16, Value.string(c.supported_bindings())));
+        r.add(SingleResource.of(DeviceResources.MANUFACTURER, Value.string(c.manufacturer())));
+        r.add(SingleResource.of(DeviceResources.MODEL_NUMBER, Value.string(c.model())));
+        r.add(SingleResource.of(DeviceResources.SERIAL_NUMBER, Value.string(c.serial())));
+        r.add(SingleResource.of(DeviceResources.FIRMWARE_VERSION, Value.string(c.firmware_version())));
+        r.add(MultipleResource.of(DeviceResources.ERROR_CODE, ResourceType.INTEGER, Map.of(0, Value.integer(0))));
+        r.add(SingleResource.of(DeviceResources.SUPPORTED_BINDING_AND_MODES, Value.string(c.supported_bindings())));
         return LwM2mObjectInstance.of(0, r);
     }
 }

@@ -1,4 +1,4 @@
-package org.gatehouse.registration.impl;
+package org.gatehouse.device.impl;
 
 import java.lang.reflect.Proxy;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.gatehouse.registration.impl;
+package org.gatehouse.device.impl;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;

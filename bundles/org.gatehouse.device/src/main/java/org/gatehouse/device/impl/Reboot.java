@@ -1,7 +1,7 @@
-package org.gatehouse.registration.impl;
+package org.gatehouse.device.impl;
 
 /**
- * What /3/0/4 Reboot does: a seam so that the registration code runs and is tested without a
+ * What /3/0/4 Reboot does: a seam so that the Device object runs and is tested without a
  * framework. The runtime's implementation restarts the OSGi framework.
  */
 public interface Reboot {

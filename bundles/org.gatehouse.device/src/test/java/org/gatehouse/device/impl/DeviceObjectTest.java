@@ -1,4 +1,4 @@
-package org.gatehouse.registration.impl;
+package org.gatehouse.device.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** /3/0 across restarts: the configuration sets what it owns, and what servers wrote stays. */
 class DeviceObjectTest {
 
+    private static final Reboot NO_REBOOT = () -> {
+    };
+
     @TempDir
     Path dir;
 
@@ -28,7 +31,7 @@ class DeviceObjectTest {
     @Test
     void resources_written_by_a_server_survive_a_restart_and_a_configuration_change() throws Exception {
         ObjectStore store = new FileObjectStore(dir);
-        new DeviceObject(store, Configs.of(DeviceObject.Config.class, Map.of()));
+        new DeviceObject(store, NO_REBOOT, Configs.of(DeviceObject.Config.class, Map.of()));
         try (StoreTransaction tx = store.begin(Duration.ofSeconds(1))) { // as a server's Write would
             tx.write(LwM2mPath.of(3, 0, 13), SingleResource.of(13, Value.time(1_700_000_000L)));
             tx.write(LwM2mPath.of(3, 0, 14), SingleResource.of(14, Value.string("+02:00")));
@@ -37,7 +40,7 @@ class DeviceObjectTest {
         }
 
         ObjectStore restarted = new FileObjectStore(dir);
-        new DeviceObject(restarted, Configs.of(DeviceObject.Config.class, Map.of("manufacturer", "ACME")));
+        new DeviceObject(restarted, NO_REBOOT, Configs.of(DeviceObject.Config.class, Map.of("manufacturer", "ACME")));
 
         assertEquals(Value.string("ACME"), value(restarted, 0), "the configuration owns the manufacturer");
         assertEquals(Value.time(1_700_000_000L), value(restarted, 13));
@@ -48,9 +51,9 @@ class DeviceObjectTest {
     @Test
     void an_unchanged_configuration_writes_nothing() throws Exception {
         ObjectStore store = new FileObjectStore(dir);
-        new DeviceObject(store, Configs.of(DeviceObject.Config.class, Map.of()));
+        new DeviceObject(store, NO_REBOOT, Configs.of(DeviceObject.Config.class, Map.of()));
         long revision = store.snapshot().revision();
-        new DeviceObject(new FileObjectStore(dir), Configs.of(DeviceObject.Config.class, Map.of()));
+        new DeviceObject(new FileObjectStore(dir), NO_REBOOT, Configs.of(DeviceObject.Config.class, Map.of()));
         assertEquals(revision, new FileObjectStore(dir).snapshot().revision());
     }
 }
