@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kills a real JVM with SIGKILL at random moments while it commits, many times over, and checks after
  * every kill that the store holds exactly a committed state: at least the last revision the writer
- * reported (it was durable before being reported), at most one more, and never a torn commit.
+ * reported (it was durable before being reported), at most one more, and never a torn commit; the
+ * writers recorded per instance are part of the same atomic commit.
  */
 class StoreCrashTest {
 
@@ -50,7 +51,8 @@ class StoreCrashTest {
             AtomicLong lastReported = new AtomicLong(lastReported(reports));
             assertTrue(lastReported.get() > previous, "writer made no progress in round " + round);
 
-            ObjectTree tree = new FileObjectStore(dir).snapshot();
+            FileObjectStore store = new FileObjectStore(dir);
+            ObjectTree tree = store.snapshot();
             long reported = lastReported.get();
             assertTrue(tree.revision() == reported || tree.revision() == reported + 1,
                 "round " + round + ": store at revision " + tree.revision() + ", writer reported " + reported);
@@ -59,6 +61,8 @@ class StoreCrashTest {
                 assertEquals(((SingleResource) o.instance(0).resource(0)).value(), ((SingleResource) o.instance(i).resource(0)).value(),
                     "torn commit in round " + round);
             }
+            assertEquals(java.util.Optional.of(CrashWriter.WRITER), store.writerOf(org.gatehouse.lwm2m.model.LwM2mPath.of(33000, 9)),
+                "round " + round + ": the writers are part of the committed state");
             previous = tree.revision();
         }
     }
