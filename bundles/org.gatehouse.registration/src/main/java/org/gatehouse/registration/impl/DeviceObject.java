@@ -16,7 +16,6 @@ import org.gatehouse.lwm2m.model.Value;
 import org.gatehouse.lwm2m.store.ObjectStore;
 import org.gatehouse.lwm2m.store.ObjectTree;
 import org.gatehouse.lwm2m.store.StoreException;
-import org.gatehouse.lwm2m.store.StoreTransaction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,16 +51,20 @@ public final class DeviceObject {
 
     private static final LwM2mPath DEVICE = LwM2mPath.of(3, 0);
 
+    /** The writer the store records for /3/0 when this component sets it. */
+    static final String WRITER = "device-config";
+
     @Activate
     public DeviceObject(@Reference ObjectStore store, Config config) throws StoreException {
         LwM2mObjectInstance owned = instance(config);
-        if (current(store.snapshot()).filter(c -> merged(c, owned).equals(c)).isPresent()) {
-            return; // up to date: no transaction, no new revision at every start
-        }
-        try (StoreTransaction tx = store.begin(Duration.ofSeconds(30))) {
-            tx.write(DEVICE, merged(current(tx.view()).orElse(null), owned));
-            tx.commit();
-        }
+        store.update(WRITER, Duration.ofSeconds(30), tx -> {
+            Optional<LwM2mObjectInstance> current = current(tx.view());
+            LwM2mObjectInstance merged = merged(current.orElse(null), owned);
+            if (!current.filter(merged::equals).isPresent()) { // up to date: no write, so no new revision at every start
+                tx.write(DEVICE, merged);
+            }
+            return null;
+        });
     }
 
     private static Optional<LwM2mObjectInstance> current(ObjectTree tree) {
