@@ -16,7 +16,7 @@ import org.gatehouse.lwm2m.model.LwM2mPath;
  * decided. Otherwise {@code commit()} throws {@link StoreConflictException} and nothing is applied; the
  * caller starts again from the new state, which {@link #update} does for it. A commit is atomic and
  * durable: after a crash the store holds exactly some committed revision. Each commit is announced
- * with its changed paths and its writer (see {@link StoreCommitEvent}).
+ * to {@link StoreListener} services with its changed paths and its writer (see {@link StoreCommitEvent}).
  *
  * <p>Implemented only by the store bundle. Callers never implement this.
  *

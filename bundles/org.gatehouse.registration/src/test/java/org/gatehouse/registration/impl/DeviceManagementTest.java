@@ -130,7 +130,7 @@ class DeviceManagementTest {
         CountDownLatch inCommit = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         FileObjectStore slow = new FileObjectStore(dir.resolve("slow"), event -> {
-            if (event.writer.equals("stalled")) { // keeps the commit lock, as a commit on a stalled disk would
+            if (event.writer().equals("stalled")) { // keeps the commit lock, as a commit on a stalled disk would
                 inCommit.countDown();
                 awaitQuietly(release);
             }

@@ -1,6 +1,7 @@
 package org.gatehouse.lwm2m.store.impl;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -20,16 +21,15 @@ import org.gatehouse.lwm2m.store.StoreCommitEvent;
  */
 final class CommitEvents {
 
+    private final List<LwM2mPath> added = new ArrayList<>();
+    private final List<LwM2mPath> changed = new ArrayList<>();
+    private final List<LwM2mPath> removed = new ArrayList<>();
+
     private CommitEvents() {
     }
 
     static StoreCommitEvent between(StoreState before, StoreState after, String writer) {
-        StoreCommitEvent event = new StoreCommitEvent();
-        event.revision = after.revision();
-        event.writer = writer;
-        event.added = new ArrayList<>();
-        event.changed = new ArrayList<>();
-        event.removed = new ArrayList<>();
+        CommitEvents diff = new CommitEvents();
         TreeSet<Integer> objectIds = new TreeSet<>(before.tree().objects().keySet());
         objectIds.addAll(after.tree().objects().keySet());
         for (int id : objectIds) {
@@ -39,17 +39,17 @@ final class CommitEvents {
                 continue;
             }
             if (was == null) {
-                event.added.add(LwM2mPath.of(id).toString());
+                diff.added.add(LwM2mPath.of(id));
             } else if (is == null) {
-                event.removed.add(LwM2mPath.of(id).toString());
+                diff.removed.add(LwM2mPath.of(id));
             }
-            instances(id, instancesOf(was), instancesOf(is), before.writers(), after.writers(), event);
+            diff.instances(id, instancesOf(was), instancesOf(is), before.writers(), after.writers());
         }
-        return event;
+        return StoreCommitEvent.of(after.revision(), writer, diff.added, diff.changed, diff.removed);
     }
 
-    private static void instances(int objectId, SortedMap<Integer, LwM2mObjectInstance> was, SortedMap<Integer, LwM2mObjectInstance> is,
-            Map<LwM2mPath, String> writersBefore, Map<LwM2mPath, String> writersAfter, StoreCommitEvent event) {
+    private void instances(int objectId, SortedMap<Integer, LwM2mObjectInstance> was, SortedMap<Integer, LwM2mObjectInstance> is,
+            Map<LwM2mPath, String> writersBefore, Map<LwM2mPath, String> writersAfter) {
         TreeSet<Integer> ids = new TreeSet<>(was.keySet());
         ids.addAll(is.keySet());
         for (int id : ids) {
@@ -57,11 +57,11 @@ final class CommitEvents {
             LwM2mObjectInstance a = was.get(id);
             LwM2mObjectInstance b = is.get(id);
             if (a == null) {
-                event.added.add(path.toString());
+                added.add(path);
             } else if (b == null) {
-                event.removed.add(path.toString());
+                removed.add(path);
             } else if (!a.equals(b) || !Objects.equals(writersBefore.get(path), writersAfter.get(path))) {
-                event.changed.add(path.toString());
+                changed.add(path);
             }
         }
     }

@@ -127,7 +127,7 @@ public final class FileObjectStore implements ObjectStore {
         try {
             announce.accept(event);
         } catch (RuntimeException e) {
-            LOG.warn("Commit {} of {} not announced: {}", event.revision, event.writer, e.toString());
+            LOG.warn("Commit {} of {} not announced: {}", event.revision(), event.writer(), e.toString());
         }
     }
 }

@@ -17,9 +17,9 @@ import org.gatehouse.lwm2m.store.StoreTransaction;
 
 /**
  * A private working copy of the tree and the instances it touched; only {@link #commit()} makes it
- * visible. The state moves OPEN to ENDED once, by a compare-and-set, so a commit racing a rollback
- * (Finish against a cancel) takes effect at most once, and neither touches the store's lock: only
- * the store's commit, on the committing thread, locks and unlocks it.
+ * visible. The state leaves OPEN once, by a compare-and-set, so of a commit and a rollback racing
+ * (Finish against a cancel) exactly one takes effect; neither touches the store's lock: only the
+ * store's commit, on the committing thread, locks and unlocks it.
  */
 final class Transaction implements StoreTransaction {
 

@@ -1,12 +1,15 @@
 package org.gatehouse.lwm2m.store.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.jqno.equalsverifier.EqualsVerifier;
+import nl.jqno.equalsverifier.Warning;
 import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
@@ -21,6 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What each commit announces: revision, writer, and the objects and instances added, changed and removed. */
 class CommitEventsTest {
+
+    @Test
+    void the_event_is_an_immutable_validated_value() {
+        EqualsVerifier.forClass(StoreCommitEvent.class).suppress(Warning.NULL_FIELDS).verify(); // of() refuses nulls
+        List<LwM2mPath> paths = new ArrayList<>(List.of(LwM2mPath.of(1, 0)));
+        StoreCommitEvent e = StoreCommitEvent.of(1, "factory", paths, List.of(), List.of());
+        paths.clear();
+        assertEquals(List.of(LwM2mPath.of(1, 0)), e.added(), "a copy");
+        assertThrows(UnsupportedOperationException.class, () -> e.added().clear());
+        assertThrows(IllegalArgumentException.class, () -> StoreCommitEvent.of(0, "factory", List.of(), List.of(), List.of()));
+        assertThrows(IllegalArgumentException.class, () -> StoreCommitEvent.of(1, "factory", List.of(LwM2mPath.of(1, 0, 1)), List.of(), List.of()));
+        assertThrows(NullPointerException.class, () -> StoreCommitEvent.of(1, null, List.of(), List.of(), List.of()));
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(1);
 
@@ -53,10 +69,14 @@ class CommitEventsTest {
         return LwM2mObjectInstance.of(id, SingleResource.of(0, Value.integer(value)));
     }
 
+    private static List<String> text(List<LwM2mPath> paths) {
+        return paths.stream().map(LwM2mPath::toString).toList();
+    }
+
     private static void assertPaths(StoreCommitEvent e, List<String> added, List<String> changed, List<String> removed) {
-        assertEquals(added, e.added, "added");
-        assertEquals(changed, e.changed, "changed");
-        assertEquals(removed, e.removed, "removed");
+        assertEquals(added, text(e.added()), "added");
+        assertEquals(changed, text(e.changed()), "changed");
+        assertEquals(removed, text(e.removed()), "removed");
     }
 
     @Test
@@ -66,11 +86,11 @@ class CommitEventsTest {
             tx.write(LwM2mPath.of(0, 1), instance(1, 1));
             tx.write(LwM2mPath.of(0, 0), instance(0, 0));
         });
-        assertEquals(1, e.revision);
-        assertEquals("bootstrap:coaps://bs.example:5684", e.writer);
+        assertEquals(1, e.revision());
+        assertEquals("bootstrap:coaps://bs.example:5684", e.writer());
         assertPaths(e, List.of("/0", "/0/0", "/0/1", "/1", "/1/0"), List.of(), List.of());
-        assertEquals(List.of("/2", "/2/0", "/2/7"), commit("server:101", tx -> tx.write(LwM2mPath.of(2), LwM2mObject.of(2, instance(0, 1),
-            instance(7, 1)))).added);
+        assertEquals(List.of("/2", "/2/0", "/2/7"), text(commit("server:101", tx -> tx.write(LwM2mPath.of(2), LwM2mObject.of(2, instance(0, 1),
+            instance(7, 1)))).added()));
     }
 
     @Test
@@ -121,7 +141,7 @@ class CommitEventsTest {
             int n = i;
             commit("server:" + n, tx -> tx.write(LwM2mPath.of(1, 0), instance(0, n)));
         }
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), events.stream().map(e -> e.revision).toList());
-        assertEquals(List.of("server:1", "server:2", "server:3", "server:4", "server:5"), events.stream().map(e -> e.writer).toList());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), events.stream().map(StoreCommitEvent::revision).toList());
+        assertEquals(List.of("server:1", "server:2", "server:3", "server:4", "server:5"), events.stream().map(StoreCommitEvent::writer).toList());
     }
 }

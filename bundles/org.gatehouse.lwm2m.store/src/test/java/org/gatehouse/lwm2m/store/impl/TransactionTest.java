@@ -119,7 +119,7 @@ class TransactionTest {
         CountDownLatch inCommit = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         FileObjectStore store = new FileObjectStore(dir, event -> {
-            if (event.writer.equals("slow")) { // holds the commit lock, as a commit on a slow disk would
+            if (event.writer().equals("slow")) { // holds the commit lock, as a commit on a slow disk would
                 inCommit.countDown();
                 await(release);
             }
@@ -161,7 +161,7 @@ class TransactionTest {
         assertEquals("run 2", result);
         assertEquals(device("concurrent"), store.read(DEVICE).orElseThrow(), "the concurrent commit is kept");
         assertEquals(LwM2mObjectInstance.of(0, SingleResource.of(1, Value.integer(2))), store.read(LwM2mPath.of(1, 0)).orElseThrow());
-        assertEquals(List.of("device-config", "server:1"), events.stream().map(ev -> ev.writer).toList());
+        assertEquals(List.of("device-config", "server:1"), events.stream().map(StoreCommitEvent::writer).toList());
     }
 
     @Test
