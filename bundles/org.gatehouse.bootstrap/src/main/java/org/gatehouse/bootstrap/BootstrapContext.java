@@ -16,7 +16,14 @@ public interface BootstrapContext {
     /** The committed configuration. */
     ObjectTree current();
 
-    /** Opens the single bootstrap session (a store transaction); {@code source} names it in logs. */
+    /**
+     * Opens a bootstrap session. It blocks no other writer of the store while open; its changes are
+     * applied at finish (see {@link BootstrapSession#finish()}).
+     *
+     * @param source the writer the store records for every instance the session commits, and the
+     *        session's name in logs: {@code "factory"}, {@code "smartcard:<card digest>"},
+     *        {@code "bootstrap:<bootstrap-server URI>"}
+     */
     BootstrapSession openSession(String source) throws BootstrapException;
 
     /** True once the run must stop: the mode is leaving, the gateway stops, or a new run was asked for. */

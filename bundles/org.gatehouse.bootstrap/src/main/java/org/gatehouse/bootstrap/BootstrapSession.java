@@ -10,7 +10,10 @@ import org.gatehouse.lwm2m.store.ObjectTree;
 /**
  * The writes and deletes of one bootstrap, applied atomically by {@link #finish()} or not at all.
  * Bootstrap semantics apply: writes create or replace, the bootstrap-server account and the Device
- * instance survive every delete. Implemented by the bootstrap bundle only.
+ * instance survive every delete. The session holds no lock on the store while open: {@link #finish()}
+ * applies its writes and deletes, in order, to the configuration committed at that moment, so a change
+ * committed meanwhile by someone else (a server's Write) is kept unless this session writes or deletes
+ * the same instance. Implemented by the bootstrap bundle only.
  *
  * @since 1.0.0
  */

@@ -16,7 +16,6 @@ import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.store.ObjectStore;
 import org.gatehouse.lwm2m.store.StoreException;
-import org.gatehouse.lwm2m.store.StoreTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +27,9 @@ import org.slf4j.LoggerFactory;
 final class AccountPurge implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountPurge.class);
+
+    /** The writer the store records for the purge's commit. */
+    static final String WRITER = "bootstrap-account-purge";
 
     private final ObjectStore store;
     private final Path file;
@@ -86,11 +88,15 @@ final class AccountPurge implements AutoCloseable {
 
     private void purge(PurgeDeadline d) {
         LwM2mPath path = LwM2mPath.of(0, d.instanceId());
-        try (StoreTransaction tx = store.begin(Duration.ofSeconds(30))) {
-            LwM2mObjectInstance current = (LwM2mObjectInstance) tx.view().read(path).orElse(null);
-            if (d.matches(current)) {
+        try {
+            boolean removed = store.update(WRITER, Duration.ofSeconds(30), tx -> {
+                if (!d.matches((LwM2mObjectInstance) tx.view().read(path).orElse(null))) {
+                    return false;
+                }
                 tx.delete(path);
-                tx.commit();
+                return true;
+            });
+            if (removed) {
                 LOG.info("Bootstrap-server account {} removed ({})", d.uri(), path);
             } else {
                 LOG.info("Bootstrap-server account {} was replaced or removed since its purge was scheduled: nothing removed", d.uri());

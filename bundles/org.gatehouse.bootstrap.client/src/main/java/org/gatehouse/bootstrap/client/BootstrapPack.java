@@ -49,7 +49,7 @@ final class BootstrapPack {
         if (response.code() != ResponseCode.CONTENT) {
             return ModeOutcome.failed("Bootstrap-Pack-Request answered " + response, account.uri());
         }
-        try (BootstrapSession session = context.openSession("bootstrap pack from " + account.uri())) {
+        try (BootstrapSession session = context.openSession("bootstrap:" + account.uri())) {
             session.replaceObjects(senmlCbor.decodeObjects(response.payload(), models));
             session.finishWithServerAccount();
             return ModeOutcome.configured("bootstrap pack from " + account.uri(), account.uri());

@@ -45,7 +45,7 @@ final class BootstrapRun {
         String server = account.uri();
         CountDownLatch finished = new CountDownLatch(1);
         AtomicLong lastActivity = new AtomicLong(System.nanoTime());
-        try (BootstrapSession session = context.openSession("bootstrap server " + server)) {
+        try (BootstrapSession session = context.openSession("bootstrap:" + server)) {
             RequestHandler handler = bootstrapInterface.handler(session, s -> finished.countDown());
             RequestHandler tracking = r -> {
                 lastActivity.set(System.nanoTime()); // the finish timer restarts with each request of the server

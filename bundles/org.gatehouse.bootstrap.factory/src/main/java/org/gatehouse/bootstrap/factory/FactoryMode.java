@@ -85,7 +85,8 @@ public final class FactoryMode implements BootstrapMode {
                 return ModeOutcome.skipped(file + " already applied");
             }
             List<LwM2mObject> objects = senml.decodeObjects(content, models);
-            try (BootstrapSession session = context.openSession("factory file " + file)) {
+            // the mode's name is the writer, so that what the factory file provisioned can be told apart later
+            try (BootstrapSession session = context.openSession(BootstrapMode.FACTORY)) {
                 session.replaceObjects(objects);
                 session.finish();
             }

@@ -8,162 +8,90 @@ import java.util.Set;
 
 import org.gatehouse.bootstrap.BootstrapException;
 import org.gatehouse.bootstrap.BootstrapSession;
+import org.gatehouse.bootstrap.impl.BootstrapRequests.Request;
 import org.gatehouse.lwm2m.model.LwM2mNode;
-import org.gatehouse.lwm2m.model.LwM2mObject;
-import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
-import org.gatehouse.lwm2m.model.LwM2mResource;
 import org.gatehouse.lwm2m.model.ModelLookup;
-import org.gatehouse.lwm2m.model.ObjectIds;
-import org.gatehouse.lwm2m.model.ObjectModel;
-import org.gatehouse.lwm2m.model.SecurityResources;
-import org.gatehouse.lwm2m.model.SingleResource;
-import org.gatehouse.lwm2m.model.Value;
 import org.gatehouse.lwm2m.store.ObjectStore;
 import org.gatehouse.lwm2m.store.ObjectTree;
+import org.gatehouse.lwm2m.store.StoreConflictException;
 import org.gatehouse.lwm2m.store.StoreException;
 import org.gatehouse.lwm2m.store.StoreTransaction;
+import org.gatehouse.lwm2m.store.StoreWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A bootstrap session on a store transaction, with the Bootstrap interface's write and delete rules. */
+/**
+ * A bootstrap session built privately and applied at Finish. Its requests go to a transaction of its
+ * own, which only serves as the session's view and blocks no other writer; Finish applies the
+ * accepted requests again, in order, to a new transaction on the configuration committed at that
+ * moment, removes the leftovers of deleted server accounts, checks consistency and commits. So the
+ * bootstrap is atomic, a change committed meanwhile by device management survives unless the
+ * bootstrap writes or deletes the same instance (then the bootstrap wins, as if it came after it),
+ * and the consistency check always judges exactly what is committed.
+ */
 final class StoreSession implements BootstrapSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreSession.class);
 
-    private final StoreTransaction tx;
+    private final ObjectStore store;
     private final ModelLookup models;
-    private final String source;
-    // Server accounts when the session began: one whose Security instance is gone at Finish takes its leftovers with it.
-    private final Set<Integer> ssidsAtStart;
-    private final Set<LwM2mPath> written = new HashSet<>();
-    // Finish (a CoAP thread) and close (the run's thread) may race: one of them ends the transaction, once.
+    private final String writer;
+    private final Duration wait;
+    private final StoreTransaction scratch;
+    private final List<Request> accepted = new ArrayList<>();
+    // Finish (a CoAP thread) and close (the run's thread) may race: one of them ends the session, once.
     private volatile boolean open = true;
     private final Runnable ended;
 
-    StoreSession(ObjectStore store, ModelLookup models, String source, Duration wait) throws BootstrapException {
-        this(store, models, source, wait, () -> { });
+    StoreSession(ObjectStore store, ModelLookup models, String writer, Duration wait) throws BootstrapException {
+        this(store, models, writer, wait, () -> { });
     }
 
-    /** @param ended called once when the session commits or is discarded */
-    StoreSession(ObjectStore store, ModelLookup models, String source, Duration wait, Runnable ended) throws BootstrapException {
+    /**
+     * @param writer recorded in the store for what the session commits, e.g. {@code "bootstrap:coaps://bs.example:5684"}
+     * @param wait how long Finish may wait for another commit in progress
+     * @param ended called once when the session commits or is discarded
+     */
+    StoreSession(ObjectStore store, ModelLookup models, String writer, Duration wait, Runnable ended) throws BootstrapException {
         try {
-            this.tx = store.begin(wait);
+            this.scratch = store.begin(writer, wait);
         } catch (StoreException e) {
             throw new BootstrapException("cannot start a bootstrap session: " + e.getMessage());
         }
+        this.store = store;
         this.models = models;
-        this.source = source;
+        this.writer = writer;
+        this.wait = wait;
         this.ended = ended;
-        this.ssidsAtStart = Orphans.securitySsids(tx.view());
     }
 
     @Override
     public ObjectTree view() {
-        return tx.view();
+        return scratch.view();
     }
 
     @Override
-    public void write(LwM2mPath path, LwM2mNode node) throws BootstrapException {
-        ensureOpen();
-        if (path.isRoot() || path.isResourceInstance()) {
-            throw new BootstrapException("Bootstrap-Write cannot target " + path);
-        }
-        ObjectModel model = models.find(path.objectId())
-            .orElseThrow(() -> new BootstrapException("object " + path.objectId() + " is not supported by this gateway"));
-        try {
-            if (node instanceof LwM2mObject o) {
-                // a write to an object creates or replaces the instances it carries; the others stay
-                for (LwM2mObjectInstance i : ((LwM2mObject) known(model, o)).instances().values()) {
-                    tx.write(path.append(i.id()), i);
-                    written.add(path.append(i.id()));
-                }
-            } else {
-                tx.write(path, known(model, node));
-                written.add(LwM2mPath.of(path.objectId(), path.instanceId()));
-            }
-        } catch (StoreException e) {
-            throw new BootstrapException(path + ": " + e.getMessage());
-        }
-        LOG.debug("{}: wrote {}", source, path);
-    }
-
-    // Unknown optional resources are not an error: they are left out.
-    private static LwM2mNode known(ObjectModel model, LwM2mNode node) {
-        if (node instanceof LwM2mObject o) {
-            List<LwM2mObjectInstance> instances = new ArrayList<>();
-            o.instances().values().forEach(i -> instances.add((LwM2mObjectInstance) known(model, i)));
-            return LwM2mObject.of(o.id(), instances);
-        } else if (node instanceof LwM2mObjectInstance i) {
-            List<LwM2mResource> kept = new ArrayList<>();
-            for (LwM2mResource r : i.resources().values()) {
-                if (model.resource(r.id()) != null) {
-                    kept.add(r);
-                }
-            }
-            return LwM2mObjectInstance.of(i.id(), kept);
-        }
-        return node;
+    public synchronized void write(LwM2mPath path, LwM2mNode node) throws BootstrapException {
+        accept(new Request(path, node));
+        LOG.debug("{}: wrote {}", writer, path);
     }
 
     @Override
-    public void delete(LwM2mPath path) throws BootstrapException {
-        ensureOpen();
-        if (path.depth() > 2) {
-            throw new BootstrapException("Bootstrap-Delete cannot target a resource: " + path);
-        }
-        ObjectTree view = tx.view();
-        if (path.isObjectInstance() && isProtected(view, path.objectId(), path.instanceId())) {
-            throw new BootstrapException(path + " is "
-                + (path.objectId() == ObjectIds.SECURITY ? "the bootstrap-server account" : "the Device instance") + " and cannot be deleted");
-        }
-        try {
-            for (LwM2mObject o : new ArrayList<>(view.objects().values())) {
-                if (!path.isRoot() && o.id() != path.objectId()) {
-                    continue;
-                }
-                for (LwM2mObjectInstance i : o.instances().values()) {
-                    boolean targeted = path.depth() < 2 || i.id() == path.instanceId();
-                    if (targeted && !isProtected(view, o.id(), i.id())) {
-                        tx.delete(LwM2mPath.of(o.id(), i.id()));
-                    }
-                }
-                if (tx.view().objects().get(o.id()) != null && tx.view().objects().get(o.id()).instances().isEmpty()) {
-                    tx.delete(LwM2mPath.of(o.id()));
-                }
-            }
-        } catch (StoreException e) {
-            throw new BootstrapException(path + ": " + e.getMessage());
-        }
-        LOG.debug("{}: deleted {}", source, path);
+    public synchronized void delete(LwM2mPath path) throws BootstrapException {
+        accept(new Request(path, null));
+        LOG.debug("{}: deleted {}", writer, path);
     }
 
-    /** The bootstrap-server account, its OSCORE instance and the Device instance outlive every delete. */
-    static boolean isProtected(ObjectTree tree, int objectId, int instanceId) {
-        if (objectId == ObjectIds.DEVICE && instanceId == 0) {
-            return true;
-        }
-        LwM2mObject security = tree.objects().get(ObjectIds.SECURITY);
-        if (security == null) {
-            return false;
-        }
-        for (LwM2mObjectInstance i : security.instances().values()) {
-            if (i.resource(SecurityResources.BOOTSTRAP_SERVER) instanceof SingleResource bs && bs.value().equals(Value.bool(true))) {
-                if (objectId == ObjectIds.SECURITY && i.id() == instanceId) {
-                    return true;
-                }
-                if (objectId == ObjectIds.OSCORE && i.resource(SecurityResources.OSCORE_SECURITY_MODE) instanceof SingleResource link
-                        && link.value().asObjectLink().instanceId() == instanceId) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    private void accept(Request r) throws BootstrapException {
+        ensureOpen();
+        BootstrapRequests.apply(scratch, models, r, new HashSet<>());
+        accepted.add(r);
     }
 
     @Override
     public List<String> check() {
-        return ConsistencyCheck.problems(tx.view(), models, false);
+        return ConsistencyCheck.problems(scratch.view(), models, false);
     }
 
     @Override
@@ -178,10 +106,35 @@ final class StoreSession implements BootstrapSession {
 
     private synchronized void finish(boolean serverAccountRequired) throws BootstrapException {
         ensureOpen();
+        for (int attempt = 1;; attempt++) {
+            try (StoreTransaction tx = store.begin(writer, wait)) {
+                applyAll(tx, serverAccountRequired);
+                long revision = tx.commit();
+                end();
+                LOG.info("Bootstrap from {} committed (store revision {})", writer, revision);
+                return;
+            } catch (StoreConflictException e) {
+                if (attempt >= StoreWork.ATTEMPTS) {
+                    throw failed(e);
+                }
+                LOG.debug("{}: another commit landed first, applying the session to it again", writer);
+            } catch (StoreException e) {
+                throw failed(e);
+            }
+        }
+    }
+
+    /** The session's requests on the committed configuration, then its server accounts' leftovers and the check. */
+    private void applyAll(StoreTransaction tx, boolean serverAccountRequired) throws BootstrapException {
+        Set<Integer> ssidsBefore = Orphans.securitySsids(tx.view());
+        Set<LwM2mPath> written = new HashSet<>();
+        for (Request r : accepted) {
+            BootstrapRequests.apply(tx, models, r, written);
+        }
         try {
-            List<String> removed = Orphans.remove(tx, ssidsAtStart, written);
+            List<String> removed = Orphans.remove(tx, ssidsBefore, written);
             if (!removed.isEmpty()) {
-                LOG.info("{}: removed what belonged to deleted server accounts: {}", source, String.join(", ", removed));
+                LOG.info("{}: removed what belonged to deleted server accounts: {}", writer, String.join(", ", removed));
             }
         } catch (StoreException e) {
             throw new BootstrapException("cannot remove the leftovers of deleted server accounts: " + e.getMessage(), List.of(e.getMessage()), e);
@@ -190,18 +143,16 @@ final class StoreSession implements BootstrapSession {
         if (!problems.isEmpty()) {
             throw new BootstrapException("inconsistent configuration: " + String.join("; ", problems), problems, null);
         }
-        try {
-            long revision = tx.commit();
-            end();
-            LOG.info("Bootstrap from {} committed (store revision {})", source, revision);
-        } catch (StoreException e) {
-            end();
-            throw new BootstrapException("commit failed, previous configuration kept: " + e.getMessage(), List.of(e.getMessage()), e);
-        }
+    }
+
+    private BootstrapException failed(StoreException e) {
+        end();
+        return new BootstrapException("commit failed, previous configuration kept: " + e.getMessage(), List.of(e.getMessage()), e);
     }
 
     private void end() {
         open = false;
+        scratch.close();
         ended.run();
     }
 
@@ -220,8 +171,7 @@ final class StoreSession implements BootstrapSession {
     public synchronized void close() {
         if (open) {
             end();
-            tx.rollback();
-            LOG.info("Bootstrap session from {} ended without finish: nothing applied", source);
+            LOG.info("Bootstrap session from {} ended without finish: nothing applied", writer);
         }
     }
 }

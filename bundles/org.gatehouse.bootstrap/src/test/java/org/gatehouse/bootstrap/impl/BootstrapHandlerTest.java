@@ -91,6 +91,44 @@ class BootstrapHandlerTest {
     }
 
     @Test
+    void a_server_write_during_the_session_is_not_blocked_and_survives_unless_the_bootstrap_rewrites_it() throws Exception {
+        try (StoreTransaction tx = store.begin("factory", Duration.ofSeconds(1))) { // server 5, which the bootstrap will delete
+            tx.write(LwM2mPath.of(0, 5), LwM2mObjectInstance.of(5, SingleResource.of(0, Value.string("coap://old")),
+                SingleResource.of(1, Value.bool(false)), SingleResource.of(2, Value.integer(3)), SingleResource.of(10, Value.integer(5))));
+            tx.write(LwM2mPath.of(1, 5), LwM2mObjectInstance.of(5, SingleResource.of(0, Value.integer(5)), SingleResource.of(1, Value.integer(60))));
+            tx.commit();
+        }
+        StoreSession bootstrap = newSession();
+        BootstrapHandler bs = new BootstrapHandler(bootstrap, Map.of(11542, new TlvCodec()), new CoreLinkCodec(), CoreModels.all(), s -> { });
+        assertEquals(ResponseCode.DELETED, bs.handle(CoapRequest.of(Method.DELETE, "/")).code());
+        bs.handle(CoapRequest.of(Method.PUT, "/0/1").withPayload(11542, HexFormat.of().parseHex(SERVER_SECURITY.replace(" ", ""))));
+        bs.handle(CoapRequest.of(Method.PUT, "/1/0").withPayload(11542, HexFormat.of().parseHex(SERVER.replace(" ", ""))));
+
+        // Servers write while the session is open: nothing waits for it (no wait allowed at all here).
+        try (StoreTransaction dm = store.begin("server:5", Duration.ZERO)) {
+            dm.write(LwM2mPath.of(3, 0, 15), SingleResource.of(15, Value.string("Europe/Paris"))); // untouched by the bootstrap
+            dm.write(LwM2mPath.of(1, 5, 1), SingleResource.of(1, Value.integer(600)));              // deleted by the bootstrap
+            dm.write(LwM2mPath.of(1, 0), LwM2mObjectInstance.of(0, SingleResource.of(0, Value.integer(101)),
+                SingleResource.of(1, Value.integer(999))));                                         // written by the bootstrap
+            dm.commit();
+        }
+        long revision = store.snapshot().revision();
+        CoapResponse finish = bs.handle(CoapRequest.of(Method.POST, "/bs"));
+        assertEquals(ResponseCode.CHANGED, finish.code(), finish.text());
+
+        assertEquals(revision + 1, store.snapshot().revision(), "the bootstrap is one commit");
+        assertEquals(Value.string("Europe/Paris"), ((SingleResource) store.read(LwM2mPath.of(3, 0, 15)).orElseThrow()).value(),
+            "the server's write to an instance the bootstrap left alone is kept");
+        assertEquals(java.util.Optional.of("server:5"), store.writerOf(LwM2mPath.of(3, 0)));
+        assertTrue(store.read(LwM2mPath.of(1, 5)).isEmpty() && store.read(LwM2mPath.of(0, 5)).isEmpty(), "the bootstrap's delete wins");
+        assertEquals(Value.integer(300), ((SingleResource) store.read(LwM2mPath.of(1, 0, 1)).orElseThrow()).value(), "the bootstrap's write wins");
+        assertEquals(java.util.Optional.of("test 2"), store.writerOf(LwM2mPath.of(1, 0)));
+        assertEquals(java.util.Optional.of("test 2"), store.writerOf(LwM2mPath.of(0, 1)));
+        assertEquals(java.util.Optional.of(org.gatehouse.lwm2m.store.ObjectStore.UNKNOWN_WRITER), store.writerOf(LwM2mPath.of(0, 0)),
+            "the bootstrap-server account is not this session's: it only survived its delete");
+    }
+
+    @Test
     void finish_answers_4_06_with_the_problems_then_succeeds_once_fixed() {
         send(Method.PUT, "/0/1", 11542, SERVER_SECURITY);
         CoapResponse refused = send(Method.POST, "/bs", -1, null);

@@ -21,7 +21,6 @@ import org.gatehouse.lwm2m.objects.Outcome;
 import org.gatehouse.lwm2m.store.ObjectStore;
 import org.gatehouse.lwm2m.store.ObjectTree;
 import org.gatehouse.lwm2m.store.StoreException;
-import org.gatehouse.lwm2m.store.StoreTransaction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -62,17 +61,21 @@ public final class DeviceObject implements ObjectHandler {
 
     private final DelayedReboot reboot;
 
+    /** The writer the store records for /3/0 when this component sets it. */
+    static final String WRITER = "device-config";
+
     @Activate
     public DeviceObject(@Reference ObjectStore store, @Reference Reboot reboot, Config config) throws StoreException {
         this.reboot = new DelayedReboot(reboot);
         LwM2mObjectInstance owned = instance(config);
-        if (current(store.snapshot()).filter(c -> merged(c, owned).equals(c)).isPresent()) {
-            return; // up to date: no transaction, no new revision at every start
-        }
-        try (StoreTransaction tx = store.begin(Duration.ofSeconds(30))) {
-            tx.write(DEVICE, merged(current(tx.view()).orElse(null), owned));
-            tx.commit();
-        }
+        store.update(WRITER, Duration.ofSeconds(30), tx -> {
+            Optional<LwM2mObjectInstance> current = current(tx.view());
+            LwM2mObjectInstance merged = merged(current.orElse(null), owned);
+            if (!current.filter(merged::equals).isPresent()) { // up to date: no write, so no new revision at every start
+                tx.write(DEVICE, merged);
+            }
+            return null;
+        });
     }
 
     /** /3/0/4 Reboot: answered 2.04, carried out shortly after. */

@@ -32,7 +32,8 @@ class DeviceObjectTest {
     void resources_written_by_a_server_survive_a_restart_and_a_configuration_change() throws Exception {
         ObjectStore store = new FileObjectStore(dir);
         new DeviceObject(store, NO_REBOOT, Configs.of(DeviceObject.Config.class, Map.of()));
-        try (StoreTransaction tx = store.begin(Duration.ofSeconds(1))) { // as a server's Write would
+        assertEquals(java.util.Optional.of(DeviceObject.WRITER), store.writerOf(LwM2mPath.of(3, 0)));
+        try (StoreTransaction tx = store.begin("server:101", Duration.ofSeconds(1))) { // as a server's Write would
             tx.write(LwM2mPath.of(3, 0, 13), SingleResource.of(13, Value.time(1_700_000_000L)));
             tx.write(LwM2mPath.of(3, 0, 14), SingleResource.of(14, Value.string("+02:00")));
             tx.write(LwM2mPath.of(3, 0, 15), SingleResource.of(15, Value.string("Europe/Zurich")));
@@ -46,6 +47,7 @@ class DeviceObjectTest {
         assertEquals(Value.time(1_700_000_000L), value(restarted, 13));
         assertEquals(Value.string("+02:00"), value(restarted, 14));
         assertEquals(Value.string("Europe/Zurich"), value(restarted, 15));
+        assertEquals(java.util.Optional.of(DeviceObject.WRITER), restarted.writerOf(LwM2mPath.of(3, 0)), "the last writer of /3/0");
     }
 
     @Test

@@ -33,8 +33,11 @@ import org.gatehouse.lwm2m.model.ResourceModel;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.store.ObjectStore;
 import org.gatehouse.lwm2m.store.ObjectTree;
+import org.gatehouse.lwm2m.store.StoreBusyException;
+import org.gatehouse.lwm2m.store.StoreConflictException;
 import org.gatehouse.lwm2m.store.StoreException;
 import org.gatehouse.lwm2m.store.StoreTransaction;
+import org.gatehouse.lwm2m.store.StoreWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,16 +52,17 @@ final class DeviceManagement implements RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceManagement.class);
 
     /**
-     * How long a Write, Create or Delete waits for the store. A bootstrap holds the store's write
-     * transaction for its whole session (seconds to minutes): waiting that long would hold a CoAP
-     * thread and make the server retransmit, so only a commit in progress (milliseconds) is waited for.
+     * How long a Write, Create or Delete waits for another commit in progress. Commits take
+     * milliseconds (an open bootstrap session holds nothing), so a longer wait means a stalled disk:
+     * better a quick 5.03 than a CoAP thread held while the server retransmits.
      */
     static final Duration STORE_WAIT = Duration.ofMillis(200);
 
     /** The diagnostic of a 5.03; the transport's response has no Max-Age option, so the text says what to do. */
-    static final String STORE_BUSY = "a bootstrap is in progress and holds the object store; retry the request in a few seconds";
+    static final String STORE_BUSY = "the object store is busy with another change; retry the request in a few seconds";
 
     private final int ssid;
+    private final String writer;
     private final ObjectStore store;
     private final ModelLookup models;
     private final Map<Integer, ContentCodec> codecs;
@@ -74,6 +78,7 @@ final class DeviceManagement implements RequestHandler {
     DeviceManagement(int ssid, ObjectStore store, ModelLookup models, Map<Integer, ContentCodec> codecs, LinkCodec links,
             IntSupplier servers, Handlers handlers, IntConsumer serverChanged) {
         this.ssid = ssid;
+        this.writer = "server:" + ssid;
         this.store = store;
         this.models = models;
         this.codecs = codecs;
@@ -101,14 +106,18 @@ final class DeviceManagement implements RequestHandler {
         if (model == null) {
             return CoapResponse.error(ResponseCode.NOT_FOUND, "object " + path.objectId() + " is not supported");
         }
-        ObjectTree tree = store.snapshot();
         try {
+            if (request.method() == Method.GET) {
+                ObjectTree tree = handlers.shown(store.snapshot(), path);
+                return request.accept() == ContentFormat.LINK.code() ? discover(tree, path, model) : read(tree, path, model, request.accept());
+            }
+            if (request.method() == Method.POST && path.isResource()) {
+                return execute(store.snapshot(), path, model, request);
+            }
             return switch (request.method()) {
-                case GET -> request.accept() == ContentFormat.LINK.code() ? discover(handlers.shown(tree, path), path, model)
-                    : read(handlers.shown(tree, path), path, model, request.accept());
-                case PUT -> write(tree, path, model, request, true);
-                case POST -> post(tree, path, model, request);
-                case DELETE -> delete(tree, path);
+                case PUT -> change(path, tx -> write(tx, path, model, request, true));
+                case POST -> change(path, tx -> path.isObject() ? create(tx, path, model, request) : write(tx, path, model, request, false));
+                case DELETE -> change(path, tx -> delete(tx, path));
                 default -> CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, request.method() + " is not supported");
             };
         } catch (HandlerCalls.Failure e) {
@@ -197,17 +206,10 @@ final class DeviceManagement implements RequestHandler {
             : Link.of(path.toString());
     }
 
-    private CoapResponse post(ObjectTree tree, LwM2mPath path, ObjectModel model, CoapRequest request) {
-        if (path.isResource()) {
-            return execute(tree, path, model, request);
-        }
-        if (path.isObject()) {
-            return create(tree, path, model, request);
-        }
-        return write(tree, path, model, request, false);
-    }
-
-    private CoapResponse write(ObjectTree tree, LwM2mPath path, ObjectModel model, CoapRequest request, boolean replace) {
+    // Write, Create and Delete decide on tx.view() and change tx: what they read is what the commit checks.
+    private CoapResponse write(StoreTransaction tx, LwM2mPath path, ObjectModel model, CoapRequest request, boolean replace)
+            throws StoreException {
+        ObjectTree tree = tx.view();
         if (path.isObject()) {
             return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, "Write needs an instance or resource path");
         }
@@ -231,15 +233,16 @@ final class DeviceManagement implements RequestHandler {
         if (replace && node instanceof LwM2mObjectInstance i) {
             merged = Writes.keepUnwritable((LwM2mObjectInstance) tree.read(path).orElseThrow(), i, model);
         }
-        LwM2mNode written = merged;
-        CoapResponse invalid = handlers.writeRefusal(path, written);
+        CoapResponse invalid = handlers.writeRefusal(path, merged);
         if (invalid != null) {
             return invalid;
         }
-        return commit(path, merged, ResponseCode.CHANGED);
+        tx.write(path, merged);
+        return CoapResponse.of(ResponseCode.CHANGED);
     }
 
-    private CoapResponse create(ObjectTree tree, LwM2mPath path, ObjectModel model, CoapRequest request) {
+    private CoapResponse create(StoreTransaction tx, LwM2mPath path, ObjectModel model, CoapRequest request) throws StoreException {
+        ObjectTree tree = tx.view();
         if (!allowed(tree, path, AccessControl.CREATE)) {
             return CoapResponse.error(ResponseCode.UNAUTHORIZED, "no create access to " + path);
         }
@@ -264,11 +267,12 @@ final class DeviceManagement implements RequestHandler {
         if (invalid != null) {
             return invalid;
         }
-        CoapResponse r = commit(path.append(instance.id()), instance, ResponseCode.CREATED);
-        return r.code() == ResponseCode.CREATED ? new CoapResponse(ResponseCode.CREATED, CoapRequest.NONE, new byte[0], path.append(instance.id()).toString()) : r;
+        tx.write(path.append(instance.id()), instance);
+        return new CoapResponse(ResponseCode.CREATED, CoapRequest.NONE, new byte[0], path.append(instance.id()).toString());
     }
 
-    private CoapResponse delete(ObjectTree tree, LwM2mPath path) {
+    private CoapResponse delete(StoreTransaction tx, LwM2mPath path) throws StoreException {
+        ObjectTree tree = tx.view();
         if (!path.isObjectInstance()) {
             return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, "Delete takes an object instance path");
         }
@@ -286,7 +290,8 @@ final class DeviceManagement implements RequestHandler {
         if (invalid != null) {
             return invalid;
         }
-        return commit(tx -> tx.delete(path), ResponseCode.DELETED);
+        tx.delete(path);
+        return CoapResponse.of(ResponseCode.DELETED);
     }
 
     private CoapResponse execute(ObjectTree tree, LwM2mPath path, ObjectModel model, CoapRequest request) {
@@ -321,38 +326,26 @@ final class DeviceManagement implements RequestHandler {
         }
     }
 
-    private CoapResponse commit(LwM2mPath path, LwM2mNode node, ResponseCode success) {
-        CoapResponse response = commit(tx -> tx.write(path, node), success);
-        if (response.code() == success && path.objectId() == ObjectIds.SERVER) {
-            serverChanged.accept(ssid);
-        }
-        return response;
-    }
-
-    /** One change of the store, made inside a transaction. */
-    private interface Change {
-        void apply(StoreTransaction tx) throws StoreException;
-    }
-
     /**
-     * Write, Create and Delete alike: 5.03 at once when the store is held by someone else (a bootstrap
-     * keeps it for its whole session), 5.00 when the commit itself fails; the store is unchanged in both.
+     * Runs a Write, Create or Delete in a store transaction named after this server and commits it,
+     * again on the newer state if another commit landed meanwhile. 5.03 when the store stays busy
+     * with other commits, 5.00 when the commit itself fails; the store is unchanged in both.
      */
-    private CoapResponse commit(Change change, ResponseCode success) {
-        StoreTransaction tx;
+    private CoapResponse change(LwM2mPath path, StoreWork<CoapResponse> work) {
+        CoapResponse response;
         try {
-            tx = store.begin(STORE_WAIT);
-        } catch (StoreException e) {
+            response = store.update(writer, STORE_WAIT, work);
+        } catch (StoreBusyException | StoreConflictException e) {
             LOG.debug("Server {}: store busy, request refused with 5.03: {}", ssid, e.getMessage());
             return CoapResponse.error(ResponseCode.SERVICE_UNAVAILABLE, STORE_BUSY);
-        }
-        try (tx) {
-            change.apply(tx);
-            tx.commit();
-            return CoapResponse.of(success);
         } catch (StoreException e) {
             LOG.error("Server {}: change not stored: {}", ssid, e.getMessage(), e);
             return CoapResponse.error(ResponseCode.INTERNAL_SERVER_ERROR, "the change could not be stored: " + e.getMessage());
         }
+        boolean stored = response.code() == ResponseCode.CHANGED || response.code() == ResponseCode.CREATED;
+        if (stored && path.objectId() == ObjectIds.SERVER) {
+            serverChanged.accept(ssid);
+        }
+        return response;
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
-import org.gatehouse.lwm2m.store.ObjectTree;
 
 /**
  * Durable storage of the tree in one file. A commit writes a new file, fsyncs it, renames it over the
@@ -40,15 +39,15 @@ final class StoreFile {
         return directory.resolve(NAME);
     }
 
-    /** The last committed tree, or the empty tree when nothing was ever committed. */
-    ObjectTree load() throws IOException {
+    /** The last committed state, or the empty one when nothing was ever committed. */
+    StoreState load() throws IOException {
         Files.deleteIfExists(directory.resolve(TEMP)); // an interrupted commit: never renamed, so never committed
         Path file = path();
-        return Files.exists(file) ? TreeCodec.read(Files.readAllBytes(file)) : ObjectTree.EMPTY;
+        return Files.exists(file) ? TreeCodec.read(Files.readAllBytes(file)) : StoreState.EMPTY;
     }
 
-    void save(ObjectTree tree) throws IOException {
-        byte[] bytes = TreeCodec.write(tree);
+    void save(StoreState state) throws IOException {
+        byte[] bytes = TreeCodec.write(state);
         Path temp = directory.resolve(TEMP);
         Files.deleteIfExists(temp);
         try (FileChannel ch = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly())) {

@@ -7,6 +7,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +16,7 @@ import java.util.zip.CRC32;
 
 import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
+import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.LwM2mResource;
 import org.gatehouse.lwm2m.model.MultipleResource;
 import org.gatehouse.lwm2m.model.ObjectLink;
@@ -23,17 +26,21 @@ import org.gatehouse.lwm2m.model.Value;
 import org.gatehouse.lwm2m.store.ObjectTree;
 
 /**
- * The store's own file format: "GHS1", revision, CRC-32 and length of the body, then the tree with
- * explicit types. Self-describing so that loading needs no object models.
+ * The store's own file format: a magic that names the version, revision, CRC-32 and length of the
+ * body, then the tree with explicit types. Self-describing so that loading needs no object models.
+ * Version 1 ("GHS1") holds the tree only; version 2 ("GHS2") adds each instance's writer after it.
+ * Both are read; version 2 is written.
  */
 final class TreeCodec {
 
-    private static final int MAGIC = 0x47485331; // "GHS1"
+    private static final int MAGIC_V1 = 0x47485331; // "GHS1"
+    private static final int MAGIC_V2 = 0x47485332; // "GHS2"
 
     private TreeCodec() {
     }
 
-    static byte[] write(ObjectTree tree) throws IOException {
+    static byte[] write(StoreState state) throws IOException {
+        ObjectTree tree = state.tree();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(body);
         out.writeInt(tree.objects().size());
@@ -48,17 +55,31 @@ final class TreeCodec {
                 }
             }
         }
+        writers(out, state.writers());
         byte[] bytes = body.toByteArray();
         CRC32 crc = new CRC32();
         crc.update(bytes);
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         DataOutputStream header = new DataOutputStream(file);
-        header.writeInt(MAGIC);
+        header.writeInt(MAGIC_V2);
         header.writeLong(tree.revision());
         header.writeLong(crc.getValue());
         header.writeInt(bytes.length);
         header.write(bytes);
         return file.toByteArray();
+    }
+
+    // Sorted, so that equal states give equal files.
+    private static void writers(DataOutputStream out, Map<LwM2mPath, String> writers) throws IOException {
+        List<Map.Entry<LwM2mPath, String>> sorted = new ArrayList<>(writers.entrySet());
+        sorted.sort(Comparator.comparingInt((Map.Entry<LwM2mPath, String> e) -> e.getKey().objectId())
+            .thenComparingInt(e -> e.getKey().instanceId()));
+        out.writeInt(sorted.size());
+        for (Map.Entry<LwM2mPath, String> e : sorted) {
+            out.writeShort(e.getKey().objectId());
+            out.writeShort(e.getKey().instanceId());
+            bytes(out, e.getValue().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private static void resource(DataOutputStream out, LwM2mResource r) throws IOException {
@@ -98,9 +119,10 @@ final class TreeCodec {
     }
 
     /** Reads a file written by {@link #write}; a torn or corrupted file is an IOException. */
-    static ObjectTree read(byte[] file) throws IOException {
+    static StoreState read(byte[] file) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(file));
-        if (file.length < 24 || in.readInt() != MAGIC) {
+        int magic = file.length < 24 ? 0 : in.readInt();
+        if (magic != MAGIC_V1 && magic != MAGIC_V2) {
             throw new IOException("not a Gatehouse store file");
         }
         long revision = in.readLong();
@@ -115,7 +137,27 @@ final class TreeCodec {
         if (crc.getValue() != expectedCrc) {
             throw new IOException("store file checksum mismatch");
         }
-        return new ObjectTree(revision, objects(new DataInputStream(new ByteArrayInputStream(body))));
+        DataInputStream data = new DataInputStream(new ByteArrayInputStream(body));
+        ObjectTree tree = new ObjectTree(revision, objects(data));
+        Map<LwM2mPath, String> writers = magic == MAGIC_V1 ? Map.of() : writers(data, tree);
+        if (data.available() > 0) {
+            throw new IOException("store file has " + data.available() + " bytes after its content");
+        }
+        return new StoreState(tree, writers);
+    }
+
+    // An entry for an instance the tree does not hold is dropped: a writer describes an existing instance.
+    private static Map<LwM2mPath, String> writers(DataInputStream in, ObjectTree tree) throws IOException {
+        Map<LwM2mPath, String> writers = new HashMap<>();
+        int count = in.readInt();
+        for (int n = 0; n < count; n++) {
+            LwM2mPath path = LwM2mPath.of(in.readUnsignedShort(), in.readUnsignedShort());
+            String writer = new String(bytes(in), StandardCharsets.UTF_8);
+            if (tree.read(path).isPresent()) {
+                writers.put(path, writer);
+            }
+        }
+        return writers;
     }
 
     private static TreeMap<Integer, LwM2mObject> objects(DataInputStream in) throws IOException {

@@ -15,6 +15,9 @@ import org.gatehouse.lwm2m.store.StoreTransaction;
  * reports {@code committing N} before a commit starts and {@code committed N <micros>} after it returned.
  */
 public final class CrashWriter {
+
+    static final String WRITER = "crash-writer";
+
     private CrashWriter() {
     }
 
@@ -24,7 +27,7 @@ public final class CrashWriter {
         long counter = store.snapshot().revision();
         for (long done = 0; done < commits; done++) {
             counter++;
-            try (StoreTransaction tx = store.begin(Duration.ofSeconds(5))) {
+            try (StoreTransaction tx = store.begin(WRITER, Duration.ofSeconds(5))) {
                 for (int i = 0; i < 10; i++) {
                     byte[] padding = new byte[500 + (int) (counter % 3000)];
                     tx.write(LwM2mPath.of(33000, i), LwM2mObjectInstance.of(i, SingleResource.of(0, Value.integer(counter)),

@@ -1,6 +1,7 @@
 package org.gatehouse.lwm2m.store.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.MultipleResource;
@@ -20,6 +22,7 @@ import org.gatehouse.lwm2m.model.ResourceType;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
 import org.gatehouse.lwm2m.store.ObjectTree;
+import org.gatehouse.lwm2m.store.StoreConflictException;
 import org.gatehouse.lwm2m.store.StoreException;
 import org.gatehouse.lwm2m.store.StoreTransaction;
 import org.junit.jupiter.api.Test;
@@ -66,14 +69,21 @@ class FileObjectStoreTest {
     }
 
     @Test
-    void one_writer_at_a_time() throws Exception {
+    void open_transactions_do_not_wait_for_each_other_and_the_later_commit_conflicts() throws Exception {
         FileObjectStore store = new FileObjectStore(dir);
-        StoreTransaction first = store.begin(WAIT);
-        StoreException e = assertThrows(StoreException.class, () -> store.begin(Duration.ofMillis(50)));
-        assertTrue(e.getMessage().contains("still open"));
-        first.rollback();
-        store.begin(WAIT).close();
-        assertThrows(StoreException.class, () -> first.write(LwM2mPath.of(1), org.gatehouse.lwm2m.model.LwM2mObject.of(1)));
+        StoreTransaction first = store.begin("first", WAIT);
+        StoreTransaction second = store.begin("second", Duration.ZERO); // at once, although first is open
+        second.write(LwM2mPath.of(0, 2), security(2, "second"));
+        assertEquals(1, second.commit());
+        first.write(LwM2mPath.of(0, 1), security(1, "first"));
+        StoreConflictException e = assertThrows(StoreConflictException.class, first::commit);
+        assertEquals(0, e.baseRevision());
+        assertEquals(1, e.currentRevision());
+        assertTrue(e.getMessage().contains("first") && e.getMessage().contains("nothing applied"), e.getMessage());
+        assertTrue(store.read(LwM2mPath.of(0, 1)).isEmpty(), "nothing of the conflicting commit applied");
+        assertEquals(security(2, "second"), new FileObjectStore(dir).read(LwM2mPath.of(0, 2)).orElseThrow());
+        assertFalse(first.isOpen());
+        assertThrows(StoreException.class, () -> first.write(LwM2mPath.of(1), LwM2mObject.of(1)));
     }
 
     @Test

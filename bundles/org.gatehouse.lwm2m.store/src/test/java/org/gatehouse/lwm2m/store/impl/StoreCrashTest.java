@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of a commit: after the writer announces commit 1, 2 or 3 of its life, the test waits a random part
  * of that commit's measured duration, so kills land before, inside and just after the commit window.
  * A JVM start (~0.2 s) is what each round costs, so every writer is killed in its first commits.
+ * The writers recorded per instance are part of the same atomic commit.
  */
 class StoreCrashTest {
 
@@ -53,7 +54,8 @@ class StoreCrashTest {
         for (int round = 0; round < KILLS; round++) {
             Reports reports = killDuringCommit(round, durable);
             boolean cut = Files.exists(dir.resolve(StoreFile.TEMP)); // only a commit cut before its rename leaves it
-            ObjectTree tree = new FileObjectStore(dir).snapshot();
+            FileObjectStore store = new FileObjectStore(dir);
+            ObjectTree tree = store.snapshot();
             long expected = Math.max(durable, reports.committed);
             long revision = tree.revision();
             String where = "round " + round + ": store at revision " + revision + ", writer reported " + reports.committed
@@ -62,6 +64,8 @@ class StoreCrashTest {
             assertFalse(cut && revision != expected, "a commit cut before its rename was not rolled back: " + where);
             assertFalse(Files.exists(dir.resolve(StoreFile.TEMP)), "temp file left after restart: " + where);
             assertEveryInstanceHolds(tree.objects().get(33000), revision, where);
+            assertEquals(java.util.Optional.of(CrashWriter.WRITER), store.writerOf(org.gatehouse.lwm2m.model.LwM2mPath.of(33000, 9)),
+                "the writers are part of the committed state: " + where);
             count(cut, revision, expected, reports);
             durable = revision;
         }
