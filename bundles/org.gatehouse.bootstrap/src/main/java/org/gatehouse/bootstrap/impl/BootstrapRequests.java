@@ -25,8 +25,14 @@ import org.gatehouse.lwm2m.store.StoreTransaction;
  */
 final class BootstrapRequests {
 
-    /** One accepted request: a Bootstrap-Write of {@code node}, or a Bootstrap-Delete when {@code node} is null. */
-    record Request(LwM2mPath path, LwM2mNode node) {
+    /**
+     * One accepted request: a Bootstrap-Write of {@code node}, or a Bootstrap-Delete when {@code node} is
+     * null; {@code withdraw}: a mode taking back an instance it wrote, whatever it is.
+     */
+    record Request(LwM2mPath path, LwM2mNode node, boolean withdraw) {
+        Request(LwM2mPath path, LwM2mNode node) {
+            this(path, node, false);
+        }
     }
 
     private BootstrapRequests() {
@@ -34,7 +40,10 @@ final class BootstrapRequests {
 
     /** Applies {@code r}, adding the instances it wrote to {@code written}. */
     static void apply(StoreTransaction tx, ModelLookup models, Request r, Set<LwM2mPath> written) throws BootstrapException {
-        if (r.node() == null) {
+        if (r.withdraw()) {
+            withdraw(tx, r.path());
+            written.remove(r.path());
+        } else if (r.node() == null) {
             delete(tx, r.path());
         } else {
             write(tx, models, r.path(), r.node(), written);
@@ -80,6 +89,21 @@ final class BootstrapRequests {
             return LwM2mObjectInstance.of(i.id(), kept);
         }
         return node;
+    }
+
+    private static void withdraw(StoreTransaction tx, LwM2mPath instance) throws BootstrapException {
+        if (!instance.isObjectInstance()) {
+            throw new BootstrapException("only an object instance can be withdrawn, not " + instance);
+        }
+        try {
+            tx.delete(instance);
+            LwM2mObject o = tx.view().objects().get(instance.objectId());
+            if (o != null && o.instances().isEmpty()) {
+                tx.delete(LwM2mPath.of(instance.objectId()));
+            }
+        } catch (StoreException e) {
+            throw new BootstrapException(instance + ": " + e.getMessage());
+        }
     }
 
     private static void delete(StoreTransaction tx, LwM2mPath path) throws BootstrapException {

@@ -83,6 +83,12 @@ final class StoreSession implements BootstrapSession {
         LOG.debug("{}: deleted {}", writer, path);
     }
 
+    @Override
+    public synchronized void withdraw(LwM2mPath instance) throws BootstrapException {
+        accept(new Request(instance, null, true));
+        LOG.debug("{}: withdrew {}", writer, instance);
+    }
+
     private void accept(Request r) throws BootstrapException {
         ensureOpen();
         BootstrapRequests.apply(scratch, models, r, new HashSet<>());
@@ -104,11 +110,20 @@ final class StoreSession implements BootstrapSession {
         finish(true);
     }
 
-    private synchronized void finish(boolean serverAccountRequired) throws BootstrapException {
+    @Override
+    public void finishWithdrawal() throws BootstrapException {
+        finish(false, true);
+    }
+
+    private void finish(boolean serverAccountRequired) throws BootstrapException {
+        finish(serverAccountRequired, false);
+    }
+
+    private synchronized void finish(boolean serverAccountRequired, boolean noAccountAllowed) throws BootstrapException {
         ensureOpen();
         for (int attempt = 1;; attempt++) {
             try (StoreTransaction tx = store.begin(writer, wait)) {
-                applyAll(tx, serverAccountRequired);
+                applyAll(tx, serverAccountRequired, noAccountAllowed);
                 long revision = tx.commit();
                 end();
                 LOG.info("Bootstrap from {} committed (store revision {})", writer, revision);
@@ -125,7 +140,7 @@ final class StoreSession implements BootstrapSession {
     }
 
     /** The session's requests on the committed configuration, then its server accounts' leftovers and the check. */
-    private void applyAll(StoreTransaction tx, boolean serverAccountRequired) throws BootstrapException {
+    private void applyAll(StoreTransaction tx, boolean serverAccountRequired, boolean noAccountAllowed) throws BootstrapException {
         Set<Integer> ssidsBefore = Orphans.securitySsids(tx.view());
         Set<LwM2mPath> written = new HashSet<>();
         for (Request r : accepted) {
@@ -139,7 +154,10 @@ final class StoreSession implements BootstrapSession {
         } catch (StoreException e) {
             throw new BootstrapException("cannot remove the leftovers of deleted server accounts: " + e.getMessage(), List.of(e.getMessage()), e);
         }
-        List<String> problems = ConsistencyCheck.problems(tx.view(), models, serverAccountRequired);
+        List<String> problems = new ArrayList<>(ConsistencyCheck.problems(tx.view(), models, serverAccountRequired));
+        if (noAccountAllowed) {
+            problems.removeIf(p -> p.startsWith(ConsistencyCheck.NO_ACCOUNT));
+        }
         if (!problems.isEmpty()) {
             throw new BootstrapException("inconsistent configuration: " + String.join("; ", problems), problems, null);
         }
