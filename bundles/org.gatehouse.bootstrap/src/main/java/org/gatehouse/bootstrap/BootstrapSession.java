@@ -56,6 +56,27 @@ public interface BootstrapSession extends AutoCloseable {
      */
     void finishWithServerAccount() throws BootstrapException;
 
+    /**
+     * Removes an object instance whatever it is, the bootstrap-server account included, for a mode that
+     * takes back what it wrote itself (the smartcard mode when its card is gone). Absent is not an error.
+     *
+     * @since 1.3.0
+     */
+    default void withdraw(LwM2mPath instance) throws BootstrapException {
+        throw new BootstrapException("this session cannot withdraw " + instance);
+    }
+
+    /**
+     * {@link #finish()} after a mode withdrew its configuration: a configuration with no server and no
+     * bootstrap-server account at all (the gateway as it left the factory, waiting for a mode to configure
+     * it) is accepted too. Every other problem still refuses the commit.
+     *
+     * @since 1.3.0
+     */
+    default void finishWithdrawal() throws BootstrapException {
+        finish();
+    }
+
     boolean isOpen();
 
     /** Ends the session; what was not finished is discarded. */

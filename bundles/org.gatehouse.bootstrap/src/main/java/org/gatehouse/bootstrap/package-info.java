@@ -1,6 +1,6 @@
 /** Bootstrap API: modes (whiteboard), sessions, the coordinator's status, account helpers. */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.gatehouse.bootstrap;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,6 +22,10 @@ import org.gatehouse.lwm2m.store.ObjectTree;
  * mandatory resources, credentials present for the security mode. One readable line per problem.
  */
 final class ConsistencyCheck {
+
+    /** How the problem of a configuration without any account starts. */
+    static final String NO_ACCOUNT = "no LwM2M server account and no bootstrap-server account";
+
     private ConsistencyCheck() {
     }
 
@@ -79,7 +83,7 @@ final class ConsistencyCheck {
         } else if (serverBySsid.isEmpty() && bootstrapAccounts == 0) {
             // Without a server account the gateway can still go on with a bootstrap-server account (a
             // factory configuration often holds only that); without either it could do nothing at all.
-            problems.add("no LwM2M server account and no bootstrap-server account: the gateway could neither register nor bootstrap");
+            problems.add(NO_ACCOUNT + ": the gateway could neither register nor bootstrap");
         }
         for (LwM2mObjectInstance i : object(tree, 2).instances().values()) {
             mandatory(2, i, models, problems);

@@ -136,6 +136,25 @@ final class StoreSession implements BootstrapSession {
         LOG.debug("{}: deleted {}", source, path);
     }
 
+    @Override
+    public void withdraw(LwM2mPath instance) throws BootstrapException {
+        ensureOpen();
+        if (!instance.isObjectInstance()) {
+            throw new BootstrapException("only an object instance can be withdrawn, not " + instance);
+        }
+        try {
+            tx.delete(instance);
+            LwM2mObject o = tx.view().objects().get(instance.objectId());
+            if (o != null && o.instances().isEmpty()) {
+                tx.delete(LwM2mPath.of(instance.objectId()));
+            }
+        } catch (StoreException e) {
+            throw new BootstrapException(instance + ": " + e.getMessage());
+        }
+        written.remove(instance);
+        LOG.debug("{}: withdrew {}", source, instance);
+    }
+
     /** The bootstrap-server account, its OSCORE instance and the Device instance outlive every delete. */
     static boolean isProtected(ObjectTree tree, int objectId, int instanceId) {
         if (objectId == 3 && instanceId == 0) {
@@ -174,7 +193,16 @@ final class StoreSession implements BootstrapSession {
         finish(true);
     }
 
-    private synchronized void finish(boolean serverAccountRequired) throws BootstrapException {
+    @Override
+    public void finishWithdrawal() throws BootstrapException {
+        finish(false, true);
+    }
+
+    private void finish(boolean serverAccountRequired) throws BootstrapException {
+        finish(serverAccountRequired, false);
+    }
+
+    private synchronized void finish(boolean serverAccountRequired, boolean noAccountAllowed) throws BootstrapException {
         ensureOpen();
         try {
             List<String> removed = Orphans.remove(tx, ssidsAtStart, written);
@@ -184,7 +212,10 @@ final class StoreSession implements BootstrapSession {
         } catch (StoreException e) {
             throw new BootstrapException("cannot remove the leftovers of deleted server accounts: " + e.getMessage(), List.of(e.getMessage()), e);
         }
-        List<String> problems = ConsistencyCheck.problems(tx.view(), models, serverAccountRequired);
+        List<String> problems = new ArrayList<>(ConsistencyCheck.problems(tx.view(), models, serverAccountRequired));
+        if (noAccountAllowed) {
+            problems.removeIf(p -> p.startsWith(ConsistencyCheck.NO_ACCOUNT));
+        }
         if (!problems.isEmpty()) {
             throw new BootstrapException("inconsistent configuration: " + String.join("; ", problems), problems, null);
         }
