@@ -154,7 +154,9 @@ public final class SmartcardMode implements BootstrapMode, RegistrationGuard, Sm
     /** A card arrived: a run only when its data is not what is applied (no needless re-registration). */
     private void inserted(CardReader reader) {
         try {
+            settle();
             CardReading.Raw raw = read(reader);
+            settle(); // a sequence that started meanwhile may have applied this very data
             if (!configuration.record().map(r -> r.digest().equals(raw.digest())).orElse(false)) {
                 LOG.info("Card with LwM2M bootstrap data inserted in {}: bootstrapping from it", reader.name());
                 ask(Optional.of(SMARTCARD));
@@ -168,6 +170,26 @@ public final class SmartcardMode implements BootstrapMode, RegistrationGuard, Sm
             }
         } catch (SmartcardException e) {
             LOG.info("Card inserted in {} could not be read: {}", reader.name(), e.getMessage());
+        }
+    }
+
+    /**
+     * Waits while a sequence is in its smartcard step: it is reading this card now, and what it applies
+     * is what an event must be compared with (else an insertion seen during that step would make a
+     * second run, and a needless re-registration).
+     */
+    private void settle() {
+        for (int i = 0; i < 600; i++) {
+            BootstrapCoordinator c = coordinator;
+            if (c == null || c.phase() != BootstrapCoordinator.Phase.SMARTCARD) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
