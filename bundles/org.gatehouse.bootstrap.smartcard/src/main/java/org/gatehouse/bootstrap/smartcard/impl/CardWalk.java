@@ -69,17 +69,17 @@ final class CardWalk {
                     + selected.swHex(), selected.sw() == 0x6A82);
             }
             steps.add("SELECT AID " + Der.HEX.formatHex(app.aid()) + " (" + app.label() + ")");
-            byte[] odf = readFile(channel, new Pkcs15.Path(ODF, -1, -1), "EF ODF", false);
+            byte[] odf = readFile(channel, new Pkcs15.Path(ODF, -1, -1), "EF ODF", false, b -> -1);
             List<Pkcs15.Path> dodfs = Pkcs15.dataObjectDirectories(odf);
             steps.add("EF ODF 5031: " + dodfs.size() + " data object directory(ies) " + dodfs);
             for (Pkcs15.Path dodfPath : dodfs) {
                 String name = "EF DODF " + dodfPath;
-                Optional<Pkcs15.Entry> entry = Pkcs15.bootstrapEntry(readFile(channel, dodfPath, name, false), name);
+                Optional<Pkcs15.Entry> entry = Pkcs15.bootstrapEntry(readFile(channel, dodfPath, name, false, b -> -1), name);
                 if (entry.isPresent()) {
                     Pkcs15.Entry e = entry.get();
                     steps.add(name + ": \"" + e.label() + "\" with OID 2.23.43.9.1" + (e.misencodedOid() ? " (doubly encoded, as on some SIMs)" : "")
                         + (e.privateObject() ? ", private" : "") + " → " + e.path());
-                    byte[] content = readFile(channel, e.path(), BootstrapContainer.FILE, e.privateObject());
+                    byte[] content = readFile(channel, e.path(), BootstrapContainer.FILE, e.privateObject(), CardWalk::containerLength);
                     steps.add(BootstrapContainer.FILE + " " + e.path() + ": " + content.length + " bytes");
                     return new Result(content, steps);
                 }
@@ -121,8 +121,20 @@ final class CardWalk {
         throw new CardDataException("EF DIR lists no PKCS#15 application (AID A000000063504B43532D3135)", true);
     }
 
-    /** Selects a file by a PKCS#15 path and reads it (or the part the path gives), in chunks sized from its FCP. */
-    private byte[] readFile(ApduChannel channel, Pkcs15.Path path, String name, boolean privateObject) throws SmartcardException, CardDataException {
+    /**
+     * The bytes of EF LwM2M_Bootstrap that matter, once its header is read: 4 + size. The rest of a
+     * fixed-size file is padding, not worth a READ BINARY.
+     */
+    static int containerLength(byte[] start) {
+        return start.length < 4 ? -1 : 4 + (((start[2] & 0xFF) << 8) | (start[3] & 0xFF));
+    }
+
+    /**
+     * Selects a file by a PKCS#15 path and reads it (or the part the path gives), in chunks sized from
+     * its FCP, stopping early once {@code enough} (given what was read) says how much is needed.
+     */
+    private byte[] readFile(ApduChannel channel, Pkcs15.Path path, String name, boolean privateObject,
+            java.util.function.ToIntFunction<byte[]> enough) throws SmartcardException, CardDataException {
         Fcp fcp = select(channel, path.path(), name);
         int offset = Math.max(path.index(), 0);
         int size = path.length() >= 0 ? path.length() : fcp.size() >= 0 ? fcp.size() - offset : -1;
@@ -154,8 +166,12 @@ final class CardWalk {
             if (r.sw() == 0x6282 || r.data().length < want || at + r.data().length > MAX_FILE) {
                 break; // the end of the file came first
             }
+            int needed = enough.applyAsInt(out.toByteArray());
+            if (needed >= 0 && (size < 0 || needed < size)) {
+                size = needed; // what follows is padding (or missing: the container's parser says so)
+            }
         }
-        if (size >= 0 && out.size() < size) {
+        if (size >= 0 && out.size() < size && enough.applyAsInt(out.toByteArray()) < 0) {
             throw new CardDataException(name + ": the card gave " + out.size() + " of the " + size + " bytes its FCP announces", false);
         }
         return out.toByteArray();
