@@ -43,7 +43,8 @@ final class GatewayContents {
         "org.gatehouse.registration.impl.DeviceObject", "org.gatehouse.registration.impl.FrameworkReboot", "org.gatehouse.registration.impl.RegistrationComponent",
         "org.gatehouse.bootstrap.factory.FactoryMode", "org.gatehouse.bootstrap.client.ClientInitiatedMode", "org.gatehouse.shell.BootstrapCommands",
         "org.gatehouse.shell.Lwm2mCommands", "org.gatehouse.shell.ServerCommands", "org.gatehouse.smartcard.pcsc.PcscReaders",
-        "org.gatehouse.bootstrap.smartcard.impl.SmartcardMode", "org.gatehouse.shell.SmartcardCommands");
+        "org.gatehouse.bootstrap.smartcard.impl.SmartcardMode", "org.gatehouse.bootstrap.smartcard.impl.CardEvents",
+        "org.gatehouse.shell.SmartcardCommands");
 
     private GatewayContents() {
     }

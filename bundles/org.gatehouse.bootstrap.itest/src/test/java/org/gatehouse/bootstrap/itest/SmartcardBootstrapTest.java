@@ -27,6 +27,7 @@ import org.eclipse.leshan.server.registration.RegistrationUpdate;
 import org.eclipse.leshan.server.security.SecurityInfo;
 import org.gatehouse.bootstrap.BootstrapCoordinator.Phase;
 import org.gatehouse.bootstrap.BootstrapMode;
+import org.gatehouse.bootstrap.smartcard.impl.CardEvents;
 import org.gatehouse.bootstrap.smartcard.impl.SmartcardMode;
 import org.gatehouse.lwm2m.codec.impl.TlvCodec;
 import org.gatehouse.lwm2m.model.CoreModels;
@@ -67,6 +68,7 @@ class SmartcardBootstrapTest extends WithLeshan {
     private ServiceTracker<CardReader, CardReader> tracker;
     private VpcdCard vpcd;
     private LeshanPeers second;
+    private CardEvents events;
 
     @BeforeAll
     static void stack() {
@@ -88,6 +90,9 @@ class SmartcardBootstrapTest extends WithLeshan {
             if (tracker != null) {
                 tracker.close();
             }
+            if (events != null) {
+                events.deactivate();
+            }
             vpcd.close();
             PcscStack.awaitCard(READER, false, Duration.ofSeconds(10));
         } finally {
@@ -102,24 +107,26 @@ class SmartcardBootstrapTest extends WithLeshan {
     private SmartcardMode smartcard(TestGateway gw) {
         SmartcardMode mode = new SmartcardMode(new TlvCodec(), CoreModels.all()::find, dir.resolve("smartcard-applied.properties"),
             dir.resolve("smartcard-pin"), Configs.of(SmartcardMode.Config.class, Map.of()));
-        mode.setCoordinator(gw.coordinator);
+        events = new CardEvents(mode, gw.coordinator);
         BundleContext context = framework.getBundleContext();
         tracker = new ServiceTracker<>(context, CardReader.class, null) {
             @Override
             public CardReader addingService(ServiceReference<CardReader> reference) {
                 CardReader r = context.getService(reference);
                 mode.addReader(r);
+                events.addReader(r);
                 return r;
             }
 
             @Override
             public void modifiedService(ServiceReference<CardReader> reference, CardReader r) {
-                mode.updatedReader(r);
+                events.updatedReader(r);
             }
 
             @Override
             public void removedService(ServiceReference<CardReader> reference, CardReader r) {
                 mode.removeReader(r);
+                events.removeReader(r);
             }
         };
         tracker.open();

@@ -25,6 +25,7 @@ public final class DirectReader implements CardReader {
     private final Semaphore exclusive = new Semaphore(1);
     private volatile VirtualUicc card;
     private volatile long insertions;
+    private volatile int pullAfter = -1;
 
     public DirectReader(String name) {
         this.name = name;
@@ -37,6 +38,11 @@ public final class DirectReader implements CardReader {
 
     public synchronized void remove() {
         card = null;
+    }
+
+    /** Takes the card out when the next session has exchanged {@code apdus} APDUs: a card pulled mid-read. */
+    public void pullAfter(int apdus) {
+        pullAfter = apdus;
     }
 
     /** New data on the card in the reader (an over-the-air update). */
@@ -98,6 +104,10 @@ public final class DirectReader implements CardReader {
         }
 
         ResponseApdu send(CommandApdu command) throws SmartcardException {
+            if (pullAfter >= 0 && apdus.get() >= pullAfter) {
+                pullAfter = -1;
+                remove();
+            }
             if (card != uicc) {
                 throw new SmartcardException(Kind.REMOVED, name + ": the card was removed");
             }

@@ -55,6 +55,10 @@ final class Pkcs15 {
 
     /** The application templates (tag 61) in one EF DIR record. */
     static List<Application> applications(byte[] record, int number) throws CardDataException {
+        return guarded("EF DIR record " + number, () -> parseApplications(record, number));
+    }
+
+    private static List<Application> parseApplications(byte[] record, int number) throws CardDataException {
         String file = "EF DIR record " + number;
         List<Application> apps = new ArrayList<>();
         for (Der.At at : Der.objects(record, file)) {
@@ -82,6 +86,10 @@ final class Pkcs15 {
 
     /** The paths of the data-object directories ({@code [7] dataObjects}) listed in EF ODF. */
     static List<Path> dataObjectDirectories(byte[] odf) throws CardDataException {
+        return guarded("EF ODF", () -> parseOdf(odf));
+    }
+
+    private static List<Path> parseOdf(byte[] odf) throws CardDataException {
         List<Path> paths = new ArrayList<>();
         for (Der.At at : Der.objects(odf, "EF ODF")) {
             if (!(at.object() instanceof ASN1TaggedObject t) || t.getTagClass() != BERTags.CONTEXT_SPECIFIC) {
@@ -97,6 +105,26 @@ final class Pkcs15 {
 
     /** The entry for the LwM2M bootstrap data in a DODF, if it has one. */
     static Optional<Entry> bootstrapEntry(byte[] dodf, String file) throws CardDataException {
+        return guarded(file, () -> parseDodf(dodf, file));
+    }
+
+    private interface Parse<T> {
+        T run() throws CardDataException;
+    }
+
+    /**
+     * BouncyCastle answers structures that do not fit the expected tagging with unchecked exceptions;
+     * on card data they are a malformed file like any other.
+     */
+    private static <T> T guarded(String file, Parse<T> parse) throws CardDataException {
+        try {
+            return parse.run();
+        } catch (RuntimeException e) {
+            throw new CardDataException(file + ": malformed structure (" + e.getMessage() + ")", false);
+        }
+    }
+
+    private static Optional<Entry> parseDodf(byte[] dodf, String file) throws CardDataException {
         for (Der.At at : Der.objects(dodf, file)) {
             String where = file + ": at byte " + at.offset();
             Optional<Entry> e = entry(at.object(), where);

@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.gatehouse.bootstrap.BootstrapContext;
-import org.gatehouse.bootstrap.BootstrapCoordinator;
 import org.gatehouse.bootstrap.BootstrapMode;
 import org.gatehouse.bootstrap.ModeOutcome;
 import org.gatehouse.bootstrap.RegistrationGuard;
@@ -28,7 +25,6 @@ import org.gatehouse.smartcard.SmartcardException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -41,9 +37,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Smartcard bootstrap (LwM2M TS Appendix G): applies the bootstrap data of the card in a reader, first
- * in the sequence; asks for a run when a card with other data arrives; and, as the registration guard,
- * reads the card again before each Register and Update towards a server it provisioned, vetoing when
- * the data changed or the card is gone (the sequence then applies the new data or withdraws the old).
+ * in the sequence; and, as the registration guard, reads the card again before each Register and
+ * Update towards a server it provisioned, vetoing when the data changed or the card is gone (the
+ * sequence then applies the new data or withdraws the old). {@link CardEvents} asks for runs when
+ * cards come and go; it is a component of its own so that the coordinator, which calls this mode,
+ * is not referenced from it (a cycle SCR reports when the bundles start in an unlucky order).
  */
 @Component(service = {BootstrapMode.class, RegistrationGuard.class, SmartcardBootstrap.class},
     property = BootstrapMode.MODE + "=" + BootstrapMode.SMARTCARD, configurationPid = SmartcardMode.PID)
@@ -74,9 +72,6 @@ public final class SmartcardMode implements BootstrapMode, RegistrationGuard, Sm
     private final CardConfiguration configuration;
     private final PinFile pin;
     private final Map<String, CardReader> readers = new ConcurrentHashMap<>();
-    private final Map<String, Long> insertions = new ConcurrentHashMap<>();
-    private final ExecutorService events = Executors.newSingleThreadExecutor(r -> new Thread(r, "gatehouse-smartcard"));
-    private volatile BootstrapCoordinator coordinator;
     private volatile Optional<Instant> lastCheck = Optional.empty();
     private volatile String lastResult = "not checked yet";
 
@@ -108,104 +103,13 @@ public final class SmartcardMode implements BootstrapMode, RegistrationGuard, Sm
         return etc != null ? Path.of(etc, "smartcard-pin") : context.getDataFile("smartcard-pin").toPath();
     }
 
-    @Deactivate
-    public void deactivate() {
-        events.shutdownNow();
-    }
-
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void addReader(CardReader reader) {
         readers.put(reader.name(), reader);
-        insertions.put(reader.name(), reader.insertions());
-        BootstrapCoordinator c = coordinator;
-        // at start-up the first sequence reads the card anyway; later, a reader plugged in with a card is like an insertion
-        if (reader.cardPresent() && c != null && !c.history().isEmpty()) {
-            events.execute(() -> inserted(reader));
-        }
-    }
-
-    public void updatedReader(CardReader reader) {
-        long before = insertions.getOrDefault(reader.name(), 0L);
-        insertions.put(reader.name(), reader.insertions());
-        if (reader.cardPresent() && reader.insertions() != before) {
-            events.execute(() -> inserted(reader));
-        } else if (!reader.cardPresent()) {
-            events.execute(() -> gone(reader.name()));
-        }
     }
 
     public void removeReader(CardReader reader) {
         readers.remove(reader.name(), reader);
-        insertions.remove(reader.name());
-        events.execute(() -> gone(reader.name()));
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    public void setCoordinator(BootstrapCoordinator c) {
-        coordinator = c;
-    }
-
-    public void unsetCoordinator(BootstrapCoordinator c) {
-        if (coordinator == c) {
-            coordinator = null;
-        }
-    }
-
-    /** A card arrived: a run only when its data is not what is applied (no needless re-registration). */
-    private void inserted(CardReader reader) {
-        try {
-            settle();
-            CardReading.Raw raw = read(reader);
-            settle(); // a sequence that started meanwhile may have applied this very data
-            if (!configuration.record().map(r -> r.digest().equals(raw.digest())).orElse(false)) {
-                LOG.info("Card with LwM2M bootstrap data inserted in {}: bootstrapping from it", reader.name());
-                ask(Optional.of(SMARTCARD));
-            }
-        } catch (CardDataException e) {
-            if (e.absent()) {
-                LOG.info("Card inserted in {} holds no LwM2M bootstrap data", reader.name());
-                gone(reader.name());
-            } else {
-                LOG.warn("Card inserted in {} cannot be used: {}", reader.name(), e.getMessage());
-            }
-        } catch (SmartcardException e) {
-            LOG.info("Card inserted in {} could not be read: {}", reader.name(), e.getMessage());
-        }
-    }
-
-    /**
-     * Waits while a sequence is in its smartcard step: it is reading this card now, and what it applies
-     * is what an event must be compared with (else an insertion seen during that step would make a
-     * second run, and a needless re-registration).
-     */
-    private void settle() {
-        for (int i = 0; i < 600; i++) {
-            BootstrapCoordinator c = coordinator;
-            if (c == null || c.phase() != BootstrapCoordinator.Phase.SMARTCARD) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    /** The card that provisioned the configuration is gone: the sequence withdraws it and falls back. */
-    private void gone(String readerName) {
-        if (configuration.record().map(r -> r.reader().equals(readerName)).orElse(false)) {
-            LOG.info("The card that provisioned the configuration left {}: withdrawing its configuration", readerName);
-            ask(Optional.empty());
-        }
-    }
-
-    private void ask(Optional<String> mode) {
-        BootstrapCoordinator c = coordinator;
-        if (c != null) {
-            c.start(mode);
-        }
     }
 
     @Override
@@ -239,6 +143,26 @@ public final class SmartcardMode implements BootstrapMode, RegistrationGuard, Sm
         }
         String why = readers.isEmpty() ? "no card reader" : absent.isEmpty() ? "no card in " + readers.keySet() : String.join("; ", absent);
         return configuration.withdraw(context, why).orElse(ModeOutcome.skipped(why));
+    }
+
+    /** The digest of the card data in place, if any (for {@link CardEvents}). */
+    Optional<String> appliedDigest() {
+        return configuration.record().map(AppliedRecord::digest);
+    }
+
+    /** The reader the card configuration in place came from, if any. */
+    Optional<String> appliedReader() {
+        return configuration.record().map(AppliedRecord::reader);
+    }
+
+    /** Whether this mode looks at {@code reader} (see the configuration's reader filter). */
+    boolean watches(CardReader reader) {
+        return reader.name().contains(config.reader());
+    }
+
+    /** Reads a card's data and gives its digest (for {@link CardEvents}). */
+    String digest(CardReader reader) throws SmartcardException, CardDataException {
+        return read(reader).digest();
     }
 
     /** The readers to look at: those with a card, whose name matches the configuration. */

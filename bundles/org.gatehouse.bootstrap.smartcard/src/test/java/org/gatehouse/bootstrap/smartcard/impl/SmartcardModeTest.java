@@ -73,7 +73,6 @@ class SmartcardModeTest {
 
     @AfterEach
     void stop() {
-        mode.deactivate();
         coordinator.close();
     }
 
@@ -249,5 +248,21 @@ class SmartcardModeTest {
         assertEquals(11, content.apdus());
         assertArrayEquals("3x@mpl3P5K53cr3tK3y".getBytes(), ((SingleResource) content.objects().get(0).instance(1).resource(5)).value().asBytes());
         assertEquals(0, store.snapshot().revision(), "nothing applied");
+    }
+
+    @Test
+    void a_card_pulled_mid_read_changes_nothing() throws Exception {
+        insert(card(SERVER_1 + "]"));
+        assertEquals(Result.CONFIGURED, run().result());
+        ObjectTree applied = store.snapshot();
+        for (int pulledAt : new int[] {1, 4, 9}) { // during EF DIR, at the AID, in the middle of the bootstrap EF
+            insert(Vectors.TV2); // another card, pulled while it is read
+            reader.pullAfter(pulledAt);
+            ModeOutcome outcome = run();
+            assertEquals(Result.FAILED, outcome.result(), outcome.detail());
+            assertTrue(outcome.detail().contains("could not be read, nothing applied"), outcome.detail());
+            assertEquals(applied, store.snapshot(), "nothing applied, nothing withdrawn half-way");
+            assertTrue(mode.status().digest().isPresent(), "the record still names the configuration in place");
+        }
     }
 }
