@@ -38,7 +38,8 @@ public final class CardEvents {
     private final ExecutorService events = Executors.newSingleThreadExecutor(r -> new Thread(r, "gatehouse-smartcard"));
 
     @Activate
-    public CardEvents(@Reference(service = SmartcardBootstrap.class) SmartcardBootstrap mode, @Reference BootstrapCoordinator coordinator) {
+    public CardEvents(@Reference(target = "(component.name=org.gatehouse.bootstrap.smartcard.impl.SmartcardMode)") SmartcardBootstrap mode,
+            @Reference BootstrapCoordinator coordinator) {
         this.mode = (SmartcardMode) mode; // this bundle's own component: the events need its record and its reads
         this.coordinator = coordinator;
     }
