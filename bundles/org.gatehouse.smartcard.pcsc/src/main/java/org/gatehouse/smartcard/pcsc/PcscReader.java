@@ -56,13 +56,13 @@ final class PcscReader implements CardReader {
     }
 
     /**
-     * Records the card state seen by the poller.
+     * Records the card state seen by the poller. A card exchanged between two polls looks unchanged
+     * here; the smartcard mode's guard reads the card's data before each use, so it is not missed.
      *
-     * @param inserted a card arrived since the last poll (maybe after another one left unseen)
      * @return whether anything a consumer sees changed
      */
-    boolean update(boolean nowPresent, boolean inserted) {
-        boolean arrived = nowPresent && (inserted || !present);
+    boolean update(boolean nowPresent) {
+        boolean arrived = nowPresent && !present;
         boolean changed = arrived || nowPresent != present;
         if (arrived) {
             insertions++;

@@ -127,10 +127,10 @@ public final class PcscReaders {
             boolean card = t.isCardPresent();
             if (reader == null) {
                 reader = new PcscReader(t);
-                reader.update(card, card);
+                reader.update(card);
                 registrations.register(reader);
                 LOG.info("Card reader appeared: {}", reader);
-            } else if (reader.update(card, false)) {
+            } else if (reader.update(card)) {
                 registrations.changed(reader);
                 LOG.info("Card {} {}", card ? "inserted in" : "removed from", t.getName());
             }

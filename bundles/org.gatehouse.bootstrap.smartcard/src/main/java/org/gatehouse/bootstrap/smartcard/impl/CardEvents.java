@@ -67,9 +67,9 @@ public final class CardEvents {
         }
     }
 
+    /** A reader going away is not a card removal (pcscd restarting): the mode keeps the configuration until it is back. */
     public void removeReader(CardReader reader) {
         insertions.remove(reader.name());
-        events.execute(() -> gone(reader.name()));
     }
 
     /** A card arrived: a run only when its data is not what is applied (no needless re-registration). */
@@ -83,6 +83,10 @@ public final class CardEvents {
             settle(); // a sequence that started meanwhile may have applied this very data
             if (!mode.appliedDigest().map(digest::equals).orElse(false)) {
                 LOG.info("Card with LwM2M bootstrap data inserted in {}: bootstrapping from it", reader.name());
+                coordinator.start(Optional.of(BootstrapMode.SMARTCARD));
+            } else if (coordinator.phase() != BootstrapCoordinator.Phase.REGISTERED && coordinator.phase() != BootstrapCoordinator.Phase.REGISTERING) {
+                // the card in place is back (its reader had gone): registration was held back meanwhile
+                LOG.info("The card in place is back in {}: registering with what it says", reader.name());
                 coordinator.start(Optional.of(BootstrapMode.SMARTCARD));
             }
         } catch (CardDataException e) {

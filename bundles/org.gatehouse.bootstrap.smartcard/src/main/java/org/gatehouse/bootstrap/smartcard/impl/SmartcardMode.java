@@ -142,6 +142,13 @@ public final class SmartcardMode implements BootstrapMode, RegistrationGuard, Sm
             }
         }
         String why = readers.isEmpty() ? "no card reader" : absent.isEmpty() ? "no card in " + readers.keySet() : String.join("; ", absent);
+        Optional<String> gone = configuration.record().map(AppliedRecord::reader).filter(r -> !readers.containsKey(r));
+        if (gone.isPresent()) {
+            // a reader that went away (pcscd restarting, a USB reader unplugged) is not a card removal: keep the
+            // configuration, which the guard keeps from being used, until the reader is back and shows its card or none
+            return ModeOutcome.failed("the reader " + gone.get() + " of the card in place is not there; its configuration stays unused until the "
+                + "reader is back", gone.get());
+        }
         return configuration.withdraw(context, why).orElse(ModeOutcome.skipped(why));
     }
 

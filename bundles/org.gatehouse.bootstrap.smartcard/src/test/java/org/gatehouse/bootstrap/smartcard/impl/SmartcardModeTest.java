@@ -265,4 +265,20 @@ class SmartcardModeTest {
             assertTrue(mode.status().digest().isPresent(), "the record still names the configuration in place");
         }
     }
+
+    @Test
+    void a_reader_that_goes_away_is_not_a_card_removal() throws Exception {
+        insert(Vectors.TV2);
+        assertEquals(Result.CONFIGURED, run().result());
+        ObjectTree applied = store.snapshot();
+        mode.removeReader(reader); // pcscd restarting
+        assertTrue(mode.veto(1, Operation.UPDATE).isPresent(), "no registration with card data that cannot be confirmed");
+        ModeOutcome outcome = run();
+        assertEquals(Result.FAILED, outcome.result());
+        assertTrue(outcome.detail().startsWith("the reader direct 0 of the card in place is not there"), outcome.detail());
+        assertEquals(applied, store.snapshot(), "the configuration stays");
+        mode.addReader(reader);
+        assertEquals(Optional.empty(), mode.veto(1, Operation.UPDATE));
+        assertEquals(Result.CONFIGURED, run().result());
+    }
 }
