@@ -3,6 +3,7 @@
 #   scripts/bench.sh [JMH arguments]      codec encode/decode (JMH), e.g. -wi 1 -i 3 for a quick run
 #   scripts/bench.sh bootstrap [ROUNDS]   bootstrap + registration latency on loopback, warm JVM
 #   scripts/bench.sh coldstart [ROUNDS]   new process to registered: bin/gatehouse and Leshan's client
+#   scripts/bench.sh smartcard [ROUNDS]   reading a card's bootstrap data over pcscd (scripts/pcsc-up.sh first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q install -DskipTests -pl benchmarks -am
@@ -10,6 +11,10 @@ if [ "${1:-}" = "coldstart" ]; then
   shift
   mvn -B -q install -DskipTests -pl runtime -am
   exec java -cp benchmarks/target/benchmarks.jar org.gatehouse.benchmarks.ColdStart runtime/target/gatehouse "$@"
+fi
+if [ "${1:-}" = "smartcard" ]; then
+  shift
+  exec java -cp benchmarks/target/benchmarks.jar org.gatehouse.benchmarks.SmartcardRead "$@"
 fi
 if [ "${1:-}" = "bootstrap" ]; then
   shift

@@ -24,6 +24,8 @@ final class GatewayContents {
     static final List<String> TRANSPORT = List.of("jul.to.slf4j", "bcprov", "org.eclipse.californium.element-connector",
         "org.eclipse.californium.scandium", "org.eclipse.californium.core", "org.gatehouse.coap", "org.gatehouse.coap.californium");
     static final List<String> BOOTSTRAP = List.of("org.gatehouse.bootstrap", "org.gatehouse.registration", "org.gatehouse.device");
+    static final List<String> BOOTSTRAP_SMARTCARD = List.of("org.gatehouse.smartcard", "org.gatehouse.smartcard.pcsc",
+        "org.gatehouse.bootstrap.smartcard");
     static final List<String> BOOTSTRAP_FACTORY = List.of("org.gatehouse.bootstrap.factory");
     static final List<String> BOOTSTRAP_CLIENT = List.of("org.gatehouse.bootstrap.client");
     /** The Gogo console: RuntimeBundlesIT leaves out org.apache.felix.gogo.jline, which would read the test's stdin. */
@@ -40,7 +42,9 @@ final class GatewayContents {
         "org.gatehouse.bootstrap.impl.BootstrapInterfaceComponent", "org.gatehouse.bootstrap.impl.CoordinatorComponent",
         "org.gatehouse.registration.impl.RegistrationComponent", "org.gatehouse.device.impl.DeviceObject", "org.gatehouse.device.impl.FrameworkReboot",
         "org.gatehouse.bootstrap.factory.FactoryMode", "org.gatehouse.bootstrap.client.ClientInitiatedMode", "org.gatehouse.shell.BootstrapCommands",
-        "org.gatehouse.shell.Lwm2mCommands", "org.gatehouse.shell.ServerCommands");
+        "org.gatehouse.shell.Lwm2mCommands", "org.gatehouse.shell.ServerCommands", "org.gatehouse.smartcard.pcsc.PcscReaders",
+        "org.gatehouse.bootstrap.smartcard.impl.SmartcardMode", "org.gatehouse.bootstrap.smartcard.impl.CardEvents",
+        "org.gatehouse.shell.SmartcardCommands");
 
     private GatewayContents() {
     }
@@ -48,7 +52,7 @@ final class GatewayContents {
     /** The bundles of all features etc/config.properties installs, in its order. */
     static List<String> featureBundles() {
         List<String> all = new ArrayList<>();
-        for (List<String> feature : List.of(CORE, TRANSPORT, BOOTSTRAP, BOOTSTRAP_FACTORY, BOOTSTRAP_CLIENT, SHELL)) {
+        for (List<String> feature : List.of(CORE, TRANSPORT, BOOTSTRAP, BOOTSTRAP_SMARTCARD, BOOTSTRAP_FACTORY, BOOTSTRAP_CLIENT, SHELL)) {
             all.addAll(feature);
         }
         return all;
