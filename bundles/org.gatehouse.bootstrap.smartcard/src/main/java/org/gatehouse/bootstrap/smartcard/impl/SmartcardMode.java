@@ -32,8 +32,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Smartcard bootstrap (LwM2M TS Appendix G): applies the bootstrap data of the card in a reader, first
@@ -49,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class SmartcardMode implements BootstrapMode, RegistrationGuard, SmartcardBootstrap {
 
     static final String PID = "org.gatehouse.bootstrap.smartcard";
-    private static final Logger LOG = LoggerFactory.getLogger(SmartcardMode.class);
 
     @ObjectClassDefinition(name = "Gatehouse smartcard bootstrap", description = "LwM2M bootstrap from the PKCS#15 file on a SIM/UICC")
     public @interface Config {
