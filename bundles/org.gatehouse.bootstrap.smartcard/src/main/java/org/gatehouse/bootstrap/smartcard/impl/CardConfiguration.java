@@ -63,7 +63,8 @@ final class CardConfiguration {
 
     ModeOutcome apply(BootstrapContext context, CardReading.Raw raw, CardReading.Decoded decoded) {
         String source = "smartcard in " + raw.reader();
-        try (BootstrapSession session = context.openSession(source)) {
+        // the store records this writer for every instance the card data wrote
+        try (BootstrapSession session = context.openSession("smartcard:" + raw.digest())) {
             record.ifPresent(r -> takeBack(session, r));
             ObjectTree before = session.view();
             Map<Integer, byte[]> displaced = new TreeMap<>();

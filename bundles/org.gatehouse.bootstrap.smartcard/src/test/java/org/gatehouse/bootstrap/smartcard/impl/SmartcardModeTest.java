@@ -123,6 +123,8 @@ class SmartcardModeTest {
         assertEquals(List.of("/0/1", "/1/1"), mode.status().instances());
         assertEquals(List.of(1), mode.status().ssids());
         assertEquals(CardReading.sha256(Vectors.TV2), mode.status().digest().orElseThrow());
+        assertEquals(Optional.of("smartcard:" + CardReading.sha256(Vectors.TV2)), store.writerOf(LwM2mPath.of(0, 1)),
+            "the store records which card data wrote the instance");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(record)));
         long revision = store.snapshot().revision();
 
