@@ -154,12 +154,18 @@ class PcscReadersTest {
             ApduChannel basic = session.basicChannel();
             assertTrue(basic.transmit(new CommandApdu(0x00, 0xA4, 0x08, 0x0C, HEX.parseHex("50156432"), CommandApdu.NO_RESPONSE_DATA)).isOk());
             vpcd.remove();
-            SmartcardException e = assertThrows(SmartcardException.class, () -> {
-                for (int i = 0; i < 50; i++) { // pcscd notices within its polling period
+            java.util.concurrent.atomic.AtomicReference<SmartcardException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            // pcscd notices the removal within its polling period: read until a read fails
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                try {
                     basic.transmit(new CommandApdu(0x00, 0xB0, 0, 0, CONTENT.length));
-                    Thread.sleep(100);
+                    return false;
+                } catch (SmartcardException removed) {
+                    failure.set(removed);
+                    return true;
                 }
             });
+            SmartcardException e = failure.get();
             assertTrue(e.kind() == SmartcardException.Kind.REMOVED || e.kind() == SmartcardException.Kind.IO, e.kind() + ": " + e.getMessage());
         }
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !reader.cardPresent());
