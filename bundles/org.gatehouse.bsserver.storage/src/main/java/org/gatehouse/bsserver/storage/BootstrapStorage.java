@@ -1,0 +1,75 @@
+package org.gatehouse.bsserver.storage;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a bootstrap server keeps what it serves and what it did. Every method is atomic on its own
+ * and safe to call from many threads (and, for shared engines, from many nodes). Failures of the
+ * engine surface as {@link StorageException}.
+ *
+ * @since 1.0.0
+ */
+@org.osgi.annotation.versioning.ProviderType
+public interface BootstrapStorage {
+
+    /** Service property (String): the engine, e.g. "h2" or "postgresql". */
+    String ENGINE = "gatehouse.bsserver.storage.engine";
+
+    // --- configurations ---------------------------------------------------------------------
+
+    /**
+     * Inserts or replaces the configuration stored under {@code key} (an endpoint name, or a prefix
+     * ending in {@code *} serving every endpoint whose name starts with it). The document is kept as
+     * given; the bootstrap server parses and validates it before storing.
+     *
+     * @return the stored record with its new revision
+     */
+    StoredConfig putConfig(String key, String json);
+
+    boolean removeConfig(String key);
+
+    Optional<StoredConfig> config(String key);
+
+    /** Every configuration, ordered by key. */
+    List<StoredConfig> configs();
+
+    // --- credentials ------------------------------------------------------------------------
+
+    /** Inserts or replaces the credential of {@code credential.endpoint()}; secrets are kept encrypted. */
+    void putCredential(EndpointCredential credential);
+
+    boolean removeCredential(String endpoint);
+
+    Optional<EndpointCredential> credential(String endpoint);
+
+    /** The credential whose {@link EndpointCredential#identity()} is {@code identity} for that kind. */
+    Optional<EndpointCredential> credentialByIdentity(EndpointCredential.Kind kind, String identity);
+
+    // --- session log ------------------------------------------------------------------------
+
+    /** Records the start of a session and returns its id. */
+    long sessionStarted(String endpoint, String node);
+
+    /** Appends one request of a session, e.g. "WRITE /0/1 2.04". */
+    void sessionEvent(long sessionId, String event);
+
+    /** Records how a session ended: "success", "failed: …", "abandoned: …". */
+    void sessionEnded(long sessionId, String outcome);
+
+    /** Most recent first; {@code endpoint} empty for every endpoint. */
+    List<SessionRecord> sessions(Optional<String> endpoint, int limit);
+
+    // --- claims (several nodes, one fleet) --------------------------------------------------
+
+    /**
+     * Claims {@code endpoint} for {@code node} for {@code lease}: true when no other node holds an
+     * unexpired claim on it (a claim of a node that died expires with its lease). Renewing one's own
+     * claim succeeds.
+     */
+    boolean claim(String endpoint, String node, Duration lease);
+
+    /** Drops {@code node}'s claim on {@code endpoint}, if it holds one. */
+    void release(String endpoint, String node);
+}
