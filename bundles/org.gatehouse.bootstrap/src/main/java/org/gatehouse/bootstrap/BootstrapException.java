@@ -2,26 +2,21 @@ package org.gatehouse.bootstrap;
 
 import java.util.List;
 
+import org.gatehouse.lwm2m.client.AccountException;
+
 /**
  * A bootstrap step was refused; {@link #problems()} lists why, one readable line each.
  *
  * @since 1.0.0
  */
-public class BootstrapException extends Exception {
+public class BootstrapException extends AccountException {
     private static final long serialVersionUID = 1L;
 
-    private final List<String> problems;
-
     public BootstrapException(String message) {
-        this(message, List.of(message), null);
+        super(message);
     }
 
     public BootstrapException(String message, List<String> problems, Throwable cause) {
-        super(message, cause);
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<String> problems() {
-        return problems;
+        super(message, problems, cause);
     }
 }

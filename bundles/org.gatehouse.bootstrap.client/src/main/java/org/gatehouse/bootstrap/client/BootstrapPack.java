@@ -7,7 +7,8 @@ import org.gatehouse.bootstrap.BootstrapContext;
 import org.gatehouse.bootstrap.BootstrapException;
 import org.gatehouse.bootstrap.BootstrapSession;
 import org.gatehouse.bootstrap.ModeOutcome;
-import org.gatehouse.bootstrap.SecurityAccount;
+import org.gatehouse.lwm2m.client.AccountException;
+import org.gatehouse.lwm2m.client.SecurityAccount;
 import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.CoapResponse;
 import org.gatehouse.coap.CoapTransport;
@@ -43,7 +44,7 @@ final class BootstrapPack {
         try (Connection c = transport.open(account.peer(), RequestHandler.REFUSE)) {
             response = c.send(CoapRequest.of(Method.GET, "/bspack").withQuery(List.of("ep=" + context.endpointName()))
                 .withAccept(senmlCbor.format().code()), Duration.ofMillis(config.request_timeout()));
-        } catch (TransportException | BootstrapException e) {
+        } catch (TransportException | AccountException e) {
             return ModeOutcome.failed(e.getMessage(), account.uri());
         }
         if (response.code() != ResponseCode.CONTENT) {
@@ -55,7 +56,7 @@ final class BootstrapPack {
             return ModeOutcome.configured("bootstrap pack from " + account.uri(), account.uri());
         } catch (CodecException e) {
             return ModeOutcome.failed("bootstrap pack unreadable: " + e.getMessage(), account.uri());
-        } catch (BootstrapException e) {
+        } catch (AccountException e) {
             return ModeOutcome.failed("bootstrap pack refused: " + String.join("; ", e.problems()), account.uri());
         }
     }

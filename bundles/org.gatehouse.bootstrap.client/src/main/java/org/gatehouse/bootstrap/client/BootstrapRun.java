@@ -11,7 +11,8 @@ import org.gatehouse.bootstrap.BootstrapException;
 import org.gatehouse.bootstrap.BootstrapInterface;
 import org.gatehouse.bootstrap.BootstrapSession;
 import org.gatehouse.bootstrap.ModeOutcome;
-import org.gatehouse.bootstrap.SecurityAccount;
+import org.gatehouse.lwm2m.client.AccountException;
+import org.gatehouse.lwm2m.client.SecurityAccount;
 import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.CoapResponse;
 import org.gatehouse.coap.CoapTransport;
@@ -72,7 +73,7 @@ final class BootstrapRun {
             }
         } catch (TransportException e) {
             return ModeOutcome.failed(e.kind() + ": " + e.getMessage(), server);
-        } catch (BootstrapException e) {
+        } catch (AccountException e) {
             return ModeOutcome.failed(e.getMessage(), server);
         }
     }

@@ -9,7 +9,8 @@ import org.gatehouse.bootstrap.BootstrapException;
 import org.gatehouse.bootstrap.BootstrapInterface;
 import org.gatehouse.bootstrap.BootstrapMode;
 import org.gatehouse.bootstrap.ModeOutcome;
-import org.gatehouse.bootstrap.SecurityAccount;
+import org.gatehouse.lwm2m.client.AccountException;
+import org.gatehouse.lwm2m.client.SecurityAccount;
 import org.gatehouse.coap.CoapTransport;
 import org.gatehouse.lwm2m.codec.ContentCodec;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
@@ -96,7 +97,7 @@ public final class ClientInitiatedMode implements BootstrapMode {
         Optional<SecurityAccount> account;
         try {
             account = SecurityAccount.bootstrapServer(context.current());
-        } catch (BootstrapException e) {
+        } catch (AccountException e) {
             return ModeOutcome.failed("bootstrap-server account unusable: " + e.getMessage(), "");
         }
         if (account.isEmpty()) {
@@ -139,7 +140,7 @@ public final class ClientInitiatedMode implements BootstrapMode {
                 LwM2mPath path = LwM2mPath.of(ObjectIds.SECURITY, account.get().instanceId());
                 purge.schedule(account.get(), (LwM2mObjectInstance) tree.read(path).orElseThrow());
             }
-        } catch (BootstrapException e) {
+        } catch (AccountException e) {
             LOG.warn("Bootstrap-server account unreadable after bootstrap: {}", e.getMessage());
         }
     }

@@ -21,7 +21,7 @@ import org.eclipse.leshan.server.registration.Registration;
 import org.eclipse.leshan.server.registration.RegistrationListener;
 import org.eclipse.leshan.server.registration.RegistrationUpdate;
 import org.gatehouse.bootstrap.BootstrapCoordinator.Phase;
-import org.gatehouse.bootstrap.RegistrationGuard;
+import org.gatehouse.lwm2m.client.RegistrationGuard;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.junit.jupiter.api.Test;
 

@@ -94,7 +94,7 @@ public final class TestGateway implements AutoCloseable {
         registration.addHandler(device, Map.of(ObjectHandler.OBJECT_ID, ObjectIds.DEVICE));
         coordinator = new CoordinatorComponent(null, store, models, identity,
             Configs.of(CoordinatorComponent.Config.class, Map.of("start_delay_ms", 3_600_000L, "retry_delay", 3600L)));
-        registration.setCoordinator(coordinator);
+        registration.setBootstrap(coordinator);
         coordinator.setRegistrar(registration);
         clientMode = new ClientInitiatedMode(transport, bootstrapInterface, store, new SenmlCborCodec(), models,
             Configs.of(ClientInitiatedMode.Config.class, clientConfig), dir.resolveSibling(dir.getFileName() + "-purge.properties"));

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.gatehouse.bootstrap.BootstrapCoordinator;
 import org.gatehouse.bootstrap.BootstrapMode;
-import org.gatehouse.bootstrap.Registrar;
 import org.gatehouse.endpoint.EndpointIdentity;
+import org.gatehouse.lwm2m.client.BootstrapRequests;
+import org.gatehouse.lwm2m.client.Registrar;
 import org.gatehouse.lwm2m.model.ModelRegistry;
 import org.gatehouse.lwm2m.model.ObjectIds;
 import org.gatehouse.lwm2m.store.ObjectStore;
@@ -44,9 +45,9 @@ import org.slf4j.LoggerFactory;
  * Runs the bootstrap sequence on its own thread over the modes present (a whiteboard: modes come and
  * go at run time), and again after a delay while the gateway is not registered.
  */
-@Component(service = BootstrapCoordinator.class, immediate = true, configurationPid = CoordinatorComponent.PID)
+@Component(service = {BootstrapCoordinator.class, BootstrapRequests.class}, immediate = true, configurationPid = CoordinatorComponent.PID)
 @Designate(ocd = CoordinatorComponent.Config.class)
-public final class CoordinatorComponent implements BootstrapCoordinator {
+public final class CoordinatorComponent implements BootstrapCoordinator, BootstrapRequests {
 
     static final String PID = "org.gatehouse.bootstrap";
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorComponent.class);
@@ -249,6 +250,18 @@ public final class CoordinatorComponent implements BootstrapCoordinator {
     @Override
     public void registrationFailed(String detail) {
         LOG.info("Registration lost ({}): running the bootstrap sequence", detail);
+        start(Optional.empty());
+    }
+
+    @Override
+    public void clientInitiated(String reason) {
+        LOG.info("Client-initiated bootstrap asked for: {}", reason);
+        start(Optional.of(BootstrapMode.CLIENT));
+    }
+
+    @Override
+    public void sequence(String reason) {
+        LOG.info("Bootstrap sequence asked for: {}", reason);
         start(Optional.empty());
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-import org.gatehouse.bootstrap.ServerSettings;
+import org.gatehouse.lwm2m.client.ServerSettings;
 import org.gatehouse.lwm2m.codec.link.Link;
 import org.gatehouse.lwm2m.codec.link.LinkAttribute;
 import org.gatehouse.lwm2m.model.LwM2mObject;

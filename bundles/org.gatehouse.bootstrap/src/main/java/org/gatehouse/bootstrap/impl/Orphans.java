@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.gatehouse.bootstrap.ServerSettings;
+import org.gatehouse.lwm2m.client.ServerSettings;
 import org.gatehouse.lwm2m.model.AccessControlResources;
 import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;

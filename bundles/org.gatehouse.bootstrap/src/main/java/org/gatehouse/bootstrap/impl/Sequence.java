@@ -10,7 +10,7 @@ import org.gatehouse.bootstrap.BootstrapCoordinator.Attempt;
 import org.gatehouse.bootstrap.BootstrapCoordinator.Phase;
 import org.gatehouse.bootstrap.BootstrapMode;
 import org.gatehouse.bootstrap.ModeOutcome;
-import org.gatehouse.bootstrap.Registrar;
+import org.gatehouse.lwm2m.client.Registrar;
 import org.gatehouse.bootstrap.impl.SequenceContext.Factory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

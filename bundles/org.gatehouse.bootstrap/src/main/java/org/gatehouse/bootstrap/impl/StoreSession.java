@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.gatehouse.lwm2m.client.ConsistencyCheck;
 import org.gatehouse.bootstrap.BootstrapException;
 import org.gatehouse.bootstrap.BootstrapSession;
 import org.gatehouse.bootstrap.impl.BootstrapRequests.Request;

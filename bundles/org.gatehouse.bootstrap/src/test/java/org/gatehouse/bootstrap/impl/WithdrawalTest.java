@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.gatehouse.lwm2m.client.ConsistencyCheck;
 import org.gatehouse.bootstrap.BootstrapException;
 import org.gatehouse.lwm2m.model.CoreModels;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;

@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.gatehouse.bootstrap.BootstrapException;
-import org.gatehouse.bootstrap.SecurityAccount;
-import org.gatehouse.bootstrap.ServerSettings;
+import org.gatehouse.lwm2m.client.AccountException;
+import org.gatehouse.lwm2m.client.SecurityAccount;
+import org.gatehouse.lwm2m.client.ServerSettings;
 import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.ObjectIds;
@@ -38,7 +38,7 @@ final class Accounts {
                     if (!a.bootstrapServer()) {
                         bySsid.put(a.ssid(), a);
                     }
-                } catch (BootstrapException e) {
+                } catch (AccountException e) {
                     LOG.warn("Security instance /0/{} skipped: {}", i.id(), e.getMessage());
                 }
             }

@@ -3,7 +3,7 @@ package org.gatehouse.registration.impl;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.gatehouse.bootstrap.RegistrationGuard;
+import org.gatehouse.lwm2m.client.RegistrationGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

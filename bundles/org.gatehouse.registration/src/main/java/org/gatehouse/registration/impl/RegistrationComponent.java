@@ -14,11 +14,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.gatehouse.bootstrap.BootstrapCoordinator;
-import org.gatehouse.bootstrap.BootstrapException;
-import org.gatehouse.bootstrap.BootstrapMode;
-import org.gatehouse.bootstrap.Registrar;
-import org.gatehouse.bootstrap.RegistrationGuard;
+import org.gatehouse.lwm2m.client.AccountException;
+import org.gatehouse.lwm2m.client.BootstrapRequests;
+import org.gatehouse.lwm2m.client.Registrar;
+import org.gatehouse.lwm2m.client.RegistrationGuard;
 import org.gatehouse.coap.CoapTransport;
 import org.gatehouse.coap.ResponseCode;
 import org.gatehouse.coap.TransportException;
@@ -78,7 +77,7 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     private final Map<Integer, RegistrationRun> runs = new ConcurrentHashMap<>();
     private final Map<Integer, String> lastErrors = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "gatehouse-registration"));
-    private volatile BootstrapCoordinator coordinator;
+    private volatile BootstrapRequests bootstrap;
     private final Guards guards = new Guards();
     private final Handlers handlers;
     private volatile boolean closed;
@@ -143,13 +142,13 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    public void setCoordinator(BootstrapCoordinator c) {
-        coordinator = c;
+    public void setBootstrap(BootstrapRequests b) {
+        bootstrap = b;
     }
 
-    public void unsetCoordinator(BootstrapCoordinator c) {
-        if (coordinator == c) {
-            coordinator = null;
+    public void unsetBootstrap(BootstrapRequests b) {
+        if (bootstrap == b) {
+            bootstrap = null;
         }
     }
 
@@ -237,7 +236,7 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         ServerSession session;
         try {
             session = new ServerSession(account, transport, handler(ssid), Duration.ofMillis(config.request_timeout()));
-        } catch (TransportException | BootstrapException e) {
+        } catch (TransportException | AccountException e) {
             lastErrors.put(ssid, e.getMessage());
             LOG.warn("Registration with server {} failed: {}", ssid, e.getMessage());
             return null;
@@ -298,10 +297,10 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         if (account == null) {
             return; // removed meanwhile: nothing to register with
         }
-        BootstrapCoordinator c = coordinator;
-        if (sessions.isEmpty() && !registering && account.server().bootstrapOnFailure() && c != null) {
+        BootstrapRequests b = bootstrap;
+        if (sessions.isEmpty() && !registering && account.server().bootstrapOnFailure() && b != null) {
             LOG.warn("Registration with server {} failed and no server is registered: client-initiated bootstrap (/1/x/16)", ssid);
-            c.start(Optional.of(BootstrapMode.CLIENT));
+            b.clientInitiated("registration with server " + ssid + " failed and /1/" + account.server().instanceId() + "/16 is true");
             return;
         }
         retryLater(account);
@@ -324,9 +323,9 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         }
         LOG.info("{} with server {} vetoed: {}; running the bootstrap sequence again", operation, ssid, reason.get());
         lastErrors.put(ssid, operation + " vetoed: " + reason.get());
-        BootstrapCoordinator c = coordinator;
-        if (c != null) {
-            c.start(Optional.empty());
+        BootstrapRequests b = bootstrap;
+        if (b != null) {
+            b.sequence(operation + " with server " + ssid + " vetoed: " + reason.get());
         }
         return true;
     }
@@ -431,9 +430,9 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
 
     @Override
     public void bootstrapTrigger() {
-        BootstrapCoordinator c = coordinator;
-        if (c != null) {
-            c.start(Optional.of(BootstrapMode.CLIENT));
+        BootstrapRequests b = bootstrap;
+        if (b != null) {
+            b.clientInitiated("Bootstrap-Request Trigger (/1/x/9) executed by a server");
         }
     }
 

@@ -1,6 +1,6 @@
 package org.gatehouse.registration.impl;
 
-import org.gatehouse.bootstrap.ServerSettings;
+import org.gatehouse.lwm2m.client.ServerSettings;
 
 /**
  * When to try a server again under its retry resources: /1/x/20 Communication Sequence Retry Count

@@ -2,7 +2,7 @@ package org.gatehouse.registration.impl;
 
 import java.util.function.Supplier;
 
-import org.gatehouse.bootstrap.ServerSettings;
+import org.gatehouse.lwm2m.client.ServerSettings;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.ObjectIds;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.gatehouse.bootstrap.BootstrapException;
+import org.gatehouse.lwm2m.client.AccountException;
 import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.CoapResponse;
 import org.gatehouse.coap.CoapTransport;
@@ -33,7 +33,7 @@ final class ServerSession implements AutoCloseable {
     // The object list the server last accepted (Register or an Update that carried one).
     private volatile byte[] objects = new byte[0];
 
-    ServerSession(Accounts.Account account, CoapTransport transport, RequestHandler handler, Duration timeout) throws TransportException, BootstrapException {
+    ServerSession(Accounts.Account account, CoapTransport transport, RequestHandler handler, Duration timeout) throws TransportException, AccountException {
         this.account = account;
         this.connection = transport.open(account.security().peer(), handler);
         this.timeout = timeout;

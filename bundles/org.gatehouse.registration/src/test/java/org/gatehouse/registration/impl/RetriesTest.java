@@ -59,7 +59,7 @@ class RetriesTest {
 
     @Test
     void zero_counts_still_make_one_attempt() {
-        assertEquals(List.of(0L), waits(Retries.of(new org.gatehouse.bootstrap.ServerSettings(0, 1, 60, "U", -1, 0, false, true, 0, 60,
+        assertEquals(List.of(0L), waits(Retries.of(new org.gatehouse.lwm2m.client.ServerSettings(0, 1, 60, "U", -1, 0, false, true, 0, 60,
             86400, 0), 600)));
     }
 }

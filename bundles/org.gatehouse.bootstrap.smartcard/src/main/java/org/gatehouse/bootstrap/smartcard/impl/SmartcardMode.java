@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.gatehouse.bootstrap.BootstrapContext;
 import org.gatehouse.bootstrap.BootstrapMode;
 import org.gatehouse.bootstrap.ModeOutcome;
-import org.gatehouse.bootstrap.RegistrationGuard;
+import org.gatehouse.lwm2m.client.RegistrationGuard;
 import org.gatehouse.bootstrap.smartcard.CardContent;
 import org.gatehouse.bootstrap.smartcard.CardDataException;
 import org.gatehouse.bootstrap.smartcard.SmartcardBootstrap;

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 import org.gatehouse.bootstrap.ModeOutcome;
 import org.gatehouse.bootstrap.ModeOutcome.Result;
-import org.gatehouse.bootstrap.RegistrationGuard.Operation;
+import org.gatehouse.lwm2m.client.RegistrationGuard.Operation;
 import org.gatehouse.bootstrap.smartcard.CardContent;
 import org.gatehouse.lwm2m.codec.impl.TlvCodec;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;

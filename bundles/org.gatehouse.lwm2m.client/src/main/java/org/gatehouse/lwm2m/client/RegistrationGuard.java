@@ -1,4 +1,4 @@
-package org.gatehouse.bootstrap;
+package org.gatehouse.lwm2m.client;
 
 import java.util.Optional;
 
@@ -8,7 +8,7 @@ import java.util.Optional;
  * sends nothing to that server and runs the bootstrap sequence again, so that the mode applies what
  * changed. Published as a service by mode bundles (a whiteboard); the registration bundle calls it.
  *
- * @since 1.2.0
+ * @since 1.0.0
  */
 @org.osgi.annotation.versioning.ConsumerType
 public interface RegistrationGuard {

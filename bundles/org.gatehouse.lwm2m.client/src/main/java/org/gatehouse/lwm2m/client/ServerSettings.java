@@ -1,4 +1,4 @@
-package org.gatehouse.bootstrap;
+package org.gatehouse.lwm2m.client;
 
 import static org.gatehouse.lwm2m.model.ServerResources.BINDING;
 import static org.gatehouse.lwm2m.model.ServerResources.BOOTSTRAP_ON_REGISTRATION_FAILURE;

@@ -1,4 +1,4 @@
-package org.gatehouse.bootstrap.impl;
+package org.gatehouse.lwm2m.client;
 
 import static org.gatehouse.lwm2m.model.SecurityResources.PUBLIC_KEY_OR_IDENTITY;
 import static org.gatehouse.lwm2m.model.SecurityResources.SECRET_KEY;
@@ -9,9 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.gatehouse.bootstrap.BootstrapException;
-import org.gatehouse.bootstrap.SecurityAccount;
-import org.gatehouse.bootstrap.ServerSettings;
 import org.gatehouse.lwm2m.model.LwM2mObject;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.ModelLookup;
@@ -25,11 +22,13 @@ import org.gatehouse.lwm2m.store.ObjectTree;
  * Is a configuration fit to commit? At most one bootstrap-server account, at least one server
  * account, each account's Security and Server instances paired by Short Server ID with their
  * mandatory resources, credentials present for the security mode. One readable line per problem.
+ *
+ * @since 1.0.0
  */
-final class ConsistencyCheck {
+public final class ConsistencyCheck {
 
     /** How the problem of a configuration without any account starts. */
-    static final String NO_ACCOUNT = "no LwM2M server account and no bootstrap-server account";
+    public static final String NO_ACCOUNT = "no LwM2M server account and no bootstrap-server account";
     private ConsistencyCheck() {
     }
 
@@ -37,7 +36,7 @@ final class ConsistencyCheck {
      * @param serverAccountRequired Bootstrap-Finish and Bootstrap-Pack: the LwM2M Server Bootstrap Information must hold a server
      *                              account; a factory configuration may hold only a bootstrap-server account
      */
-    static List<String> problems(ObjectTree tree, ModelLookup models, boolean serverAccountRequired) {
+    public static List<String> problems(ObjectTree tree, ModelLookup models, boolean serverAccountRequired) {
         List<String> problems = new ArrayList<>();
         LwM2mObject security = object(tree, ObjectIds.SECURITY);
         LwM2mObject server = object(tree, ObjectIds.SERVER);
@@ -49,7 +48,7 @@ final class ConsistencyCheck {
             try {
                 account = SecurityAccount.of(i);
                 account.peer();
-            } catch (BootstrapException e) {
+            } catch (AccountException e) {
                 problems.add(e.getMessage());
                 continue;
             }
@@ -95,7 +94,7 @@ final class ConsistencyCheck {
         return problems;
     }
 
-    static LwM2mObject object(ObjectTree tree, int id) {
+    private static LwM2mObject object(ObjectTree tree, int id) {
         LwM2mObject o = tree.objects().get(id);
         return o == null ? LwM2mObject.of(id) : o;
     }

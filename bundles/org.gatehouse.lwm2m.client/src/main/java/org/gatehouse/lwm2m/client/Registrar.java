@@ -1,10 +1,10 @@
-package org.gatehouse.bootstrap;
+package org.gatehouse.lwm2m.client;
 
 /**
  * Registers the gateway with its LwM2M servers; the coordinator calls it at step 3 of the bootstrap
  * sequence. Implemented by the registration bundle. A server that fails later (a lost registration
  * tried again under its retry resources) with /1/x/16 = true while no server is registered makes the
- * registrar start client-initiated bootstrap itself, through {@link BootstrapCoordinator#start}.
+ * registrar start client-initiated bootstrap itself, through {@link BootstrapRequests#clientInitiated}.
  *
  * @since 1.0.0
  */

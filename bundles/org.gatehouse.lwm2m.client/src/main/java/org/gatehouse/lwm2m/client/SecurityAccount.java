@@ -1,4 +1,4 @@
-package org.gatehouse.bootstrap;
+package org.gatehouse.lwm2m.client;
 
 import static org.gatehouse.lwm2m.model.SecurityResources.BOOTSTRAP_SERVER;
 import static org.gatehouse.lwm2m.model.SecurityResources.BOOTSTRAP_SERVER_ACCOUNT_TIMEOUT;
@@ -37,12 +37,12 @@ public record SecurityAccount(int instanceId, String uri, boolean bootstrapServe
         long holdOffSeconds, long accountTimeoutSeconds, PeerSecurity security) {
 
     /** Reads /0/{instance}; an unusable instance gives a message saying which resource is wrong. */
-    public static SecurityAccount of(LwM2mObjectInstance i) throws BootstrapException {
+    public static SecurityAccount of(LwM2mObjectInstance i) throws AccountException {
         String where = "/0/" + i.id();
-        String uri = string(i, SERVER_URI).orElseThrow(() -> new BootstrapException(where + "/0 Server URI is missing"));
+        String uri = string(i, SERVER_URI).orElseThrow(() -> new AccountException(where + "/0 Server URI is missing"));
         boolean bs = value(i, BOOTSTRAP_SERVER).map(Value::asBoolean).orElse(false);
         int mode = value(i, SECURITY_MODE).map(Value::asLong)
-            .orElseThrow(() -> new BootstrapException(where + "/2 Security Mode is missing")).intValue();
+            .orElseThrow(() -> new AccountException(where + "/2 Security Mode is missing")).intValue();
         int ssid = value(i, SHORT_SERVER_ID).map(Value::asLong).orElse(0L).intValue();
         PeerSecurity security = switch (mode) {
             case 0 -> new PeerSecurity.Psk(new String(bytes(i, PUBLIC_KEY_OR_IDENTITY), StandardCharsets.UTF_8), bytes(i, SECRET_KEY));
@@ -50,14 +50,14 @@ public record SecurityAccount(int instanceId, String uri, boolean bootstrapServe
             case 2 -> new PeerSecurity.X509(bytes(i, PUBLIC_KEY_OR_IDENTITY), bytes(i, SECRET_KEY), bytes(i, SERVER_PUBLIC_KEY),
                 value(i, CERTIFICATE_USAGE).map(Value::asLong).orElse(3L).intValue(), string(i, SNI).orElse(""));
             case 3 -> new PeerSecurity.NoSec();
-            default -> throw new BootstrapException(where + "/2 Security Mode " + mode + " is not supported (0 PSK, 1 RPK, 2 X.509, 3 NoSec)");
+            default -> throw new AccountException(where + "/2 Security Mode " + mode + " is not supported (0 PSK, 1 RPK, 2 X.509, 3 NoSec)");
         };
         return new SecurityAccount(i.id(), uri, bs, mode, ssid, value(i, CLIENT_HOLD_OFF_TIME).map(Value::asLong).orElse(0L),
             value(i, BOOTSTRAP_SERVER_ACCOUNT_TIMEOUT).map(Value::asLong).orElse(0L), security);
     }
 
     /** The bootstrap-server account of a configuration, if it has one. */
-    public static Optional<SecurityAccount> bootstrapServer(ObjectTree tree) throws BootstrapException {
+    public static Optional<SecurityAccount> bootstrapServer(ObjectTree tree) throws AccountException {
         LwM2mObject security = tree.objects().get(ObjectIds.SECURITY);
         if (security != null) {
             for (LwM2mObjectInstance i : security.instances().values()) {
@@ -71,11 +71,11 @@ public record SecurityAccount(int instanceId, String uri, boolean bootstrapServe
     }
 
     /** The transport's view of this account. */
-    public PeerSpec peer() throws BootstrapException {
+    public PeerSpec peer() throws AccountException {
         try {
             return new PeerSpec(bootstrapServer ? "bootstrap server" : "server " + ssid, new URI(uri), security);
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new BootstrapException("/0/" + instanceId + "/0: " + e.getMessage());
+            throw new AccountException("/0/" + instanceId + "/0: " + e.getMessage());
         }
     }
 
