@@ -23,7 +23,7 @@ final class GatewayContents {
         "org.gatehouse.lwm2m.codec", "org.gatehouse.lwm2m.store", "org.gatehouse.lwm2m.objects", "org.gatehouse.endpoint");
     static final List<String> TRANSPORT = List.of("jul.to.slf4j", "bcprov", "org.eclipse.californium.element-connector",
         "org.eclipse.californium.scandium", "org.eclipse.californium.core", "org.gatehouse.coap", "org.gatehouse.coap.californium");
-    static final List<String> BOOTSTRAP = List.of("org.gatehouse.lwm2m.client", "org.gatehouse.bootstrap", "org.gatehouse.registration", "org.gatehouse.device");
+    static final List<String> BOOTSTRAP = List.of("org.gatehouse.lwm2m.client", "org.gatehouse.bootstrap.api", "org.gatehouse.bootstrap", "org.gatehouse.registration", "org.gatehouse.device");
     static final List<String> BOOTSTRAP_SMARTCARD = List.of("org.gatehouse.smartcard", "org.gatehouse.smartcard.pcsc",
         "org.gatehouse.bootstrap.smartcard");
     static final List<String> BOOTSTRAP_FACTORY = List.of("org.gatehouse.bootstrap.factory");

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.felix.service.command.Descriptor;
-import org.gatehouse.registration.RegistrationStatus;
+import org.gatehouse.lwm2m.client.RegistrationStatus;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

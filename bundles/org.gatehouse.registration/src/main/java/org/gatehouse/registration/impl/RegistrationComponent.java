@@ -28,7 +28,7 @@ import org.gatehouse.lwm2m.model.ModelRegistry;
 import org.gatehouse.lwm2m.model.ObjectIds;
 import org.gatehouse.lwm2m.objects.ObjectHandler;
 import org.gatehouse.lwm2m.store.ObjectStore;
-import org.gatehouse.registration.RegistrationStatus;
+import org.gatehouse.lwm2m.client.RegistrationStatus;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

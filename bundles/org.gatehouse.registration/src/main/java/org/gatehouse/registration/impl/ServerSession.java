@@ -15,7 +15,7 @@ import org.gatehouse.coap.ResponseCode;
 import org.gatehouse.coap.TransportException;
 import org.gatehouse.lwm2m.codec.ContentFormat;
 import org.gatehouse.lwm2m.model.ModelLookup;
-import org.gatehouse.registration.RegistrationStatus;
+import org.gatehouse.lwm2m.client.RegistrationStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

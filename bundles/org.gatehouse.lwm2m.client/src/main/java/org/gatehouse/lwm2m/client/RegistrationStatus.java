@@ -1,4 +1,4 @@
-package org.gatehouse.registration;
+package org.gatehouse.lwm2m.client;
 
 import java.time.Instant;
 import java.util.List;
