@@ -27,6 +27,7 @@ final class GatewayContents {
     static final List<String> BOOTSTRAP_SMARTCARD = List.of("org.gatehouse.smartcard", "org.gatehouse.smartcard.pcsc",
         "org.gatehouse.bootstrap.smartcard");
     static final List<String> BOOTSTRAP_FACTORY = List.of("org.gatehouse.bootstrap.factory");
+    static final List<String> BOOTSTRAP_SERVER_PUSH = List.of("org.gatehouse.bootstrap.server");
     static final List<String> BOOTSTRAP_CLIENT = List.of("org.gatehouse.bootstrap.client");
     /** The Gogo console: RuntimeBundlesIT leaves out org.apache.felix.gogo.jline, which would read the test's stdin. */
     static final String CONSOLE = "org.apache.felix.gogo.jline";
@@ -41,7 +42,7 @@ final class GatewayContents {
         "org.gatehouse.endpoint.impl.EndpointIdentityComponent", "org.gatehouse.coap.californium.CaliforniumTransport",
         "org.gatehouse.bootstrap.impl.BootstrapInterfaceComponent", "org.gatehouse.bootstrap.impl.CoordinatorComponent",
         "org.gatehouse.registration.impl.RegistrationComponent", "org.gatehouse.device.impl.DeviceObject", "org.gatehouse.device.impl.FrameworkReboot",
-        "org.gatehouse.bootstrap.factory.FactoryMode", "org.gatehouse.bootstrap.client.ClientInitiatedMode", "org.gatehouse.shell.BootstrapCommands",
+        "org.gatehouse.bootstrap.factory.FactoryMode", "org.gatehouse.bootstrap.server.LegacyPushMode", "org.gatehouse.bootstrap.client.ClientInitiatedMode", "org.gatehouse.shell.BootstrapCommands",
         "org.gatehouse.shell.Lwm2mCommands", "org.gatehouse.shell.ServerCommands", "org.gatehouse.smartcard.pcsc.PcscReaders",
         "org.gatehouse.bootstrap.smartcard.impl.SmartcardMode", "org.gatehouse.bootstrap.smartcard.impl.CardEvents",
         "org.gatehouse.shell.SmartcardCommands");
@@ -52,7 +53,7 @@ final class GatewayContents {
     /** The bundles of all features etc/config.properties installs, in its order. */
     static List<String> featureBundles() {
         List<String> all = new ArrayList<>();
-        for (List<String> feature : List.of(CORE, TRANSPORT, BOOTSTRAP, BOOTSTRAP_SMARTCARD, BOOTSTRAP_FACTORY, BOOTSTRAP_CLIENT, SHELL)) {
+        for (List<String> feature : List.of(CORE, TRANSPORT, BOOTSTRAP, BOOTSTRAP_SMARTCARD, BOOTSTRAP_FACTORY, BOOTSTRAP_SERVER_PUSH, BOOTSTRAP_CLIENT, SHELL)) {
             all.addAll(feature);
         }
         return all;

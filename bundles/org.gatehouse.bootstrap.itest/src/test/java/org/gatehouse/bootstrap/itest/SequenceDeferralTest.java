@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bootstrap asked for by a server (/1/x/9) or the shell while the sequence tries factory (or
- * smartcard) bootstrap, or while a bootstrap session is open, waits for the sequence to end: the
- * spec has the client ignore server-initiated bootstrap until those steps were tried, and a running
- * Finish must never be cancelled. Modes here are stand-ins that record what the coordinator did.
+ * A bootstrap asked for from the shell while the sequence tries factory (or smartcard) bootstrap,
+ * or while a bootstrap session is open, waits for the sequence to end: a running Finish must never
+ * be cancelled. A server-initiated bootstrap (/1/x/9) during the factory or smartcard step is
+ * ignored, as the spec's sequence requires. Modes here are stand-ins that record what the
+ * coordinator did.
  */
 class SequenceDeferralTest {
 
@@ -48,12 +49,36 @@ class SequenceDeferralTest {
 
             gw.coordinator.start(Optional.empty());
             assertTrue(entered.await(10, TimeUnit.SECONDS), "the sequence never reached the factory step");
-            gw.coordinator.start(Optional.of(BootstrapMode.CLIENT)); // what Execute /1/x/9 does
+            gw.coordinator.start(Optional.of(BootstrapMode.CLIENT)); // bootstrap:start client
             assertStillOnly("factory");
             release.countDown();
             // the sequence's own client step, then the deferred run
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().filter("client"::equals).count() == 2);
             assertEquals(List.of("factory", "factory done", "client", "client"), events);
+        }
+    }
+
+    @Test
+    void a_server_initiated_bootstrap_during_the_factory_step_is_ignored() throws Exception {
+        try (TestGateway gw = new TestGateway(dir.resolve("store"), "gw-ignore", Map.of())) {
+            gw.coordinator.addMode(context -> {
+                events.add("factory");
+                entered.countDown();
+                release.await(10, TimeUnit.SECONDS);
+                return ModeOutcome.skipped("stand-in");
+            }, Map.of(BootstrapMode.MODE, BootstrapMode.FACTORY));
+            gw.coordinator.addMode(recordingClient(), Map.of(BootstrapMode.MODE, BootstrapMode.CLIENT));
+
+            gw.coordinator.start(Optional.empty());
+            assertTrue(entered.await(10, TimeUnit.SECONDS), "the sequence never reached the factory step");
+            gw.coordinator.serverInitiated(7); // what Execute /1/x/9 by server 7 does
+            release.countDown();
+            // only the sequence's own client step: the trigger was dropped, not deferred
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("client"));
+            Awaitility.await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> events.equals(List.of("factory", "client")));
+
+            gw.coordinator.serverInitiated(7); // after the sequence: runs
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().filter("client"::equals).count() == 2);
         }
     }
 

@@ -11,6 +11,7 @@ import org.gatehouse.bootstrap.BootstrapMode;
 import org.gatehouse.bootstrap.client.ClientInitiatedMode;
 import org.gatehouse.bootstrap.impl.BootstrapInterfaceComponent;
 import org.gatehouse.bootstrap.impl.CoordinatorComponent;
+import org.gatehouse.bootstrap.server.LegacyPushMode;
 import org.gatehouse.coap.californium.CaliforniumTransport;
 import org.gatehouse.device.impl.DeviceObject;
 import org.gatehouse.endpoint.EndpointIdentity;
@@ -80,12 +81,12 @@ public final class TestGateway implements AutoCloseable {
                 return false;
             }
         };
-        CaliforniumTransport transport = new CaliforniumTransport(Configs.of(CaliforniumTransport.Config.class,
+        transport = new CaliforniumTransport(Configs.of(CaliforniumTransport.Config.class,
             Map.of("ack_timeout", 500, "max_retransmit", 2, "dtls_retransmission_timeout", 500, "dtls_max_retransmissions", 2)));
         CoreLinkCodec links = new CoreLinkCodec();
         List<ContentCodec> codecs = List.of(new TlvCodec(), new SenmlJsonCodec(), new SenmlCborCodec(), new TextCodec(), new OpaqueCodec(),
             new LwM2mJsonCodec());
-        BootstrapInterfaceComponent bootstrapInterface = new BootstrapInterfaceComponent(models, links);
+        bootstrapInterface = new BootstrapInterfaceComponent(models, links);
         codecs.forEach(bootstrapInterface::addCodec);
         device = new DeviceObject(store, reboots::incrementAndGet, Configs.of(DeviceObject.Config.class, Map.of()));
         registration = new RegistrationComponent(store, transport, models, identity, links,
@@ -102,6 +103,16 @@ public final class TestGateway implements AutoCloseable {
         factoryFile = dir.resolveSibling(dir.getFileName() + "-factory.json");
         coordinator.addMode(new org.gatehouse.bootstrap.factory.FactoryMode(new SenmlJsonCodec(), models, factoryFile,
             dir.resolveSibling(dir.getFileName() + "-factory.sha256")), Map.of(BootstrapMode.MODE, BootstrapMode.FACTORY));
+    }
+
+    private final CaliforniumTransport transport;
+    private final BootstrapInterfaceComponent bootstrapInterface;
+
+    /** Adds the server-initiated (1.0 push) mode, enabled, listening on loopback {@code port}. */
+    void addPushMode(int port, long holdOffSeconds) {
+        coordinator.addMode(new LegacyPushMode(transport, bootstrapInterface, Configs.of(LegacyPushMode.Config.class,
+            Map.of("enabled", true, "address", "127.0.0.1", "port", port, "default_hold_off", holdOffSeconds, "finish_timeout", 10L))),
+            Map.of(BootstrapMode.MODE, BootstrapMode.SERVER, BootstrapMode.STEP, 350));
     }
 
     /** How often /3/0/4 Reboot was carried out (the real one restarts the framework). */

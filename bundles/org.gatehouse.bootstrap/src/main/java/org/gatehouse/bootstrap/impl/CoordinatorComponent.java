@@ -260,6 +260,17 @@ public final class CoordinatorComponent implements BootstrapCoordinator, Bootstr
     }
 
     @Override
+    public void serverInitiated(int ssid) {
+        Phase p = phase;
+        if (p == Phase.SMARTCARD || p == Phase.FACTORY) {
+            LOG.warn("Server-initiated bootstrap from server {} ignored: the sequence is still in its {} step (the spec's bootstrap sequence ignores it until smartcard and factory were tried)", ssid, p);
+            return;
+        }
+        LOG.info("Server-initiated bootstrap: server {} executed Bootstrap-Request Trigger (/1/x/9)", ssid);
+        start(Optional.of(BootstrapMode.CLIENT));
+    }
+
+    @Override
     public void sequence(String reason) {
         LOG.info("Bootstrap sequence asked for: {}", reason);
         start(Optional.empty());

@@ -14,6 +14,13 @@ public interface BootstrapRequests {
     /** Runs client-initiated bootstrap (and then registration), once the current run allows it. */
     void clientInitiated(String reason);
 
+    /**
+     * Server-initiated bootstrap (LwM2M 1.1+): a server executed /1/x/9, so the gateway runs
+     * client-initiated bootstrap. Ignored, as the spec requires, while the sequence is still trying
+     * smartcard or factory bootstrap.
+     */
+    void serverInitiated(int ssid);
+
     /** Runs the whole bootstrap sequence again, so that a mode applies what changed. */
     void sequence(String reason);
 }

@@ -10,5 +10,5 @@ interface Executions {
     void disable(int ssid, long seconds);
 
     /** /1/x/9 Bootstrap-Request Trigger. */
-    void bootstrapTrigger();
+    void bootstrapTrigger(int ssid);
 }

@@ -429,10 +429,10 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     }
 
     @Override
-    public void bootstrapTrigger() {
+    public void bootstrapTrigger(int ssid) {
         BootstrapRequests b = bootstrap;
         if (b != null) {
-            b.clientInitiated("Bootstrap-Request Trigger (/1/x/9) executed by a server");
+            b.serverInitiated(ssid);
         }
     }
 

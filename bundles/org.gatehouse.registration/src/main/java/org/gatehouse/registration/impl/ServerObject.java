@@ -42,7 +42,7 @@ final class ServerObject implements ObjectHandler {
         switch (path.resourceId()) {
             case ServerResources.REGISTRATION_UPDATE_TRIGGER -> executions.updateNow(target);
             case ServerResources.DISABLE -> executions.disable(target, disableTimeout(instance));
-            case ServerResources.BOOTSTRAP_REQUEST_TRIGGER -> executions.bootstrapTrigger();
+            case ServerResources.BOOTSTRAP_REQUEST_TRIGGER -> executions.bootstrapTrigger(ssid);
             default -> {
                 return Outcome.notSupported();
             }

@@ -64,7 +64,7 @@ class DeviceManagementTest {
         }
 
         @Override
-        public void bootstrapTrigger() {
+        public void bootstrapTrigger(int ssid) {
             executed.add("bootstrap");
         }
     };

@@ -67,7 +67,7 @@ class HandlerDispatchTest {
         }
 
         @Override
-        public void bootstrapTrigger() {
+        public void bootstrapTrigger(int ssid) {
             calls.add("bootstrap");
         }
     };
