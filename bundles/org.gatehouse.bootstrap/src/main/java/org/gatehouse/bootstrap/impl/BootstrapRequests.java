@@ -11,7 +11,9 @@ import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.LwM2mResource;
 import org.gatehouse.lwm2m.model.ModelLookup;
+import org.gatehouse.lwm2m.model.ObjectIds;
 import org.gatehouse.lwm2m.model.ObjectModel;
+import org.gatehouse.lwm2m.model.SecurityResources;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
 import org.gatehouse.lwm2m.store.ObjectTree;
@@ -112,8 +114,12 @@ final class BootstrapRequests {
         }
         ObjectTree view = tx.view();
         if (path.isObjectInstance() && isProtected(view, path.objectId(), path.instanceId())) {
-            throw new BootstrapException(path + " is " + (path.objectId() == 0 ? "the bootstrap-server account" : "the Device instance")
-                + " and cannot be deleted");
+            String what = switch (path.objectId()) {
+                case ObjectIds.SECURITY -> "the bootstrap-server account";
+                case ObjectIds.OSCORE -> "the bootstrap-server account's OSCORE instance";
+                default -> "the Device instance";
+            };
+            throw new BootstrapException(path + " is " + what + " and cannot be deleted");
         }
         try {
             for (LwM2mObject o : new ArrayList<>(view.objects().values())) {
@@ -137,19 +143,19 @@ final class BootstrapRequests {
 
     /** The bootstrap-server account, its OSCORE instance and the Device instance outlive every delete. */
     static boolean isProtected(ObjectTree tree, int objectId, int instanceId) {
-        if (objectId == 3 && instanceId == 0) {
+        if (objectId == ObjectIds.DEVICE && instanceId == 0) {
             return true;
         }
-        LwM2mObject security = tree.objects().get(0);
+        LwM2mObject security = tree.objects().get(ObjectIds.SECURITY);
         if (security == null) {
             return false;
         }
         for (LwM2mObjectInstance i : security.instances().values()) {
-            if (i.resource(1) instanceof SingleResource bs && bs.value().equals(Value.bool(true))) {
-                if (objectId == 0 && i.id() == instanceId) {
+            if (i.resource(SecurityResources.BOOTSTRAP_SERVER) instanceof SingleResource bs && bs.value().equals(Value.bool(true))) {
+                if (objectId == ObjectIds.SECURITY && i.id() == instanceId) {
                     return true;
                 }
-                if (objectId == 21 && i.resource(17) instanceof SingleResource link
+                if (objectId == ObjectIds.OSCORE && i.resource(SecurityResources.OSCORE_SECURITY_MODE) instanceof SingleResource link
                         && link.value().asObjectLink().instanceId() == instanceId) {
                     return true;
                 }
