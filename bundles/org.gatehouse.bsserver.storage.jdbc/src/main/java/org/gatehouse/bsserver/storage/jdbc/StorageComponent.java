@@ -88,7 +88,11 @@ public final class StorageComponent {
     static JdbcBootstrapStorage create(Config config, Path data) {
         Engine engine = Engine.of(config.engine());
         String node = config.node().isBlank() ? BootstrapStorage.localNodeName() : config.node().trim();
-        Path database = config.url().isBlank() ? data.resolve("bsserver") : Path.of(config.url().trim());
+        String url = config.url().trim();
+        if (engine == Engine.H2 && url.startsWith("jdbc:h2:file:")) {
+            url = url.substring("jdbc:h2:file:".length()).split(";")[0]; // the file is what counts; options are the bundle's
+        }
+        Path database = url.isEmpty() ? data.resolve("bsserver") : Path.of(url);
         Path keyFile = !config.secretKeyFile().isBlank() ? Path.of(config.secretKeyFile().trim())
             : engine == Engine.H2 ? database.toAbsolutePath().resolveSibling("secret.key") : data.resolve("secret.key");
         if (engine == Engine.H2) {
