@@ -65,6 +65,7 @@ public final class StorageComponent {
     private final JdbcBootstrapStorage storage;
     private final ServiceRegistration<BootstrapStorage> registration;
     private final ExecutorService opener;
+    private volatile boolean stopping;
 
     @Activate
     public StorageComponent(BundleContext context, Config config) {
@@ -113,6 +114,9 @@ public final class StorageComponent {
         try {
             storage.open();
         } catch (StorageException e) {
+            if (stopping) {
+                return; // interrupted by deactivate: nothing went wrong
+            }
             LOG.error("Bootstrap-server storage not usable yet, tried again at its next use: {}", e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Bootstrap-server storage on {} failed to open", storage.location(), e);
@@ -121,6 +125,7 @@ public final class StorageComponent {
 
     @Deactivate
     void deactivate() {
+        stopping = true;
         registration.unregister();
         opener.shutdownNow();
         storage.close();
