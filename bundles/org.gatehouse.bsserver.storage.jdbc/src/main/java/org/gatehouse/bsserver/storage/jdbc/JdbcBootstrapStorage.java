@@ -67,8 +67,10 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         } catch (IOException e) {
             throw new StorageException("cannot create the folder of the H2 database " + file + ": " + e, e);
         }
-        // TRACE_LEVEL_FILE=0: no .trace.db file, which would hold statements next to the data
-        String url = "jdbc:h2:file:" + file + ";TRACE_LEVEL_FILE=0";
+        // TRACE_LEVEL_FILE=0: no .trace.db file, which would hold statements next to the data;
+        // DB_CLOSE_ON_EXIT=FALSE: closed by close() (the component's deactivation), not by a JVM shutdown hook
+        // that would outlive the bundle
+        String url = "jdbc:h2:file:" + file + ";TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
         Properties properties = new Properties();
         properties.setProperty("user", user.isEmpty() ? "sa" : user);
         properties.setProperty("password", password);

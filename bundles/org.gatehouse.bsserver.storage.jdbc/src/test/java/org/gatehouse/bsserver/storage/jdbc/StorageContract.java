@@ -230,8 +230,10 @@ abstract class StorageContract {
         s.sessionEnded(id, "success");
         s.sessionEnded(id, "abandoned: timeout");
         assertEquals(Optional.of("success"), s.sessions(Optional.of("ep"), 1).get(0).outcome());
-        assertThrows(StorageException.class, () -> s.sessionEvent(id + 1000, "WRITE /0 2.04"));
-        assertThrows(StorageException.class, () -> s.sessionEnded(id + 1000, "success"));
+        StorageException event = assertThrows(StorageException.class, () -> s.sessionEvent(id + 1000, "WRITE /0 2.04"));
+        assertTrue(event.getMessage().startsWith("no session " + (id + 1000)), event.getMessage());
+        StorageException end = assertThrows(StorageException.class, () -> s.sessionEnded(id + 1000, "success"));
+        assertTrue(end.getMessage().startsWith("no session " + (id + 1000)), end.getMessage());
     }
 
     // --- claims -----------------------------------------------------------------------------
