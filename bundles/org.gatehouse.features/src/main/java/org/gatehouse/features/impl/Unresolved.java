@@ -38,7 +38,8 @@ final class Unresolved {
                 Collection<BundleCapability> providers = wiring.findProviders(req);
                 if (providers.isEmpty()) {
                     own.add("missing requirement " + text(req));
-                } else if (providers.stream().allMatch(c -> c.getRevision().getBundle().getState() == Bundle.INSTALLED)) {
+                } else if (providers.stream().noneMatch(c -> c.getRevision().getBundle().equals(b)) // not a package it exports itself
+                    && providers.stream().allMatch(c -> c.getRevision().getBundle().getState() == Bundle.INSTALLED)) {
                     own.add("needs " + text(req) + " from " + name(providers.iterator().next().getRevision().getBundle())
                         + ", which did not resolve either");
                 }
