@@ -43,6 +43,9 @@ class FeaturesIT {
             String installed = gw.listing("feature:install bootstrap-smartcard", T);
             assertTrue(installed.contains("Feature bootstrap-smartcard installed (3 bundles)"), installed);
             Awaitility.await().atMost(T).pollInterval(Duration.ofMillis(250)).until(() -> modes(gw).contains("smartcard"));
+            // the shell, resolved without the smartcard packages (optional imports), was refreshed to wire them
+            Awaitility.await().atMost(T).pollInterval(Duration.ofMillis(250))
+                .until(() -> gw.listing("smartcard:status", T).contains("last check:"));
             assertTrue(gw.listing("feature:info bootstrap-smartcard", T).contains("bootstrap-smartcard (org.gatehouse.features:bootstrap-smartcard:"));
             assertEquals(0, gw.stop());
         }

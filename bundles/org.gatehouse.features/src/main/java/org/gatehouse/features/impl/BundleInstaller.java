@@ -1,5 +1,8 @@
 package org.gatehouse.features.impl;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -7,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 import org.gatehouse.features.FeatureException;
 import org.osgi.framework.Bundle;
@@ -14,7 +19,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.namespace.PackageNamespace;
-import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleRequirement;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWire;
@@ -33,6 +38,7 @@ final class BundleInstaller {
     private static final Logger LOG = LoggerFactory.getLogger(BundleInstaller.class);
     /** The launcher's rule: the gateway's own bundles start at level 2, after etc/ is configured. */
     private static final String GATEWAY_PREFIX = "org.gatehouse.";
+    private static final int GATEWAY_LEVEL = 2;
 
     private final BundleContext context;
     private final FrameworkWiring wiring;
@@ -42,6 +48,19 @@ final class BundleInstaller {
         this.context = context;
         this.wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
         this.refreshTimeoutMillis = refreshTimeoutMillis;
+    }
+
+    private static boolean gateway(String symbolicName) {
+        return symbolicName != null && symbolicName.startsWith(GATEWAY_PREFIX);
+    }
+
+    /** The Bundle-SymbolicName in a jar's manifest (without its directives), or null. */
+    private static String symbolicName(String location) throws IOException {
+        try (JarFile jar = new JarFile(Path.of(URI.create(location)).toFile())) {
+            Manifest m = jar.getManifest();
+            String bsn = m == null ? null : m.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+            return bsn == null ? null : bsn.split(";")[0].trim();
+        }
     }
 
     /** The locations of every bundle in the framework. */
@@ -63,13 +82,22 @@ final class BundleInstaller {
      */
     List<Bundle> installResolved(String feature, List<String> locations) throws FeatureException {
         List<Bundle> installed = new ArrayList<>();
+        FrameworkStartLevel levels = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkStartLevel.class);
+        int initial = levels.getInitialBundleStartLevel();
         try {
             for (String location : locations) {
+                // The launcher's start levels, given at install: a level set afterwards is applied by Felix
+                // on its start-level thread, later, and reported there as an error if the bundle is gone
+                // by then (a rollback during the launcher's boot). A FileInstall install at this very
+                // moment gets the same level, which the running gateway does not tell apart.
+                levels.setInitialBundleStartLevel(gateway(symbolicName(location)) ? GATEWAY_LEVEL : initial);
                 installed.add(context.installBundle(location));
             }
-        } catch (BundleException | RuntimeException e) {
+        } catch (BundleException | IOException | RuntimeException e) {
             uninstall(installed);
             throw new FeatureException("Feature '" + feature + "' not installed: " + e.getMessage(), e);
+        } finally {
+            levels.setInitialBundleStartLevel(initial);
         }
         if (!wiring.resolveBundles(installed)) {
             List<String> reasons = Unresolved.reasons(wiring, installed);
@@ -80,12 +108,13 @@ final class BundleInstaller {
         return installed;
     }
 
-    /** Starts the bundles (persistently, so a framework restart starts them again), fragments left out. */
+    /**
+     * Starts the bundles (persistently, so a framework restart starts them again), fragments left
+     * out. The gateway's own start at level 2, so after a framework restart they start once etc/ is
+     * configured, as the launcher has it.
+     */
     void start(List<Bundle> bundles) throws BundleException {
         for (Bundle b : bundles) {
-            if (b.getSymbolicName() != null && b.getSymbolicName().startsWith(GATEWAY_PREFIX)) {
-                b.adapt(BundleStartLevel.class).setStartLevel(2);
-            }
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 b.start();
             }
