@@ -120,6 +120,37 @@ class FeaturesIT {
         assertEquals(List.of("core", "transport", "bootstrap", "bootstrap-factory", "bootstrap-client", "shell"), installed(home));
     }
 
+    @Test
+    void a_feature_configuration_is_applied_on_install_kept_across_restarts_and_deleted_on_uninstall_while_shared_bundles_stay() throws Exception {
+        Path home = Gateway.install(dir.resolve("gatehouse"));
+        // the client mode's bundle, which the bootstrap-client feature also lists, with a configuration
+        String version = Files.readString(home.resolve("features/bootstrap-client.json")).replaceAll("(?s).*org\\.gatehouse\\.bootstrap\\.client:([^\"]+)\".*", "$1");
+        Files.writeString(home.resolve("features/client-tuned.json"), "{ \"id\": \"org.example:client-tuned:1.0.0\", \"title\": \"Client mode, tuned\", "
+            + "\"bundles\": [ { \"id\": \"org.gatehouse:org.gatehouse.bootstrap.client:" + version + "\" } ], "
+            + "\"configurations\": { \"org.gatehouse.bootstrap.client\": { \"attempts:Integer\": 7 } } }");
+        String component = "scr:info org.gatehouse.bootstrap.client.ClientInitiatedMode";
+        Pattern tuned = Pattern.compile("attempts<Integer> = 7");
+        try (Gateway gw = Gateway.start(home)) {
+            gw.await("Gatehouse started in", 0, T);
+            assertFalse(tuned.matcher(gw.listing(component, T)).find());
+            String installed = gw.listing("feature:install client-tuned", T);
+            assertTrue(installed.contains("Feature client-tuned installed: 0 bundles added, 1 already there, configurations [org.gatehouse.bootstrap.client]"),
+                installed);
+            Awaitility.await().atMost(T).pollInterval(Duration.ofMillis(250)).until(() -> tuned.matcher(gw.listing(component, T)).find());
+            assertEquals(0, gw.stop());
+        }
+        // ConfigAdmin's store is in the bundle cache, cleaned at each start: the manager applies it again
+        try (Gateway gw = Gateway.start(home)) {
+            gw.await("Gatehouse started in", 0, T);
+            Awaitility.await().atMost(T).pollInterval(Duration.ofMillis(250)).until(() -> tuned.matcher(gw.listing(component, T)).find());
+            String removed = gw.listing("feature:uninstall client-tuned", T);
+            assertTrue(removed.contains("Feature client-tuned uninstalled: 0 bundles removed, 1 kept for other features"), removed);
+            Awaitility.await().atMost(T).pollInterval(Duration.ofMillis(250)).until(() -> !tuned.matcher(gw.listing(component, T)).find());
+            assertTrue(modes(gw).contains("client"), "the shared bundle stays");
+            assertEquals(0, gw.stop());
+        }
+    }
+
     private static Path withoutSmartcard(Path home) throws Exception {
         Path config = home.resolve("etc/config.properties");
         String text = Files.readString(config);

@@ -40,6 +40,11 @@ final class BundleCounts {
         features.remove(feature);
     }
 
+    /** The bundle locations of an installed feature, as installed. */
+    List<String> locations(String feature) {
+        return features.getOrDefault(feature, List.of());
+    }
+
     /** How many installed features list {@code location}. */
     int count(String location) {
         return (int) features.values().stream().filter(l -> l.contains(location)).count();

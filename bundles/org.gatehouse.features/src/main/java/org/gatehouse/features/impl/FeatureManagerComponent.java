@@ -74,6 +74,12 @@ public final class FeatureManagerComponent implements FeatureManager {
         for (String name : state.installed()) {
             adopt(name);
         }
+        // with a bundle cache kept across starts, configurations of features dropped meanwhile are still there
+        for (String name : configurations.tagged()) {
+            if (!counts.contains(name)) {
+                removeConfigurations(name);
+            }
+        }
         LOG.info("Features installed: {}", counts.names());
     }
 
@@ -130,7 +136,11 @@ public final class FeatureManagerComponent implements FeatureManager {
             removeConfigurations(name);
             throw new FeatureException("Feature '" + name + "' not installed, undone: " + e.getMessage(), e);
         }
-        installer.refreshOptionalImporters(bundles);
+        try {
+            installer.refreshOptionalImporters(bundles);
+        } catch (RuntimeException e) {
+            LOG.warn("Feature {} installed, but bundles with optional imports could not be refreshed: {}", name, e.getMessage());
+        }
         return info(file);
     }
 
@@ -162,7 +172,7 @@ public final class FeatureManagerComponent implements FeatureManager {
         installer.uninstall(bundles);
         removeConfigurations(name);
         LOG.info("Feature {} uninstalled: {} bundles removed, {} kept for other features", name, bundles.size(),
-            counts.featuresListing(leaving, name).size());
+            before.locations(name).size() - leaving.size());
     }
 
     private String featureOf(Bundle b) {

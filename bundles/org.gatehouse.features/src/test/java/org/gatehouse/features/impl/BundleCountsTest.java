@@ -26,6 +26,7 @@ class BundleCountsTest {
         counts.add("bootstrap-smartcard", List.of("card-api", "pcsc", "mode"));
         assertEquals(2, counts.count("card-api"));
         assertEquals(List.of("mode"), counts.toRemove("bootstrap-smartcard"));
+        assertEquals(List.of("card-api", "pcsc", "mode"), counts.locations("bootstrap-smartcard"));
         counts.remove("bootstrap-smartcard");
         assertEquals(List.of("card-api", "pcsc"), counts.toRemove("smartcard"));
         assertEquals(List.of(), counts.toRemove("not-installed"));
