@@ -20,7 +20,8 @@ final class GatewayContents {
         "slf4j.simple", "org.apache.felix.log", "org.apache.felix.configadmin", "org.apache.felix.metatype", "org.apache.felix.scr",
         "org.apache.felix.fileinstall", "com.fasterxml.jackson.core.jackson-annotations", "com.fasterxml.jackson.core.jackson-core",
         "com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.dataformat.jackson-dataformat-cbor", "org.gatehouse.lwm2m.model",
-        "org.gatehouse.lwm2m.codec", "org.gatehouse.lwm2m.store", "org.gatehouse.lwm2m.objects", "org.gatehouse.endpoint");
+        "org.gatehouse.lwm2m.codec", "org.gatehouse.lwm2m.store", "org.gatehouse.lwm2m.objects", "org.gatehouse.endpoint",
+        "org.gatehouse.features");
     static final List<String> TRANSPORT = List.of("jul.to.slf4j", "bcprov", "org.eclipse.californium.element-connector",
         "org.eclipse.californium.scandium", "org.eclipse.californium.core", "org.gatehouse.coap", "org.gatehouse.coap.californium");
     static final List<String> BOOTSTRAP = List.of("org.gatehouse.lwm2m.client", "org.gatehouse.bootstrap.api", "org.gatehouse.bootstrap", "org.gatehouse.registration", "org.gatehouse.device");
@@ -53,7 +54,8 @@ final class GatewayContents {
         "org.gatehouse.bootstrap.factory.FactoryMode", "org.gatehouse.bootstrap.server.LegacyPushMode", "org.gatehouse.bootstrap.client.ClientInitiatedMode", "org.gatehouse.shell.BootstrapCommands",
         "org.gatehouse.shell.Lwm2mCommands", "org.gatehouse.shell.ServerCommands", "org.gatehouse.smartcard.pcsc.PcscReaders",
         "org.gatehouse.bootstrap.smartcard.impl.SmartcardMode", "org.gatehouse.bootstrap.smartcard.impl.CardEvents",
-        "org.gatehouse.shell.SmartcardCommands");
+        "org.gatehouse.shell.SmartcardCommands", "org.gatehouse.features.impl.FeatureManagerComponent",
+        "org.gatehouse.features.impl.FeatureCommands");
 
     private GatewayContents() {
     }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +44,18 @@ public final class Main {
         long start = System.nanoTime();
         Framework framework = new FrameworkFactory().newFramework(props);
         framework.init();
-        List<String> features = Arrays.stream(props.getOrDefault("gatehouse.features", "core").split(","))
-            .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        // etc/config.properties names the first start's features; data/features.properties the set installed since
+        List<String> configured = InstalledFeatures.names(props.getOrDefault("gatehouse.features", "core"));
+        Path state = Path.of(props.get("gatehouse.data")).resolve("features.properties");
+        Path featureDir = home.resolve("features");
+        List<String> features = InstalledFeatures.effective(configured, state, n -> Files.exists(featureDir.resolve(n + ".json")));
+        List<Path> jars = new Features(featureDir, home.resolve("system")).bundles(features);
+        removeStale(framework, home.resolve("system"), jars);
         List<Bundle> installed = new ArrayList<>();
-        for (Path jar : new Features(home.resolve("features"), home.resolve("system")).bundles(features)) {
+        for (Path jar : jars) {
             installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
         }
+        InstalledFeatures.save(state, features, configured);
         framework.start();
         // Infrastructure first (start level 1: no org.gatehouse bundles), then the configuration of
         // etc/, then the gateway's own bundles, so that they start configured.
@@ -76,6 +81,22 @@ public final class Main {
             restart(framework, home);
         }
         return 0;
+    }
+
+    /**
+     * A bundle cache kept across starts (org.osgi.framework.storage.clean other than onFirstInit)
+     * still holds the bundles of features uninstalled since: those from system/ that no feature of
+     * this start lists go, so the installed features alone decide. Installing the others again is a
+     * no-op (same location), so nothing is installed twice.
+     */
+    private static void removeStale(Framework framework, Path system, List<Path> jars) throws BundleException {
+        String prefix = system.toUri().toString();
+        List<String> wanted = jars.stream().map(j -> j.toUri().toString()).toList();
+        for (Bundle b : framework.getBundleContext().getBundles()) {
+            if (b.getLocation().startsWith(prefix) && !wanted.contains(b.getLocation())) {
+                b.uninstall();
+            }
+        }
     }
 
     /**
