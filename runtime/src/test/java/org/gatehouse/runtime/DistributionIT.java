@@ -90,8 +90,10 @@ class DistributionIT {
                 jar = libs.filter(p -> p.getFileName().toString().startsWith("org.osgi.util.converter")).findFirst().orElseThrow();
             }
             drop(jar, home.resolve("deploy/converter.jar"));
+            // FileInstall installs, then starts: wait for the started bundle, not only the installed one
             waitFor(gw, "lb", "org.osgi.util.converter", true);
-            assertTrue(gw.command("lb", "g!", T).matches("(?s).*Active\\s*\\|\\s*1\\|org.osgi:org.osgi.util.converter.*"));
+            Awaitility.await().atMost(T).pollInterval(Duration.ofMillis(250))
+                .until(() -> gw.command("lb", "g!", T).matches("(?s).*Active\\s*\\|\\s*1\\|org.osgi:org.osgi.util.converter.*"));
             Files.delete(home.resolve("deploy/converter.jar"));
             waitFor(gw, "lb", "org.osgi.util.converter", false);
 
