@@ -28,6 +28,11 @@ final class SshShell implements AutoCloseable {
     }
 
     static SshShell start(Settings settings, CommandProcessor processor) throws IOException {
+        return start(settings, processor, Clock.systemUTC());
+    }
+
+    /** With the back-off's clock given: tests hold time still. */
+    static SshShell start(Settings settings, CommandProcessor processor, Clock clock) throws IOException {
         AtomicInteger n = new AtomicInteger();
         ExecutorService threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "gatehouse-ssh-session-" + n.incrementAndGet());
@@ -39,7 +44,7 @@ final class SshShell implements AutoCloseable {
         server.setPort(settings.port());
         server.setKeyPairProvider(HostKey.load(settings.hostKey()));
         LoginGuard guard = new LoginGuard(settings.user(), new AuthorizedKeys(settings.authorizedKeys()), settings.password(),
-            new FailureBackoff(settings.backoffAfter(), settings.backoffMax(), Clock.systemUTC()));
+            new FailureBackoff(settings.backoffAfter(), settings.backoffMax(), clock));
         server.setPublickeyAuthenticator(guard);
         // password login only when a hash is configured; keyboard-interactive, host-based and GSS never
         server.setPasswordAuthenticator(settings.password().isPresent() ? guard : null);
