@@ -77,7 +77,8 @@ class SshShellIT {
         try (Gateway gw = Gateway.start(home)) {
             gw.await("Gatehouse started in", 0, T);
             gw.await("SSH shell off", 0, T);
-            assertTrue(gw.command("lb -s org.gatehouse.shell.ssh", "g!", T).contains("Active"));
+            String lb = gw.listing("lb -s", T);
+            assertTrue(lb.matches("(?s).*Active\\s*\\|\\s*\\d+\\|org\\.gatehouse\\.shell\\.ssh \\(.*"), lb);
             try (Socket s = new Socket()) {
                 assertThrows(ConnectException.class, () -> s.connect(new InetSocketAddress("127.0.0.1", 8101), 2000));
             }
@@ -104,6 +105,8 @@ class SshShellIT {
         String fingerprint;
         try (Gateway gw = Gateway.start(home)) {
             gw.await("SSH shell listening on 127.0.0.1:" + port, 0, T);
+            // the port opens before every command is registered: wait until the console has the one used here
+            gw.command("bootstrap:status", "phase: ", T);
             Result status = exec(port, "gatehouse", allowed, null, "bootstrap:status");
             assertEquals(0, status.status(), status.toString());
             assertTrue(status.out().startsWith("phase: "), status.out());
@@ -135,7 +138,10 @@ class SshShellIT {
         }
         try (Gateway gw = Gateway.start(home)) {
             gw.await("SSH shell listening on 127.0.0.1:" + port, 0, T);
-            assertEquals(0, exec(port, "gatehouse", allowed, null, "bootstrap:status").status());
+            // the port opens before every command is registered: wait until the console has the one used here
+            gw.command("bootstrap:status", "phase: ", T);
+            Result again = exec(port, "gatehouse", allowed, null, "bootstrap:status");
+            assertEquals(0, again.status(), again + gw.output());
             assertEquals(fingerprint, KeyUtils.getFingerPrint(serverKey.get()), "the host key changed across a restart");
             assertTrue(gw.output().contains("SSH host key " + fingerprint + " from "), gw.output());
             assertEquals(0, gw.stop());
