@@ -73,7 +73,9 @@ final class LoginGuard implements PublickeyAuthenticator, PasswordAuthenticator,
         String source = host(session.getRemoteAddress());
         Duration blocked = backoff.blockedFor(source);
         if (!blocked.isZero()) {
-            LOG.debug("SSH login refused: {} is in back-off for {} ms more", source, blocked.toMillis());
+            // not counted again: the refusal does not grow while it lasts
+            LOG.warn("SSH login refused: user '{}' from {}: too many failed attempts, refused for {} ms more", printable(username),
+                session.getRemoteAddress(), blocked.toMillis());
             return false;
         }
         if (!user.equals(username)) {
