@@ -18,6 +18,9 @@ record Settings(String host, int port, String user, Path authorizedKeys, Optiona
         if (user.isBlank()) {
             throw new IllegalArgumentException("user is empty");
         }
+        if (backoffAfter < 1 || backoffMax.toSeconds() < 1 || idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("backoffAfter and backoffMaxSeconds must be at least 1, idleTimeout not negative");
+        }
     }
 
     static Settings of(SshShellComponent.Config c, Path etc, Path data) {

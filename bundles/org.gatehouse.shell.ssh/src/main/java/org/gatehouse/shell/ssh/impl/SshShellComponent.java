@@ -69,7 +69,13 @@ public final class SshShellComponent {
             this.shell = null;
             return;
         }
-        Settings settings = Settings.of(config, folder(context, "gatehouse.etc", "etc"), folder(context, "gatehouse.data", "data"));
+        Settings settings;
+        try {
+            settings = Settings.of(config, folder(context, "gatehouse.etc", "etc"), folder(context, "gatehouse.data", "data"));
+        } catch (IllegalArgumentException e) {
+            LOG.error("SSH shell not started: {}; fix etc/{}.cfg", e.getMessage(), PID);
+            throw e;
+        }
         try {
             this.shell = SshShell.start(settings, processor);
         } catch (IOException e) {
