@@ -6,4 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/pcsc-up.sh
 bash scripts/pg-up.sh
+# SshShellIT runs bin/gatehouse-shell, which is OpenSSH's ssh underneath, and makes its key with ssh-keygen
+if ! command -v ssh >/dev/null || ! command -v ssh-keygen >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssh-client
+fi
 exec mvn -B verify "$@"

@@ -34,6 +34,8 @@ final class GatewayContents {
     static final String CONSOLE = "org.apache.felix.gogo.jline";
     static final List<String> SHELL = List.of("org.jline", "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", CONSOLE,
         "org.gatehouse.shell");
+    /** The SSH shell: MINA SSHD (core and common in one bundle) and the server component, off unless configured. */
+    static final List<String> SHELL_SSH = List.of("org.apache.sshd.osgi", "org.gatehouse.shell.ssh");
 
     /**
      * The bootstrap-server storage (features/bsserver-storage.json): shipped in system/ but not in the
@@ -55,7 +57,7 @@ final class GatewayContents {
         "org.gatehouse.shell.Lwm2mCommands", "org.gatehouse.shell.ServerCommands", "org.gatehouse.smartcard.pcsc.PcscReaders",
         "org.gatehouse.bootstrap.smartcard.impl.SmartcardMode", "org.gatehouse.bootstrap.smartcard.impl.CardEvents",
         "org.gatehouse.shell.SmartcardCommands", "org.gatehouse.features.impl.FeatureManagerComponent",
-        "org.gatehouse.features.impl.FeatureCommands");
+        "org.gatehouse.features.impl.FeatureCommands", "org.gatehouse.shell.ssh.impl.SshShellComponent");
 
     private GatewayContents() {
     }
@@ -70,7 +72,7 @@ final class GatewayContents {
     /** The bundles of all features etc/config.properties installs, in its order. */
     static List<String> featureBundles() {
         List<String> all = new ArrayList<>();
-        for (List<String> feature : List.of(CORE, TRANSPORT, BOOTSTRAP, BOOTSTRAP_SMARTCARD, BOOTSTRAP_FACTORY, BOOTSTRAP_SERVER_PUSH, BOOTSTRAP_CLIENT, SHELL)) {
+        for (List<String> feature : List.of(CORE, TRANSPORT, BOOTSTRAP, BOOTSTRAP_SMARTCARD, BOOTSTRAP_FACTORY, BOOTSTRAP_SERVER_PUSH, BOOTSTRAP_CLIENT, SHELL, SHELL_SSH)) {
             all.addAll(feature);
         }
         return all;
