@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.eclipse.leshan.client.LeshanClientBuilder;
 import org.eclipse.leshan.client.californium.endpoint.CaliforniumClientEndpointsProvider;
 import org.eclipse.leshan.client.californium.endpoint.coap.CoapClientProtocolProvider;
 import org.eclipse.leshan.client.californium.endpoint.coaps.CoapsClientProtocolProvider;
+import org.eclipse.leshan.client.engine.DefaultRegistrationEngineFactory;
 import org.eclipse.leshan.client.object.Security;
 import org.eclipse.leshan.client.object.Server;
 import org.eclipse.leshan.client.observer.LwM2mClientObserverAdapter;
@@ -94,7 +96,9 @@ class LwM2mServerInteropTest {
             }
         };
         server = new LwM2mServerComponent(transport, registry, new CoreLinkCodec(), Configs.of(LwM2mServerComponent.Config.class,
-            Map.of("coap_port", 0, "coaps_port", 0, "lifetime_grace", 0L, "sweep_interval", 100L, "request_timeout", 5000L)));
+            Map.of("coap_port", 0, "coaps_port", 0, "lifetime_grace", 0L, "sweep_interval", 100L, "request_timeout", 5000L,
+                // a queue-mode device counts as asleep right after each message: requests wait for its next Update
+                "queue_awake_time", 0L)));
         List.of(new TlvCodec(), new SenmlJsonCodec(), new SenmlCborCodec(), new TextCodec(), new OpaqueCodec(), new CborCodec(),
             new LwM2mJsonCodec()).forEach(server::addCodec);
         server.addCredentials(new ConfiguredCredential(DeviceCredential.psk("leshan-psk-a", "identity-a", KEY_A)));
@@ -222,18 +226,47 @@ class LwM2mServerInteropTest {
         assertFalse(events.contains("deregistered leshan-silent"));
     }
 
+    @Test
+    void requests_for_a_queue_mode_device_wait_for_its_next_update() throws Exception {
+        DefaultRegistrationEngineFactory engine = new DefaultRegistrationEngineFactory();
+        engine.setQueueMode(true);
+        engine.setCommunicationPeriod(2000); // an Update every 2 s, as a device waking on a timer; the test acts well within that
+        LeshanDevice device = new LeshanDevice();
+        LeshanClient client = client("leshan-queue", Security.noSec(uri("coap", server.coapAddress().orElseThrow().getPort()), 123), 300,
+            device, new CompletableFuture<>(), engine);
+        client.start();
+        Registration reg = await().atMost(WAIT).until(() -> server.find("leshan-queue"), Optional::isPresent).orElseThrow();
+        assertTrue(reg.queueMode(), "Leshan registered with Q");
+        Instant registered = reg.lastUpdate();
+
+        CompletableFuture<DeviceResult> write = server.write("leshan-queue", "/3/0/14", "-05:00").toCompletableFuture();
+        assertEquals(List.of("Write /3/0/14"), server.held("leshan-queue"), "held while the device sleeps");
+        assertEquals("+00:00", device.utcOffset);
+
+        assertEquals(ResponseCode.CHANGED, write.get(WAIT.toSeconds(), TimeUnit.SECONDS).code());
+        assertEquals("-05:00", device.utcOffset, "Leshan got the Write");
+        assertTrue(server.find("leshan-queue").orElseThrow().lastUpdate().isAfter(registered), "it went out after an Update");
+        assertEquals(List.of(), server.held("leshan-queue"));
+    }
+
     private static String uri(String scheme, int port) {
         return scheme + "://127.0.0.1:" + port;
     }
 
     private LeshanClient client(String endpoint, Security security, long lifetime, LeshanDevice device,
             CompletableFuture<org.eclipse.leshan.core.ResponseCode> failure) {
+        return client(endpoint, security, lifetime, device, failure, new DefaultRegistrationEngineFactory());
+    }
+
+    private LeshanClient client(String endpoint, Security security, long lifetime, LeshanDevice device,
+            CompletableFuture<org.eclipse.leshan.core.ResponseCode> failure, DefaultRegistrationEngineFactory engine) {
         ObjectsInitializer init = new ObjectsInitializer(MODEL);
         init.setInstancesForObject(0, security);
         init.setInstancesForObject(1, new Server(123, lifetime));
         init.setInstancesForObject(3, device);
         LeshanClientBuilder b = new LeshanClientBuilder(endpoint);
         b.setObjects(init.createAll());
+        b.setRegistrationEngineFactory(engine);
         b.setEndpointsProviders(new CaliforniumClientEndpointsProvider.Builder(new CoapClientProtocolProvider(), new CoapsClientProtocolProvider())
             .build());
         LeshanClient client = b.build();

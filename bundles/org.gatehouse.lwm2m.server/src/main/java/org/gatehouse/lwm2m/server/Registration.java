@@ -71,6 +71,6 @@ public record Registration(String id, String endpoint, Peer peer, String lwm2mVe
     @Override
     public String toString() {
         return endpoint + " (" + id + ") at " + address() + ", " + security() + ", lwm2m " + lwm2mVersion + ", binding " + binding
-            + ", lifetime " + lifetime.toSeconds() + " s";
+            + (queueMode ? " (queue mode)" : "") + ", lifetime " + lifetime.toSeconds() + " s";
     }
 }
