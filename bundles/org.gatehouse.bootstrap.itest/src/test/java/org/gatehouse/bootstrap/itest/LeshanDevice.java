@@ -13,7 +13,7 @@ import org.eclipse.leshan.core.response.ReadResponse;
 import org.eclipse.leshan.core.response.WriteResponse;
 
 /**
- * The Device object (3) of a Leshan test client, holding what our server wrote and executed, so a
+ * The Device object (3) of a Leshan test client (shared with the runtime's system tests), holding what our server wrote and executed, so a
  * test can assert on the device's side: Leshan's own Device class keeps them private and really
  * restarts the client on Reboot.
  */
@@ -22,9 +22,9 @@ public final class LeshanDevice extends BaseInstanceEnabler {
     public LeshanDevice() {
     }
 
-    volatile String utcOffset = "+00:00";
-    volatile String timezone = "UTC";
-    final AtomicInteger reboots = new AtomicInteger();
+    public volatile String utcOffset = "+00:00";
+    public volatile String timezone = "UTC";
+    public final AtomicInteger reboots = new AtomicInteger();
 
     @Override
     public ReadResponse read(LwM2mServer server, int resourceId) {
@@ -66,7 +66,7 @@ public final class LeshanDevice extends BaseInstanceEnabler {
     }
 
     /** The device changes its own time zone, as a user at its keypad would. */
-    void changeTimezone(String tz) {
+    public void changeTimezone(String tz) {
         timezone = tz;
         fireResourceChange(15);
     }
