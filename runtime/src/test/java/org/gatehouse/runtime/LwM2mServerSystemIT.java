@@ -46,7 +46,7 @@ class LwM2mServerSystemIT {
         assertTrue(features.contains("bootstrap-client,shell"), features);
         Files.writeString(config, features.replace("bootstrap-client,shell", "bootstrap-client,lwm2m-server,shell"));
         Files.writeString(home.resolve("etc/org.gatehouse.lwm2m.server.cfg"), "coap.port=0\ncoaps.port=0\n");
-        Files.writeString(home.resolve("etc/org.gatehouse.lwm2m.server.credential~sensor-1.cfg"),
+        Files.writeString(home.resolve("etc/org.gatehouse.lwm2m.server.credential-sensor-1.cfg"),
             "endpoint=sensor-1\npsk.identity=sensor-1-id\npsk.key.hex=73656e736f722d312d736563726574\n");
 
         try (Gateway gw = Gateway.start(home)) {
@@ -72,7 +72,8 @@ class LwM2mServerSystemIT {
 
                 assertTrue(gw.listing("dm:observe sensor-1 /3/0/15", T).contains("observing #1 sensor-1 /3/0/15"), gw.output());
                 device.changeTimezone("Asia/Tokyo");
-                await().atMost(T).until(() -> gw.listing("dm:notifications", T).contains("sensor-1 /3/0/15: 2.05 CONTENT: Asia/Tokyo"));
+                await().atMost(T).untilAsserted(() -> assertTrue(gw.listing("dm:notifications", T).contains("sensor-1 /3/0/15: 2.05 CONTENT: Asia/Tokyo"),
+                    gw.output()));
                 assertTrue(gw.listing("dm:cancel 1", T).contains("cancelled #1"), gw.output());
             } finally {
                 client.destroy(true);

@@ -190,12 +190,22 @@ class LwM2mServerInteropTest {
     @Test
     void a_psk_device_registers_with_its_own_identity() throws Exception {
         int port = server.coapsAddress().orElseThrow().getPort();
+        LeshanDevice device = new LeshanDevice();
         LeshanClient client = client("leshan-psk-a", Security.psk(uri("coaps", port), 123, "identity-a".getBytes(StandardCharsets.UTF_8), KEY_A),
-            300, new LeshanDevice(), new CompletableFuture<>());
+            300, device, new CompletableFuture<>());
         client.start();
         Registration reg = await().atMost(WAIT).until(() -> server.find("leshan-psk-a"), Optional::isPresent).orElseThrow();
         assertEquals("PSK identity-a", reg.security());
         assertEquals("model-7", get(server.read("leshan-psk-a", "/3/0/1")).text(), "requests go back over the device's DTLS session");
+        assertEquals(ResponseCode.CHANGED, get(server.write("leshan-psk-a", "/3/0/14", "+01:00")).code());
+        assertEquals(ResponseCode.CHANGED, get(server.execute("leshan-psk-a", "/3/0/4", "")).code());
+        assertEquals(ResponseCode.CONTENT, get(server.discover("leshan-psk-a", "/3/0")).code());
+        // through the dm:* commands, as a console user would
+        org.gatehouse.lwm2m.server.impl.DmCommands dm = new org.gatehouse.lwm2m.server.impl.DmCommands(server, server);
+        String started = dm.observe("leshan-psk-a", "/3/0/15");
+        assertTrue(started.startsWith("observing #"), started);
+        device.changeTimezone("Asia/Tokyo");
+        await().atMost(WAIT).until(() -> dm.notifications().contains("leshan-psk-a /3/0/15: 2.05 CONTENT: Asia/Tokyo"));
     }
 
     @Test

@@ -14,8 +14,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * One device's credential from a factory configuration ({@code org.gatehouse.lwm2m.server.credential~<name>},
- * e.g. an {@code etc/org.gatehouse.lwm2m.server.credential~sensor-1.cfg}).
+ * One device's credential from a factory configuration ({@code org.gatehouse.lwm2m.server.credential-<name>},
+ * e.g. an {@code etc/org.gatehouse.lwm2m.server.credential-sensor-1.cfg}).
  */
 @Component(service = DeviceCredentials.class, configurationPid = ConfiguredCredential.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ConfiguredCredential.Config.class, factory = true)

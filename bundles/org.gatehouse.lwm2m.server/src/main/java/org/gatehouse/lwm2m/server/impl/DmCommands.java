@@ -26,7 +26,8 @@ import org.osgi.service.component.annotations.Reference;
  * waits for the device's answer up to {@link #WAIT}; an answer that comes later (a sleeping
  * queue-mode device) and every notification go to the list {@code dm:notifications} shows.
  */
-@Component(service = DmCommands.class, property = {"osgi.command.scope=dm", "osgi.command.function=devices", "osgi.command.function=device",
+// immediate: the notification list is state, and a delayed component would be disposed each time Gogo releases it after a command
+@Component(service = DmCommands.class, immediate = true, property = {"osgi.command.scope=dm", "osgi.command.function=devices", "osgi.command.function=device",
     "osgi.command.function=read", "osgi.command.function=write", "osgi.command.function=execute", "osgi.command.function=discover",
     "osgi.command.function=observe", "osgi.command.function=observations", "osgi.command.function=notifications",
     "osgi.command.function=cancel"})

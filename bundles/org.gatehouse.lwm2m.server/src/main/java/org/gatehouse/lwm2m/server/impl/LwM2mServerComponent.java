@@ -146,7 +146,12 @@ public final class LwM2mServerComponent implements DeviceRegistry, DeviceManager
         return new CredentialResolver() {
             @Override
             public Optional<byte[]> pskKey(String identity) {
-                return authorizer.forPskIdentity(identity).map(DeviceCredential::pskKey);
+                Optional<byte[]> key = authorizer.forPskIdentity(identity).map(DeviceCredential::pskKey);
+                if (key.isEmpty()) {
+                    LOG.warn("DTLS handshake with PSK identity '{}' refused: no device credential has it (factory configuration {})", identity,
+                        ConfiguredCredential.PID);
+                }
+                return key;
             }
         };
     }
