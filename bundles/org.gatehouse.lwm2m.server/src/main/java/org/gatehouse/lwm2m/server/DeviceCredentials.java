@@ -3,9 +3,9 @@ package org.gatehouse.lwm2m.server;
 import java.util.Optional;
 
 /**
- * A source of device credentials, registered as an OSGi service; the server asks every one (in
- * service ranking order) during each DTLS handshake and each Register, so a change applies to the
- * next one. The server bundle provides one per factory configuration
+ * A source of device credentials, registered as an OSGi service; the server asks them (in the order
+ * they appeared; the first that knows the endpoint or identity answers) during each DTLS handshake
+ * and each Register, so a change applies to the next one. The server bundle provides one per factory configuration
  * {@code org.gatehouse.lwm2m.server.credential}; another bundle (a bootstrap server's storage) may
  * provide its own. Implemented by credential stores; the server calls it.
  *
