@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -78,8 +82,19 @@ class LwM2mServerInteropTest {
     private static final List<String> events = new CopyOnWriteArrayList<>();
     private final List<LeshanClient> clients = new CopyOnWriteArrayList<>();
 
+    @TempDir
+    static Path keys;
+    private static KeyPair serverKey;
+    private static KeyPair clientKey;
+
     @BeforeAll
     static void start() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp256r1"));
+        serverKey = g.generateKeyPair();
+        clientKey = g.generateKeyPair();
+        Files.write(keys.resolve("server.key"), serverKey.getPrivate().getEncoded());
+        Files.write(keys.resolve("server.pub"), serverKey.getPublic().getEncoded());
         transport = new CaliforniumTransport(Configs.of(CaliforniumTransport.Config.class,
             Map.of("ack_timeout", 500, "max_retransmit", 2, "dtls_retransmission_timeout", 500, "dtls_max_retransmissions", 2)));
         ModelSet models = CoreModels.all();
@@ -102,11 +117,13 @@ class LwM2mServerInteropTest {
         server = new LwM2mServerComponent(transport, registry, new CoreLinkCodec(), Configs.of(LwM2mServerComponent.Config.class,
             Map.of("coap_port", 0, "coaps_port", 0, "lifetime_grace", 0L, "sweep_interval", 100L, "request_timeout", 5000L,
                 // a queue-mode device counts as asleep right after each message: requests wait for its next Update
-                "queue_awake_time", 0L)));
+                "queue_awake_time", 0L, "rpk_private_key_file", keys.resolve("server.key").toString(),
+                "rpk_public_key_file", keys.resolve("server.pub").toString())));
         List.of(new TlvCodec(), new SenmlJsonCodec(), new SenmlCborCodec(), new TextCodec(), new OpaqueCodec(), new CborCodec(),
             new LwM2mJsonCodec()).forEach(server::addCodec);
         server.addCredentials(new ConfiguredCredential(DeviceCredential.psk("leshan-psk-a", "identity-a", KEY_A)));
         server.addCredentials(new ConfiguredCredential(DeviceCredential.psk("leshan-psk-b", "identity-b", KEY_B)));
+        server.addCredentials(new ConfiguredCredential(DeviceCredential.rpk("leshan-rpk", clientKey.getPublic().getEncoded())));
         server.addListener(new RegistryListener() {
             @Override
             public void registered(Registration r, Registration replaced) {
@@ -206,6 +223,26 @@ class LwM2mServerInteropTest {
         assertTrue(started.startsWith("observing #"), started);
         device.changeTimezone("Asia/Tokyo");
         await().atMost(WAIT).until(() -> dm.notifications().contains("leshan-psk-a /3/0/15: 2.05 CONTENT: Asia/Tokyo"));
+    }
+
+    @Test
+    void an_rpk_device_registers_with_its_key_and_no_other_endpoint_may_use_it() throws Exception {
+        int port = server.coapsAddress().orElseThrow().getPort();
+        CompletableFuture<org.eclipse.leshan.core.ResponseCode> failure = new CompletableFuture<>();
+        LeshanClient impostor = client("leshan-rpk-other", Security.rpk(uri("coaps", port), 123, clientKey.getPublic().getEncoded(),
+            clientKey.getPrivate().getEncoded(), serverKey.getPublic().getEncoded()), 300, new LeshanDevice(), failure);
+        impostor.start();
+        assertEquals(org.eclipse.leshan.core.ResponseCode.FORBIDDEN, failure.get(WAIT.toSeconds(), TimeUnit.SECONDS), "Leshan was told 4.03");
+        impostor.destroy(false);
+        clients.remove(impostor);
+
+        LeshanClient client = client("leshan-rpk", Security.rpk(uri("coaps", port), 123, clientKey.getPublic().getEncoded(),
+            clientKey.getPrivate().getEncoded(), serverKey.getPublic().getEncoded()), 300, new LeshanDevice(), new CompletableFuture<>());
+        client.start();
+        Registration reg = await().atMost(WAIT).until(() -> server.find("leshan-rpk"), Optional::isPresent).orElseThrow();
+        assertTrue(reg.security().startsWith("RPK"), reg.security());
+        assertEquals("SN-0042", get(server.read("leshan-rpk", "/3/0/2")).text());
+        assertEquals(Optional.empty(), server.find("leshan-rpk-other"));
     }
 
     @Test

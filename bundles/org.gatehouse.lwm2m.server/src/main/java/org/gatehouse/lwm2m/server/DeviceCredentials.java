@@ -19,4 +19,9 @@ public interface DeviceCredentials {
 
     /** The credential that uses this PSK identity. */
     Optional<DeviceCredential> forPskIdentity(String identity);
+
+    /** The credential with this raw public key (SubjectPublicKeyInfo DER); the default knows none. */
+    default Optional<DeviceCredential> forPublicKey(byte[] publicKey) {
+        return Optional.empty();
+    }
 }

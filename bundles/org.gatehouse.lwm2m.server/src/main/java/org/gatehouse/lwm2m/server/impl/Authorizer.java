@@ -35,7 +35,25 @@ final class Authorizer {
             return c.get().endpoint().equals(endpoint) ? Optional.empty()
                 : Optional.of("PSK identity " + psk.identity() + " belongs to endpoint " + c.get().endpoint() + ", not " + endpoint);
         }
-        return Optional.of(id + ": only PSK devices are accepted over DTLS so far");
+        if (id instanceof PeerIdentity.Rpk rpk) {
+            Optional<DeviceCredential> c = forPublicKey(rpk.publicKey());
+            if (c.isEmpty()) {
+                return Optional.of("public key " + rpk + " belongs to no device");
+            }
+            return c.get().endpoint().equals(endpoint) ? Optional.empty()
+                : Optional.of("public key " + rpk + " belongs to endpoint " + c.get().endpoint() + ", not " + endpoint);
+        }
+        return Optional.of(id + ": only PSK and RPK devices are accepted over DTLS so far");
+    }
+
+    Optional<DeviceCredential> forPublicKey(byte[] key) {
+        for (DeviceCredentials s : sources.get()) {
+            Optional<DeviceCredential> c = s.forPublicKey(key);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
     }
 
     Optional<DeviceCredential> forEndpoint(String endpoint) {

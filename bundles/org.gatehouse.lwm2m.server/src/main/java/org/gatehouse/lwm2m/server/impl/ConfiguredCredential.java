@@ -23,16 +23,20 @@ public final class ConfiguredCredential implements DeviceCredentials {
 
     static final String PID = "org.gatehouse.lwm2m.server.credential";
 
-    @ObjectClassDefinition(name = "Gatehouse LwM2M server: device credential", description = "The PSK one device registers with")
+    @ObjectClassDefinition(name = "Gatehouse LwM2M server: device credential",
+        description = "The PSK (identity and key) or the raw public key one device registers with")
     public @interface Config {
         @AttributeDefinition(description = "The device's endpoint name (ep)")
         String endpoint();
 
-        @AttributeDefinition(description = "PSK identity")
-        String psk_identity();
+        @AttributeDefinition(description = "PSK identity; empty for an RPK device")
+        String psk_identity() default "";
 
-        @AttributeDefinition(description = "PSK key in hexadecimal", type = AttributeType.PASSWORD)
-        String psk_key_hex();
+        @AttributeDefinition(description = "PSK key in hexadecimal; empty for an RPK device", type = AttributeType.PASSWORD)
+        String psk_key_hex() default "";
+
+        @AttributeDefinition(description = "RPK: the device's public key, SubjectPublicKeyInfo DER in hexadecimal; empty for a PSK device")
+        String rpk_public_key_hex() default "";
     }
 
     private final DeviceCredential credential;
@@ -40,9 +44,12 @@ public final class ConfiguredCredential implements DeviceCredentials {
     @Activate
     public ConfiguredCredential(Config config) {
         try {
-            credential = DeviceCredential.psk(config.endpoint(), config.psk_identity(), HexFormat.of().parseHex(config.psk_key_hex()));
+            credential = config.rpk_public_key_hex().isEmpty()
+                ? DeviceCredential.psk(config.endpoint(), config.psk_identity(), HexFormat.of().parseHex(config.psk_key_hex()))
+                : DeviceCredential.rpk(config.endpoint(), HexFormat.of().parseHex(config.rpk_public_key_hex()));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException(PID + ": set endpoint, psk.identity and psk.key.hex (hexadecimal key): " + e.getMessage(), e);
+            throw new IllegalArgumentException(PID + ": set endpoint and either psk.identity with psk.key.hex or rpk.public.key.hex "
+                + "(hexadecimal): " + e.getMessage(), e);
         }
     }
 
@@ -58,7 +65,12 @@ public final class ConfiguredCredential implements DeviceCredentials {
 
     @Override
     public Optional<DeviceCredential> forPskIdentity(String identity) {
-        return credential.pskIdentity().equals(identity) ? Optional.of(credential) : Optional.empty();
+        return credential.pskIdentity().filter(identity::equals).map(i -> credential);
+    }
+
+    @Override
+    public Optional<DeviceCredential> forPublicKey(byte[] publicKey) {
+        return credential.hasPublicKey(publicKey) ? Optional.of(credential) : Optional.empty();
     }
 
     @Override

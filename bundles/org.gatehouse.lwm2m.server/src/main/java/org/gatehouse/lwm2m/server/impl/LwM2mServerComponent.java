@@ -1,8 +1,11 @@
 package org.gatehouse.lwm2m.server.impl;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -73,6 +76,13 @@ public final class LwM2mServerComponent implements DeviceRegistry, DeviceManager
         @AttributeDefinition(description = "CoAP over DTLS (PSK) port; 0 picks a free port, -1 disables DTLS")
         int coaps_port() default 5686;
 
+        @AttributeDefinition(description = "RPK: the server's own private key, PKCS#8 DER file (relative to the gateway's folder); "
+            + "with rpk.public.key.file, DTLS accepts RPK devices besides PSK ones")
+        String rpk_private_key_file() default "";
+
+        @AttributeDefinition(description = "RPK: the server's own public key, SubjectPublicKeyInfo DER file, shown to RPK devices")
+        String rpk_public_key_file() default "";
+
         @AttributeDefinition(description = "Seconds a registration outlives its lifetime before it is dropped (network delay of the Update)")
         long lifetime_grace() default 15;
 
@@ -117,8 +127,8 @@ public final class LwM2mServerComponent implements DeviceRegistry, DeviceManager
         RdHandler handler = new RdHandler(registry, new RequestParser(links), authorizer);
         coap = bind(transport, config.coap_port(), config.address(), ListenSpec::coap, handler);
         try {
-            coaps = bind(transport, config.coaps_port(), config.address(),
-                (name, addr) -> new ListenSpec(name, addr, ListenSecurity.Dtls.psk(pskResolver(authorizer))), handler);
+            ListenSecurity.Dtls dtls = dtls(config, resolver(authorizer));
+            coaps = bind(transport, config.coaps_port(), config.address(), (name, addr) -> new ListenSpec(name, addr, dtls), handler);
         } catch (TransportException | RuntimeException e) {
             if (coap != null) {
                 coap.close(); // DS will not call deactivate after a failed activation
@@ -142,16 +152,40 @@ public final class LwM2mServerComponent implements DeviceRegistry, DeviceManager
         }
     }
 
-    private static CredentialResolver pskResolver(Authorizer authorizer) {
+    /** PSK only, or RPK and PSK when the server has its own key pair. */
+    private static ListenSecurity.Dtls dtls(Config config, CredentialResolver resolver) throws TransportException {
+        if (config.rpk_private_key_file().isEmpty() && config.rpk_public_key_file().isEmpty()) {
+            return ListenSecurity.Dtls.psk(resolver);
+        }
+        try {
+            return ListenSecurity.Dtls.rpk(resolver, Files.readAllBytes(Path.of(config.rpk_public_key_file())),
+                Files.readAllBytes(Path.of(config.rpk_private_key_file())));
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new TransportException(TransportException.Kind.CONFIGURATION, PID + ": cannot read the server's RPK key files ("
+                + config.rpk_private_key_file() + ", " + config.rpk_public_key_file() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static CredentialResolver resolver(Authorizer authorizer) {
         return new CredentialResolver() {
             @Override
             public Optional<byte[]> pskKey(String identity) {
-                Optional<byte[]> key = authorizer.forPskIdentity(identity).map(DeviceCredential::pskKey);
+                Optional<byte[]> key = authorizer.forPskIdentity(identity).flatMap(DeviceCredential::pskKey);
                 if (key.isEmpty()) {
                     LOG.warn("DTLS handshake with PSK identity '{}' refused: no device credential has it (factory configuration {})", identity,
                         ConfiguredCredential.PID);
                 }
                 return key;
+            }
+
+            @Override
+            public boolean acceptsPublicKey(byte[] publicKey) {
+                boolean known = authorizer.forPublicKey(publicKey).isPresent();
+                if (!known) {
+                    LOG.warn("DTLS handshake with an unknown raw public key refused: no device credential has it (factory configuration {})",
+                        ConfiguredCredential.PID);
+                }
+                return known;
             }
         };
     }

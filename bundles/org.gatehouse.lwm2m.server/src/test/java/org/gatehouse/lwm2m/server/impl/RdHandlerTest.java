@@ -26,11 +26,14 @@ class RdHandlerTest {
     private static final Peer NOSEC = new Peer(ADDR, new PeerIdentity.None());
     private static final Peer PSK_A = new Peer(ADDR, new PeerIdentity.Psk("id-a"));
     private static final Peer PSK_B = new Peer(ADDR, new PeerIdentity.Psk("id-b"));
+    private static final byte[] KEY_C = {9, 8, 7};
+    private static final Peer RPK_C = new Peer(ADDR, new PeerIdentity.Rpk(KEY_C));
 
     private final Registrations registry = new Registrations(new MutableClock(), Duration.ZERO);
     private final RdHandler handler = new RdHandler(registry, new RequestParser(new CoreLinkCodec()), new Authorizer(() -> List.of(
         new ConfiguredCredential(DeviceCredential.psk("dev-a", "id-a", new byte[] {1, 2})),
-        new ConfiguredCredential(DeviceCredential.psk("dev-b", "id-b", new byte[] {3, 4})))));
+        new ConfiguredCredential(DeviceCredential.psk("dev-b", "id-b", new byte[] {3, 4})),
+        new ConfiguredCredential(DeviceCredential.rpk("dev-c", KEY_C)))));
 
     private static CoapRequest register(String... query) {
         return CoapRequest.of(Method.POST, "/rd").withQuery(List.of(query))
@@ -84,6 +87,14 @@ class RdHandlerTest {
         assertEquals(ResponseCode.FORBIDDEN, other.code());
         assertTrue(other.text().contains("belongs to endpoint dev-b"), other.text());
         assertEquals(PSK_A, registry.find("dev-a").orElseThrow().peer());
+    }
+
+    @Test
+    void a_raw_public_key_must_belong_to_the_endpoint() {
+        assertEquals(ResponseCode.FORBIDDEN, handler.handle(register("ep=dev-a"), RPK_C).code());
+        assertEquals(ResponseCode.FORBIDDEN, handler.handle(register("ep=dev-c"), new Peer(ADDR, new PeerIdentity.Rpk(new byte[] {1}))).code());
+        assertEquals(List.of(), registry.devices());
+        assertEquals(ResponseCode.CREATED, handler.handle(register("ep=dev-c"), RPK_C).code());
     }
 
     @Test
