@@ -95,7 +95,9 @@ final class Downloads {
             }
             Files.write(to, body);
         } catch (TransportException e) {
-            throw new PackageCheck.Refused(Codes.CONNECTION_LOST, "download from " + uri + " failed: " + e.getMessage());
+            // Californium drops a block-wise transfer above its body limit without an answer: say so
+            throw new PackageCheck.Refused(Codes.CONNECTION_LOST, "download from " + uri + " failed: " + e.getMessage()
+                + " (a package larger than the CoAP transport's max.body.size, PID org.gatehouse.coap, does not arrive)");
         }
     }
 
