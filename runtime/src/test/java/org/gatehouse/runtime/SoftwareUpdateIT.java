@@ -63,31 +63,19 @@ class SoftwareUpdateIT {
     Path dir;
 
     private final Map<String, byte[]> served = new ConcurrentHashMap<>();
+    /** The /9 instance the helpers below act on. */
+    private static volatile int instance = 50;
 
     @Test
     void leshan_installs_updates_and_activates_a_bundle_and_a_corrupt_package_is_refused() throws Exception {
+        instance = 50;
         served.put("/greeting-1.0.0.jar", bundle("1.0.0"));
         served.put("/greeting-1.1.0.jar", bundle("1.1.0"));
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        http.createContext("/", x -> {
-            byte[] body = served.get(x.getRequestURI().getPath());
-            x.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            try (OutputStream out = x.getResponseBody()) {
-                if (body != null) {
-                    out.write(body);
-                }
-            }
-        });
-        http.start();
+        HttpServer http = serve();
         String base = "http://127.0.0.1:" + http.getAddress().getPort();
         LeshanServer leshan = leshan();
         try {
-            Path home = Gateway.install(dir.resolve("gatehouse"));
-            Files.writeString(home.resolve("etc/org.gatehouse.endpoint.cfg"), "name=" + EP + "\n");
-            String server = leshan.getEndpoint(Protocol.COAP).getURI().toString();
-            Files.writeString(home.resolve("etc/factory-bootstrap.json"), "[{\"bn\":\"/0/0/\",\"n\":\"0\",\"vs\":\"" + server
-                + "\"},{\"n\":\"1\",\"vb\":false},{\"n\":\"2\",\"v\":3},{\"n\":\"10\",\"v\":101},"
-                + "{\"bn\":\"/1/0/\",\"n\":\"0\",\"v\":101},{\"n\":\"1\",\"v\":300},{\"n\":\"6\",\"vb\":false},{\"n\":\"7\",\"vs\":\"U\"}]");
+            Path home = installWithServer(leshan);
             try (Gateway gw = Gateway.start(home)) {
                 gw.await("Registered with server 101", 0, T);
                 Registration reg = leshan.getRegistrationService().getByEndpoint(EP);
@@ -153,6 +141,94 @@ class SoftwareUpdateIT {
         }
     }
 
+    @Test
+    void the_software_bundle_updates_itself_and_the_new_version_reports_the_result() throws Exception {
+        HttpServer http = serve();
+        LeshanServer leshan = leshan();
+        try {
+            Path home = installWithServer(leshan);
+            Path jar;
+            try (java.util.stream.Stream<Path> files = Files.walk(home.resolve("system"))) {
+                jar = files.filter(f -> f.getFileName().toString().startsWith("org.gatehouse.software-")).findFirst().orElseThrow();
+            }
+            byte[] next = withVersion(Files.readAllBytes(jar), "0.2.0");
+            served.put("/software-0.2.0.jar", next);
+            try (Gateway gw = Gateway.start(home)) {
+                gw.await("Registered with server 101", 0, T);
+                Registration reg = leshan.getRegistrationService().getByEndpoint(EP);
+                org.eclipse.leshan.core.node.LwM2mObject nine =
+                    (org.eclipse.leshan.core.node.LwM2mObject) leshan.send(reg, new ReadRequest(9), 5000).getContent();
+                instance = nine.getInstances().values().stream()
+                    .filter(i -> "org.gatehouse.software".equals(i.getResource(0).getValue())).findFirst().orElseThrow().getId();
+                write(leshan, reg, "http://127.0.0.1:" + http.getAddress().getPort() + "/software-0.2.0.jar#sha256=" + sha256(next));
+                awaitValue(leshan, reg, 7, 3L, gw);
+                long start = System.nanoTime();
+                execute(leshan, reg, 4);
+                awaitValue(leshan, reg, 1, "0.2.0", gw);
+                awaitValue(leshan, reg, 9, 2L, gw); // reported by the new version, from the journal
+                System.out.println("Install executed to org.gatehouse.software 0.2.0 reporting success: " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                gw.await("this bundle updated itself to 0.2.0", 0, T);
+                gw.type("");
+                assertEquals(0, gw.stop());
+            }
+            // a restart begins again from the feature's 0.1.0 bundle, which updates itself to the kept 0.2.0
+            try (Gateway gw = Gateway.start(home)) {
+                gw.await("Registered with server 101", 0, T);
+                Registration reg = leshan.getRegistrationService().getByEndpoint(EP);
+                awaitValue(leshan, reg, 1, "0.2.0", gw);
+                awaitValue(leshan, reg, 7, 4L, gw);
+                gw.type("");
+                assertEquals(0, gw.stop());
+                assertTrue(!gw.output().contains("Exception"), gw.output());
+            }
+        } finally {
+            leshan.destroy();
+            http.stop(0);
+        }
+    }
+
+    private HttpServer serve() throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/", x -> {
+            byte[] body = served.get(x.getRequestURI().getPath());
+            x.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            try (OutputStream out = x.getResponseBody()) {
+                if (body != null) {
+                    out.write(body);
+                }
+            }
+        });
+        http.start();
+        return http;
+    }
+
+    /** A copy of the distribution whose factory file names Leshan's server (101, NoSec) directly. */
+    private Path installWithServer(LeshanServer leshan) throws IOException {
+        Path home = Gateway.install(dir.resolve("gatehouse"));
+        Files.writeString(home.resolve("etc/org.gatehouse.endpoint.cfg"), "name=" + EP + "\n");
+        String server = leshan.getEndpoint(Protocol.COAP).getURI().toString();
+        Files.writeString(home.resolve("etc/factory-bootstrap.json"), "[{\"bn\":\"/0/0/\",\"n\":\"0\",\"vs\":\"" + server
+            + "\"},{\"n\":\"1\",\"vb\":false},{\"n\":\"2\",\"v\":3},{\"n\":\"10\",\"v\":101},"
+            + "{\"bn\":\"/1/0/\",\"n\":\"0\",\"v\":101},{\"n\":\"1\",\"v\":300},{\"n\":\"6\",\"vb\":false},{\"n\":\"7\",\"vs\":\"U\"}]");
+        return home;
+    }
+
+    /** The same bundle under another Bundle-Version. */
+    private static byte[] withVersion(byte[] jar, String version) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(new java.io.ByteArrayInputStream(jar))) {
+            Manifest m = in.getManifest();
+            m.getMainAttributes().putValue("Bundle-Version", version);
+            try (JarOutputStream out = new JarOutputStream(bytes, m)) {
+                for (JarEntry e; (e = in.getNextJarEntry()) != null;) {
+                    out.putNextEntry(new JarEntry(e.getName()));
+                    in.transferTo(out);
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     private static LeshanServer leshan() throws Exception {
         List<ObjectModel> models = new java.util.ArrayList<>(ObjectLoader.loadAllDefault());
         try (InputStream in = Files.newInputStream(Path.of(System.getProperty("lwm2m.registry", "../../shared/lwm2m-registry"), "9.xml"))) {
@@ -168,8 +244,8 @@ class SoftwareUpdateIT {
     }
 
     private static Object read(LeshanServer leshan, Registration reg, int resource) throws InterruptedException {
-        ReadResponse r = leshan.send(reg, new ReadRequest(9, 50, resource), 5000);
-        assertTrue(r != null && r.isSuccess(), "read /9/50/" + resource + ": " + r);
+        ReadResponse r = leshan.send(reg, new ReadRequest(9, instance, resource), 5000);
+        assertTrue(r != null && r.isSuccess(), "read /9/" + instance + "/" + resource + ": " + r);
         return ((LwM2mSingleResource) r.getContent()).getValue();
     }
 
@@ -177,20 +253,20 @@ class SoftwareUpdateIT {
         try {
             Awaitility.await().atMost(T).pollInterval(Duration.ofMillis(50)).until(() -> expected.equals(read(leshan, reg, resource)));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("/9/50/" + resource + " never became " + expected + "; gateway output:\n" + gw.output(), e);
+            throw new AssertionError("/9/" + instance + "/" + resource + " never became " + expected + "; gateway output:\n" + gw.output(), e);
         }
     }
 
     private static ResponseCode execute(LeshanServer leshan, Registration reg, int resource) throws InterruptedException {
-        ResponseCode code = leshan.send(reg, new ExecuteRequest(9, 50, resource), 5000).getCode();
+        ResponseCode code = leshan.send(reg, new ExecuteRequest(9, instance, resource), 5000).getCode();
         if (resource != 4 || code == ResponseCode.CHANGED) {
-            assertEquals(ResponseCode.CHANGED, code, "execute /9/50/" + resource);
+            assertEquals(ResponseCode.CHANGED, code, "execute /9/" + instance + "/" + resource);
         }
         return code;
     }
 
     private static void write(LeshanServer leshan, Registration reg, String uri) throws InterruptedException {
-        assertEquals(ResponseCode.CHANGED, leshan.send(reg, new WriteRequest(9, 50, 3, uri), 5000).getCode());
+        assertEquals(ResponseCode.CHANGED, leshan.send(reg, new WriteRequest(9, instance, 3, uri), 5000).getCode());
     }
 
     private static String line(String output, String marker) {
