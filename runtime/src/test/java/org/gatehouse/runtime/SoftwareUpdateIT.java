@@ -50,7 +50,8 @@ import com.sun.net.httpserver.HttpServer;
  * Remote bundle updates on the distribution as shipped: Leshan's server sees bin/gatehouse register,
  * creates a Software Management instance with the Package URI of a small bundle served over HTTP on
  * loopback, installs and activates it, updates it to a second version, and sees a package with a
- * wrong SHA-256 refused while the installed version keeps running. The kept version survives a
+ * wrong SHA-256 refused and an update that does not resolve rolled back while the installed version
+ * keeps running. The kept version survives a
  * restart of the gateway, which starts from a clean bundle cache.
  */
 class SoftwareUpdateIT {
@@ -118,6 +119,17 @@ class SoftwareUpdateIT {
                 assertEquals(true, read(leshan, reg, 12));
                 assertTrue(String.valueOf(read(leshan, reg, 16)).contains("SHA-256 mismatch"));
                 assertEquals(ResponseCode.BAD_REQUEST, execute(leshan, reg, 4), "nothing delivered to install");
+
+                // a package that does not resolve is rolled back: 58, and 1.1.0 runs again
+                served.put("/greeting-1.2.0.jar", bundle("1.2.0", "org.example.missing"));
+                write(leshan, reg, base + "/greeting-1.2.0.jar");
+                awaitValue(leshan, reg, 7, 3L, gw);
+                execute(leshan, reg, 4);
+                awaitValue(leshan, reg, 9, 58L, gw);
+                assertEquals(3L, read(leshan, reg, 7), "still DELIVERED, as 9.xml says of a failed Install");
+                assertEquals("1.1.0", read(leshan, reg, 1));
+                assertEquals(true, read(leshan, reg, 12));
+                assertTrue(String.valueOf(read(leshan, reg, 16)).contains("org.example.missing"), String.valueOf(read(leshan, reg, 16)));
 
                 // the Package itself is refused: it would land in the object store
                 assertEquals(ResponseCode.BAD_REQUEST, leshan.send(reg, new WriteRequest(9, 50, 2, new byte[] {1, 2}), 5000).getCode());
@@ -276,12 +288,20 @@ class SoftwareUpdateIT {
 
     /** A bundle with nothing but its manifest: enough to be installed, resolved, started and versioned. */
     private static byte[] bundle(String version) throws IOException {
+        return bundle(version, null);
+    }
+
+    /** @param missingImport a package the bundle imports and nobody exports, or null */
+    private static byte[] bundle(String version, String missingImport) throws IOException {
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         a.putValue("Bundle-ManifestVersion", "2");
         a.putValue("Bundle-SymbolicName", BSN);
         a.putValue("Bundle-Version", version);
+        if (missingImport != null) {
+            a.putValue("Import-Package", missingImport);
+        }
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, m)) {
             jar.putNextEntry(new JarEntry("greeting.txt"));

@@ -58,8 +58,10 @@ final class Updates {
     }
 
     /**
-     * An install the journal shows under way did not end in this process: a restart cut it, or this
-     * bundle updated itself. The new version of this bundle reports its own update as done.
+     * An install the journal shows under way did not end in this component: a restart cut it, this
+     * bundle updated itself, or the update of a bundle it imports from refreshed it. The install is
+     * done when the bundle now runs the target version; otherwise it is reported interrupted (after a
+     * restart the framework runs the kept set, i.e. the version before the install).
      */
     private void recover() {
         progress.forEach((id, p) -> {
@@ -70,7 +72,8 @@ final class Updates {
                 return;
             }
             Path pkg = file(id);
-            if (p.name().equals(self.getSymbolicName()) && Version.parseVersion(p.version()).equals(self.getVersion())) {
+            Bundle b = installer.find(p.name());
+            if (b != null && Version.parseVersion(p.version()).equals(b.getVersion())) {
                 try {
                     kept.keep(p.name(), pkg);
                     Files.deleteIfExists(pkg);
@@ -78,7 +81,8 @@ final class Updates {
                     LOG.warn("Software: cannot keep the package of this bundle's update: {}", e.getMessage());
                 }
                 progress.put(id, p.installSucceeded());
-                LOG.info("Software /9/{}: this bundle updated itself to {}", id, p.version());
+                LOG.info("Software /9/{}: {}", id, b.getBundleId() == self.getBundleId() ? "this bundle updated itself to " + p.version()
+                    : p.name() + " " + p.version() + " installed while this bundle was refreshed");
             } else {
                 progress.put(id, p.interrupted(Files.exists(pkg)));
                 LOG.warn("Software /9/{}: {}", id, progress.get(id).reason());
