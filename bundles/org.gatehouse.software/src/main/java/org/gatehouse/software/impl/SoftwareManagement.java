@@ -68,6 +68,9 @@ public final class SoftwareManagement implements ObjectHandler, StoreListener {
 
         @AttributeDefinition(description = "Folder for downloads, the journal and kept packages; empty means <gateway>/data/software")
         String folder() default "";
+
+        @AttributeDefinition(description = "Folder of trusted public keys (*.pem, Ed25519 or EC); when it holds any, every package needs a detached signature at its URI + .sig. Empty means <gateway>/etc/software-keys")
+        String trusted_keys() default "";
     }
 
     private final ObjectStore store;
@@ -91,11 +94,14 @@ public final class SoftwareManagement implements ObjectHandler, StoreListener {
         this.config = config;
         Path dir = folder(context, config);
         KeptPackages kept = new KeptPackages(dir.resolve("kept"));
+        Path keys = keys(context, config, dir);
         this.installer = new Installer(context, kept);
         this.updates = new Updates(dir, installer, kept, store, self,
-            new Updates.Limits(config.max_package_size(), Duration.ofSeconds(config.download_timeout())), () -> transport);
-        LOG.info("Software management at {}: packages up to {} bytes, downloads within {} s", dir, config.max_package_size(),
-            config.download_timeout());
+            new Updates.Limits(config.max_package_size(), Duration.ofSeconds(config.download_timeout()), keys), () -> transport);
+        int trusted = Signatures.trusted(keys).size();
+        LOG.info("Software management at {}: packages up to {} bytes, downloads within {} s, {}", dir, config.max_package_size(),
+            config.download_timeout(), trusted == 0 ? "signatures not checked (no trusted keys in " + keys + ")"
+                : "signatures required (" + trusted + " trusted key(s) in " + keys + ")");
         context.addBundleListener(bundles);
         worker.execute(() -> Restore.apply(kept, installer, self));
         syncer.execute(this::sync);
@@ -115,6 +121,14 @@ public final class SoftwareManagement implements ObjectHandler, StoreListener {
         // data/ outlives the bundle cache, which the gateway cleans at each start
         String data = context.getProperty("gatehouse.data");
         return data != null ? Path.of(data, "software") : context.getDataFile("software").toPath();
+    }
+
+    private static Path keys(BundleContext context, Config config, Path dir) {
+        if (!config.trusted_keys().isBlank()) {
+            return Path.of(config.trusted_keys());
+        }
+        String etc = context.getProperty("gatehouse.etc");
+        return etc != null ? Path.of(etc, "software-keys") : dir.resolve("keys");
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.PublicKey;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -29,7 +31,7 @@ final class Updates {
     private static final Logger LOG = LoggerFactory.getLogger(Updates.class);
 
     /** What the worker needs from the configuration. */
-    record Limits(long maxPackageSize, Duration downloadTimeout) {
+    record Limits(long maxPackageSize, Duration downloadTimeout, Path trustedKeys) {
     }
 
     private final Map<Integer, Progress> progress = new ConcurrentHashMap<>();
@@ -140,6 +142,7 @@ final class Updates {
             set(id, p = p.downloaded());
             LOG.info("Software /9/{}: downloaded {} bytes, verifying", id, Files.size(pkg));
             PackageCheck.Verified v = PackageCheck.verify(pkg, uri, limits.maxPackageSize(), expectedName);
+            String signed = checkSignature(id, uri, user, password);
             if (expectedName.isEmpty() && installer.find(v.symbolicName()) != null) {
                 throw new PackageCheck.Refused(Codes.DEVICE_ERROR, v.symbolicName() + " is installed already: write the Package URI to its own instance");
             }
@@ -147,8 +150,8 @@ final class Updates {
                 Instances.name(store, id, v.symbolicName(), v.version());
             }
             set(id, p.delivered(v.symbolicName(), v.version()));
-            LOG.info("Software /9/{}: {} {} delivered (verified{}); Install (/9/{}/4) installs it", id, v.symbolicName(), v.version(),
-                PackageCheck.expectedSha256(uri).isPresent() ? ", SHA-256 matches" : ", no SHA-256 given", id);
+            LOG.info("Software /9/{}: {} {} delivered (verified{}{}); Install (/9/{}/4) installs it", id, v.symbolicName(), v.version(),
+                PackageCheck.expectedSha256(uri).isPresent() ? ", SHA-256 matches" : ", no SHA-256 given", signed, id);
         } catch (PackageCheck.Refused e) {
             deleteQuietly(pkg);
             set(id, p.downloadFailed(e.code, e.getMessage()));
@@ -161,6 +164,35 @@ final class Updates {
             deleteQuietly(pkg);
             set(id, p.downloadFailed(Codes.CONNECTION_LOST, "download interrupted"));
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * With trusted keys configured, the package must come with a detached signature at its URI plus
+     * ".sig" that one of them verifies; without any, signatures are not checked.
+     *
+     * @return a note for the log
+     */
+    private String checkSignature(int id, URI uri, String user, String password) throws PackageCheck.Refused, IOException, InterruptedException {
+        List<PublicKey> keys = Signatures.trusted(limits.trustedKeys());
+        if (keys.isEmpty()) {
+            return ", no trusted keys: signature not checked";
+        }
+        URI at = Signatures.signatureUri(uri);
+        Path sig = downloads.resolve(id + ".sig");
+        try {
+            fetcher.fetch(at, sig, 16 * 1024, limits.downloadTimeout(), user, password, transport.get());
+            if (!Signatures.verify(file(id), Files.readAllBytes(sig), keys)) {
+                throw new PackageCheck.Refused(Codes.INTEGRITY_FAILURE, "the signature at " + Downloads.safe(at)
+                    + " is not verified by any of the " + keys.size() + " trusted key(s) in " + limits.trustedKeys());
+            }
+            return ", signature verified";
+        } catch (PackageCheck.Refused e) {
+            throw e.code == Codes.INTEGRITY_FAILURE ? e
+                : new PackageCheck.Refused(Codes.INTEGRITY_FAILURE, "trusted keys are configured but no signature came from "
+                    + Downloads.safe(at) + ": " + e.getMessage());
+        } finally {
+            deleteQuietly(sig);
         }
     }
 
