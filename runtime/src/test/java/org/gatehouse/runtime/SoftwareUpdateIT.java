@@ -135,6 +135,7 @@ class SoftwareUpdateIT {
                 assertEquals(ResponseCode.BAD_REQUEST, leshan.send(reg, new WriteRequest(9, 50, 2, new byte[] {1, 2}), 5000).getCode());
 
                 // the installed version is kept across a restart from a clean bundle cache
+                gw.output().lines().filter(l -> l.contains("Software")).forEach(l -> System.out.println("gateway: " + l));
                 gw.type("");
                 assertEquals(0, gw.stop());
             }
