@@ -52,7 +52,8 @@ import com.sun.net.httpserver.HttpServer;
  * loopback, installs and activates it, updates it to a second version, and sees a package with a
  * wrong SHA-256 refused and an update that does not resolve rolled back while the installed version
  * keeps running. The kept version survives a
- * restart of the gateway, which starts from a clean bundle cache.
+ * restart of the gateway, which starts from a clean bundle cache; then it is deactivated, activated
+ * and uninstalled.
  */
 class SoftwareUpdateIT {
 
@@ -144,6 +145,18 @@ class SoftwareUpdateIT {
                 Registration reg = leshan.getRegistrationService().getByEndpoint(EP);
                 awaitValue(leshan, reg, 1, "1.1.0", gw);
                 awaitValue(leshan, reg, 12, true, gw);
+
+                // Deactivate, Activate, Uninstall: the instance stays, INITIAL, for a new Package URI
+                execute(leshan, reg, 11);
+                awaitValue(leshan, reg, 12, false, gw);
+                execute(leshan, reg, 10);
+                awaitValue(leshan, reg, 12, true, gw);
+                execute(leshan, reg, 6);
+                awaitValue(leshan, reg, 7, 0L, gw);
+                assertEquals("", read(leshan, reg, 1));
+                assertEquals(false, read(leshan, reg, 12));
+                assertEquals(BSN, read(leshan, reg, 0));
+                assertEquals(ResponseCode.BAD_REQUEST, execute(leshan, reg, 10), "nothing installed to activate");
                 gw.type("");
                 assertEquals(0, gw.stop());
                 assertTrue(!gw.output().contains("Exception"), gw.output());
@@ -272,7 +285,7 @@ class SoftwareUpdateIT {
 
     private static ResponseCode execute(LeshanServer leshan, Registration reg, int resource) throws InterruptedException {
         ResponseCode code = leshan.send(reg, new ExecuteRequest(9, instance, resource), 5000).getCode();
-        if (resource != 4 || code == ResponseCode.CHANGED) {
+        if (code == ResponseCode.CHANGED || (resource != 4 && resource != 10)) {
             assertEquals(ResponseCode.CHANGED, code, "execute /9/" + instance + "/" + resource);
         }
         return code;
