@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * the bundles of its features, so what servers installed, updated, deactivated or uninstalled is
  * applied again from {@link KeptPackages}. Does nothing when the framework is there already (an
  * in-place restart). This bundle's own kept version is applied last, since it stops this component.
+ * A kept package older than the version a feature brings (the distribution was upgraded since) is
+ * dropped rather than applied.
  */
 final class Restore {
 
@@ -38,6 +40,12 @@ final class Restore {
                 String bsn = jar.getKey();
                 Bundle b = installer.find(bsn);
                 Version want = Version.parseVersion(jar.getValue());
+                if (b != null && !b.getLocation().startsWith(Installer.LOCATION_PREFIX) && want.compareTo(b.getVersion()) < 0) {
+                    // the distribution was upgraded past the version a server installed: the newer one stays
+                    LOG.info("Software: kept {} {} is older than the distribution's {}; the kept package is dropped", bsn, want, b.getVersion());
+                    Files.deleteIfExists(kept.jar(bsn));
+                    continue;
+                }
                 if (b != null && b.getBundleId() == self.getBundleId()) {
                     selfVersion = want.equals(b.getVersion()) ? null : jar.getValue();
                     continue;
