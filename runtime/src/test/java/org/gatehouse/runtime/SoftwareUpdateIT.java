@@ -65,7 +65,7 @@ class SoftwareUpdateIT {
     Path dir;
 
     private final Map<String, byte[]> served = new ConcurrentHashMap<>();
-    /** The /9 instance the helpers below act on. */
+    /** The /9 instance that read, write and execute below act on. */
     private static volatile int instance = 50;
 
     @Test
