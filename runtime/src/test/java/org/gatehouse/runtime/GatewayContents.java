@@ -30,6 +30,7 @@ final class GatewayContents {
     static final List<String> BOOTSTRAP_FACTORY = List.of("org.gatehouse.bootstrap.factory");
     static final List<String> BOOTSTRAP_SERVER_PUSH = List.of("org.gatehouse.bootstrap.server");
     static final List<String> BOOTSTRAP_CLIENT = List.of("org.gatehouse.bootstrap.client");
+    static final List<String> SOFTWARE_MANAGEMENT = List.of("org.gatehouse.software");
     /** The Gogo console: RuntimeBundlesIT leaves out org.apache.felix.gogo.jline, which would read the test's stdin. */
     static final String CONSOLE = "org.apache.felix.gogo.jline";
     static final List<String> SHELL = List.of("org.jline", "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", CONSOLE,
@@ -57,7 +58,8 @@ final class GatewayContents {
         "org.gatehouse.shell.Lwm2mCommands", "org.gatehouse.shell.ServerCommands", "org.gatehouse.smartcard.pcsc.PcscReaders",
         "org.gatehouse.bootstrap.smartcard.impl.SmartcardMode", "org.gatehouse.bootstrap.smartcard.impl.CardEvents",
         "org.gatehouse.shell.SmartcardCommands", "org.gatehouse.features.impl.FeatureManagerComponent",
-        "org.gatehouse.features.impl.FeatureCommands", "org.gatehouse.shell.ssh.impl.SshShellComponent");
+        "org.gatehouse.features.impl.FeatureCommands", "org.gatehouse.shell.ssh.impl.SshShellComponent",
+        "org.gatehouse.software.impl.SoftwareManagement");
 
     private GatewayContents() {
     }
@@ -72,7 +74,7 @@ final class GatewayContents {
     /** The bundles of all features etc/config.properties installs, in its order. */
     static List<String> featureBundles() {
         List<String> all = new ArrayList<>();
-        for (List<String> feature : List.of(CORE, TRANSPORT, BOOTSTRAP, BOOTSTRAP_SMARTCARD, BOOTSTRAP_FACTORY, BOOTSTRAP_SERVER_PUSH, BOOTSTRAP_CLIENT, SHELL, SHELL_SSH)) {
+        for (List<String> feature : List.of(CORE, TRANSPORT, BOOTSTRAP, BOOTSTRAP_SMARTCARD, BOOTSTRAP_FACTORY, BOOTSTRAP_SERVER_PUSH, BOOTSTRAP_CLIENT, SOFTWARE_MANAGEMENT, SHELL, SHELL_SSH)) {
             all.addAll(feature);
         }
         return all;

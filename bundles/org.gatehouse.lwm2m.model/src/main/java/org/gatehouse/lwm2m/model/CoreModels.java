@@ -4,6 +4,7 @@ import static org.gatehouse.lwm2m.model.Operations.E;
 import static org.gatehouse.lwm2m.model.Operations.NONE;
 import static org.gatehouse.lwm2m.model.Operations.R;
 import static org.gatehouse.lwm2m.model.Operations.RW;
+import static org.gatehouse.lwm2m.model.Operations.W;
 import static org.gatehouse.lwm2m.model.ResourceType.BOOLEAN;
 import static org.gatehouse.lwm2m.model.ResourceType.INTEGER;
 import static org.gatehouse.lwm2m.model.ResourceType.OBJLNK;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * The embedded definitions of the core objects 0 Security, 1 Server, 2 Access Control, 3 Device and
- * 4 Connectivity Monitoring, in every object version the gateway speaks. Each resource carries the
+ * 4 Connectivity Monitoring, in every object version the gateway speaks, and the update objects
+ * 5 Firmware Update (1.0 to 1.2) and 9 Software Management (1.0). Each resource carries the
  * object version that introduced it, so older versions are derived rather than repeated.
  *
  * @since 1.0.0
@@ -30,6 +32,8 @@ public final class CoreModels {
     public static final int ACCESS_CONTROL = ObjectIds.ACCESS_CONTROL;
     public static final int DEVICE = ObjectIds.DEVICE;
     public static final int CONNECTIVITY_MONITORING = ObjectIds.CONNECTIVITY_MONITORING;
+    private static final int FIRMWARE_UPDATE = 5;
+    private static final int SOFTWARE_MANAGEMENT = 9;
 
     private static final boolean S = false;
     private static final boolean M = true;
@@ -61,6 +65,10 @@ public final class CoreModels {
             String lwm2m = v.equals("1.0") || v.equals("1.1") ? "1.0" : "1.1";
             models.add(object(CONNECTIVITY_MONITORING, "Connectivity Monitoring", v, lwm2m, S, OPT, connectivity(), v));
         }
+        for (String v : List.of("1.0", "1.1", "1.2")) {
+            models.add(object(FIRMWARE_UPDATE, "Firmware Update", v, v.equals("1.0") ? "1.0" : "1.1", S, OPT, firmwareUpdate(), v));
+        }
+        models.add(object(SOFTWARE_MANAGEMENT, "LWM2M Software Management", "1.0", "1.0", M, OPT, softwareManagement(), "1.0"));
         return ModelSet.of(models);
     }
 
@@ -214,5 +222,46 @@ public final class CoreModels {
             r(11, "SignalSNR", R, S, OPT, INTEGER, "1.1"),
             r(12, "LAC", R, S, OPT, INTEGER, "1.2"),
             r(13, "Coverage Enhancement Level", R, S, OPT, INTEGER, "1.3"));
+    }
+
+    private static List<Res> firmwareUpdate() {
+        return List.of(
+            r(0, "Package", W, S, MAN, OPAQUE),
+            r(1, "Package URI", RW, S, MAN, STRING),
+            r(2, "Update", E, S, MAN, EXEC),
+            r(3, "State", R, S, MAN, INTEGER),
+            r(5, "Update Result", R, S, MAN, INTEGER),
+            r(6, "PkgName", R, S, OPT, STRING),
+            r(7, "PkgVersion", R, S, OPT, STRING),
+            r(8, "Firmware Update Protocol Support", R, M, OPT, INTEGER),
+            r(9, "Firmware Update Delivery Method", R, S, MAN, INTEGER),
+            r(10, "Cancel", E, S, OPT, EXEC, "1.1"),
+            r(11, "Severity", RW, S, OPT, INTEGER, "1.1"),
+            r(12, "Last State Change Time", R, S, OPT, TIME, "1.1"),
+            r(13, "Maximum Defer Period", RW, S, OPT, UNSIGNED_INTEGER, "1.1"),
+            r(14, "Automatic Upgrade at Download", RW, S, OPT, BOOLEAN, "1.2"));
+    }
+
+    private static List<Res> softwareManagement() {
+        return List.of(
+            r(0, "PkgName", R, S, MAN, STRING),
+            r(1, "PkgVersion", R, S, MAN, STRING),
+            r(2, "Package", W, S, OPT, OPAQUE),
+            r(3, "Package URI", W, S, OPT, STRING),
+            r(4, "Install", E, S, MAN, EXEC),
+            r(5, "Checkpoint", R, S, OPT, OBJLNK),
+            r(6, "Uninstall", E, S, MAN, EXEC),
+            r(7, "Update State", R, S, MAN, INTEGER),
+            r(8, "Update Supported Objects", RW, S, OPT, BOOLEAN),
+            r(9, "Update Result", R, S, MAN, INTEGER),
+            r(10, "Activate", E, S, MAN, EXEC),
+            r(11, "Deactivate", E, S, MAN, EXEC),
+            r(12, "Activation State", R, S, MAN, BOOLEAN),
+            r(13, "Package Settings", RW, S, OPT, OBJLNK),
+            r(14, "User Name", W, S, OPT, STRING),
+            r(15, "Password", W, S, OPT, STRING),
+            r(16, "Status Reason", R, S, OPT, STRING),
+            r(17, "Software Component Link", R, M, OPT, OBJLNK),
+            r(18, "Software Component tree length", R, S, OPT, INTEGER));
     }
 }

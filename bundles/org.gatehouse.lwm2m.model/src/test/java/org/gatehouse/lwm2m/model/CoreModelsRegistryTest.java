@@ -27,7 +27,8 @@ class CoreModelsRegistryTest {
             "version_history/1-1_0.xml", "version_history/1-1_1.xml", "1.xml",
             "version_history/2-1_0.xml", "2.xml",
             "version_history/3-1_0.xml", "version_history/3-1_1.xml", "3.xml",
-            "version_history/4-1_0.xml", "version_history/4-1_1.xml", "version_history/4-1_2.xml", "4.xml");
+            "version_history/4-1_0.xml", "version_history/4-1_1.xml", "version_history/4-1_2.xml", "4.xml",
+            "version_history/5-1_0.xml", "version_history/5-1_1.xml", "5.xml", "9.xml");
     }
 
     // Known defects of the registry files themselves, where the embedded model follows the later,

@@ -1,0 +1,330 @@
+package org.gatehouse.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.awaitility.Awaitility;
+import org.eclipse.leshan.core.ResponseCode;
+import org.eclipse.leshan.core.endpoint.Protocol;
+import org.eclipse.leshan.core.model.ObjectLoader;
+import org.eclipse.leshan.core.model.ObjectModel;
+import org.eclipse.leshan.core.node.LwM2mObjectInstance;
+import org.eclipse.leshan.core.node.LwM2mSingleResource;
+import org.eclipse.leshan.core.request.ContentFormat;
+import org.eclipse.leshan.core.request.CreateRequest;
+import org.eclipse.leshan.core.request.ExecuteRequest;
+import org.eclipse.leshan.core.request.ReadRequest;
+import org.eclipse.leshan.core.request.WriteRequest;
+import org.eclipse.leshan.core.response.ReadResponse;
+import org.eclipse.leshan.server.LeshanServer;
+import org.eclipse.leshan.server.LeshanServerBuilder;
+import org.eclipse.leshan.server.californium.endpoint.CaliforniumServerEndpointsProvider;
+import org.eclipse.leshan.server.californium.endpoint.coap.CoapServerProtocolProvider;
+import org.eclipse.leshan.server.model.StaticModelProvider;
+import org.eclipse.leshan.server.registration.Registration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Remote bundle updates on the distribution as shipped: Leshan's server sees bin/gatehouse register,
+ * creates a Software Management instance with the Package URI of a small bundle served over HTTP on
+ * loopback, installs and activates it, updates it to a second version, and sees a package with a
+ * wrong SHA-256 refused and an update that does not resolve rolled back while the installed version
+ * keeps running. The kept version survives a
+ * restart of the gateway, which starts from a clean bundle cache; then it is deactivated, activated
+ * and uninstalled.
+ */
+class SoftwareUpdateIT {
+
+    private static final Duration T = Duration.ofSeconds(60);
+    private static final String EP = "urn:imei:490154203237519";
+    private static final String BSN = "org.example.greeting";
+
+    @TempDir
+    Path dir;
+
+    private final Map<String, byte[]> served = new ConcurrentHashMap<>();
+    /** The /9 instance that read, write and execute below act on. */
+    private static volatile int instance = 50;
+
+    @Test
+    void leshan_installs_updates_and_activates_a_bundle_and_a_corrupt_package_is_refused() throws Exception {
+        instance = 50;
+        served.put("/greeting-1.0.0.jar", bundle("1.0.0"));
+        served.put("/greeting-1.1.0.jar", bundle("1.1.0"));
+        HttpServer http = serve();
+        String base = "http://127.0.0.1:" + http.getAddress().getPort();
+        LeshanServer leshan = leshan();
+        try {
+            Path home = installWithServer(leshan);
+            try (Gateway gw = Gateway.start(home)) {
+                gw.await("Registered with server 101", 0, T);
+                Registration reg = leshan.getRegistrationService().getByEndpoint(EP);
+
+                // new install: a Create with the Package URI, then Install and Activate
+                CreateRequest create = new CreateRequest(ContentFormat.SENML_CBOR, 9,
+                    new LwM2mObjectInstance(50, LwM2mSingleResource.newStringResource(3, base + "/greeting-1.0.0.jar")));
+                assertEquals(ResponseCode.CREATED, leshan.send(reg, create, 5000).getCode());
+                awaitValue(leshan, reg, 7, 3L, gw); // DELIVERED
+                assertEquals(3L, read(leshan, reg, 9), "Update Result 3: downloaded and verified");
+                assertEquals(BSN, read(leshan, reg, 0));
+                execute(leshan, reg, 4);
+                awaitValue(leshan, reg, 7, 4L, gw); // INSTALLED
+                assertEquals(2L, read(leshan, reg, 9));
+                assertEquals(false, read(leshan, reg, 12));
+                execute(leshan, reg, 10);
+                awaitValue(leshan, reg, 12, true, gw);
+                assertEquals("1.0.0", read(leshan, reg, 1));
+
+                // update: a new Package URI with its SHA-256, Install; the new version comes back active
+                String sha = sha256(served.get("/greeting-1.1.0.jar"));
+                write(leshan, reg, base + "/greeting-1.1.0.jar#sha256=" + sha);
+                awaitValue(leshan, reg, 7, 3L, gw);
+                int before = gw.output().length();
+                long start = System.nanoTime();
+                execute(leshan, reg, 4);
+                awaitValue(leshan, reg, 1, "1.1.0", gw);
+                awaitValue(leshan, reg, 12, true, gw);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                gw.await("installed " + BSN + " 1.1.0 in", before, T);
+                assertEquals(2L, read(leshan, reg, 9));
+                System.out.println("Install executed to " + BSN + " 1.1.0 active, as Leshan sees it: " + millis + " ms; gateway: "
+                    + line(gw.output().substring(before), "installed " + BSN));
+
+                // a package whose SHA-256 does not match is refused; 1.1.0 keeps running
+                write(leshan, reg, base + "/greeting-1.0.0.jar#sha256=" + sha);
+                awaitValue(leshan, reg, 9, 53L, gw);
+                assertEquals(4L, read(leshan, reg, 7), "still INSTALLED");
+                assertEquals("1.1.0", read(leshan, reg, 1));
+                assertEquals(true, read(leshan, reg, 12));
+                assertTrue(String.valueOf(read(leshan, reg, 16)).contains("SHA-256 mismatch"));
+                assertEquals(ResponseCode.BAD_REQUEST, execute(leshan, reg, 4), "nothing delivered to install");
+
+                // a package that does not resolve is rolled back: 58, and 1.1.0 runs again
+                served.put("/greeting-1.2.0.jar", bundle("1.2.0", "org.example.missing"));
+                write(leshan, reg, base + "/greeting-1.2.0.jar");
+                awaitValue(leshan, reg, 7, 3L, gw);
+                execute(leshan, reg, 4);
+                awaitValue(leshan, reg, 9, 58L, gw);
+                assertEquals(3L, read(leshan, reg, 7), "still DELIVERED, as 9.xml says of a failed Install");
+                assertEquals("1.1.0", read(leshan, reg, 1));
+                assertEquals(true, read(leshan, reg, 12));
+                assertTrue(String.valueOf(read(leshan, reg, 16)).contains("org.example.missing"), String.valueOf(read(leshan, reg, 16)));
+
+                // the Package itself is refused: it would land in the object store
+                assertEquals(ResponseCode.BAD_REQUEST, leshan.send(reg, new WriteRequest(9, 50, 2, new byte[] {1, 2}), 5000).getCode());
+
+                // the installed version is kept across a restart from a clean bundle cache
+                gw.output().lines().filter(l -> l.contains("Software")).forEach(l -> System.out.println("gateway: " + l));
+                gw.type("");
+                assertEquals(0, gw.stop());
+            }
+            try (Gateway gw = Gateway.start(home)) {
+                gw.await("Registered with server 101", 0, T);
+                Registration reg = leshan.getRegistrationService().getByEndpoint(EP);
+                awaitValue(leshan, reg, 1, "1.1.0", gw);
+                awaitValue(leshan, reg, 12, true, gw);
+
+                // Deactivate, Activate, Uninstall: the instance stays, INITIAL, for a new Package URI
+                execute(leshan, reg, 11);
+                awaitValue(leshan, reg, 12, false, gw);
+                execute(leshan, reg, 10);
+                awaitValue(leshan, reg, 12, true, gw);
+                execute(leshan, reg, 6);
+                awaitValue(leshan, reg, 7, 0L, gw);
+                assertEquals("", read(leshan, reg, 1));
+                assertEquals(false, read(leshan, reg, 12));
+                assertEquals(BSN, read(leshan, reg, 0));
+                assertEquals(ResponseCode.BAD_REQUEST, execute(leshan, reg, 10), "nothing installed to activate");
+                gw.type("");
+                assertEquals(0, gw.stop());
+                assertTrue(!gw.output().contains("Exception"), gw.output());
+            }
+        } finally {
+            leshan.destroy();
+            http.stop(0);
+        }
+    }
+
+    @Test
+    void the_software_bundle_updates_itself_and_the_new_version_reports_the_result() throws Exception {
+        HttpServer http = serve();
+        LeshanServer leshan = leshan();
+        try {
+            Path home = installWithServer(leshan);
+            Path jar;
+            try (java.util.stream.Stream<Path> files = Files.walk(home.resolve("system"))) {
+                jar = files.filter(f -> f.getFileName().toString().startsWith("org.gatehouse.software-")).findFirst().orElseThrow();
+            }
+            byte[] next = withVersion(Files.readAllBytes(jar), "0.2.0");
+            served.put("/software-0.2.0.jar", next);
+            try (Gateway gw = Gateway.start(home)) {
+                gw.await("Registered with server 101", 0, T);
+                Registration reg = leshan.getRegistrationService().getByEndpoint(EP);
+                org.eclipse.leshan.core.node.LwM2mObject nine =
+                    (org.eclipse.leshan.core.node.LwM2mObject) leshan.send(reg, new ReadRequest(9), 5000).getContent();
+                instance = nine.getInstances().values().stream()
+                    .filter(i -> "org.gatehouse.software".equals(i.getResource(0).getValue())).findFirst().orElseThrow().getId();
+                write(leshan, reg, "http://127.0.0.1:" + http.getAddress().getPort() + "/software-0.2.0.jar#sha256=" + sha256(next));
+                awaitValue(leshan, reg, 7, 3L, gw);
+                long start = System.nanoTime();
+                execute(leshan, reg, 4);
+                awaitValue(leshan, reg, 1, "0.2.0", gw);
+                awaitValue(leshan, reg, 9, 2L, gw); // reported by the new version, from the journal
+                System.out.println("Install executed to org.gatehouse.software 0.2.0 reporting success: " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                gw.await("this bundle updated itself to 0.2.0", 0, T);
+                gw.type("");
+                assertEquals(0, gw.stop());
+            }
+            // a restart begins again from the feature's 0.1.0 bundle, which updates itself to the kept 0.2.0
+            try (Gateway gw = Gateway.start(home)) {
+                gw.await("Registered with server 101", 0, T);
+                Registration reg = leshan.getRegistrationService().getByEndpoint(EP);
+                awaitValue(leshan, reg, 1, "0.2.0", gw);
+                awaitValue(leshan, reg, 7, 4L, gw);
+                gw.type("");
+                assertEquals(0, gw.stop());
+                assertTrue(!gw.output().contains("Exception"), gw.output());
+            }
+        } finally {
+            leshan.destroy();
+            http.stop(0);
+        }
+    }
+
+    private HttpServer serve() throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/", x -> {
+            byte[] body = served.get(x.getRequestURI().getPath());
+            x.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            try (OutputStream out = x.getResponseBody()) {
+                if (body != null) {
+                    out.write(body);
+                }
+            }
+        });
+        http.start();
+        return http;
+    }
+
+    /** A copy of the distribution whose factory file names Leshan's server (101, NoSec) directly. */
+    private Path installWithServer(LeshanServer leshan) throws IOException {
+        Path home = Gateway.install(dir.resolve("gatehouse"));
+        Files.writeString(home.resolve("etc/org.gatehouse.endpoint.cfg"), "name=" + EP + "\n");
+        String server = leshan.getEndpoint(Protocol.COAP).getURI().toString();
+        Files.writeString(home.resolve("etc/factory-bootstrap.json"), "[{\"bn\":\"/0/0/\",\"n\":\"0\",\"vs\":\"" + server
+            + "\"},{\"n\":\"1\",\"vb\":false},{\"n\":\"2\",\"v\":3},{\"n\":\"10\",\"v\":101},"
+            + "{\"bn\":\"/1/0/\",\"n\":\"0\",\"v\":101},{\"n\":\"1\",\"v\":300},{\"n\":\"6\",\"vb\":false},{\"n\":\"7\",\"vs\":\"U\"}]");
+        return home;
+    }
+
+    /** The same bundle under another Bundle-Version. */
+    private static byte[] withVersion(byte[] jar, String version) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(new java.io.ByteArrayInputStream(jar))) {
+            Manifest m = in.getManifest();
+            m.getMainAttributes().putValue("Bundle-Version", version);
+            try (JarOutputStream out = new JarOutputStream(bytes, m)) {
+                for (JarEntry e; (e = in.getNextJarEntry()) != null;) {
+                    out.putNextEntry(new JarEntry(e.getName()));
+                    in.transferTo(out);
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static LeshanServer leshan() throws Exception {
+        List<ObjectModel> models = new java.util.ArrayList<>(ObjectLoader.loadAllDefault());
+        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("lwm2m.registry", "../../shared/lwm2m-registry"), "9.xml"))) {
+            models.addAll(ObjectLoader.loadDdfFile(in, "9.xml"));
+        }
+        LeshanServerBuilder b = new LeshanServerBuilder();
+        b.setObjectModelProvider(new StaticModelProvider(models));
+        b.setEndpointsProviders(new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
+            .addEndpoint(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Protocol.COAP).build());
+        LeshanServer server = b.build();
+        server.start();
+        return server;
+    }
+
+    private static Object read(LeshanServer leshan, Registration reg, int resource) throws InterruptedException {
+        ReadResponse r = leshan.send(reg, new ReadRequest(9, instance, resource), 5000);
+        assertTrue(r != null && r.isSuccess(), "read /9/" + instance + "/" + resource + ": " + r);
+        return ((LwM2mSingleResource) r.getContent()).getValue();
+    }
+
+    private static void awaitValue(LeshanServer leshan, Registration reg, int resource, Object expected, Gateway gw) {
+        try {
+            Awaitility.await().atMost(T).pollInterval(Duration.ofMillis(50)).until(() -> expected.equals(read(leshan, reg, resource)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("/9/" + instance + "/" + resource + " never became " + expected + "; gateway output:\n" + gw.output(), e);
+        }
+    }
+
+    private static ResponseCode execute(LeshanServer leshan, Registration reg, int resource) throws InterruptedException {
+        ResponseCode code = leshan.send(reg, new ExecuteRequest(9, instance, resource), 5000).getCode();
+        if (code == ResponseCode.CHANGED || (resource != 4 && resource != 10)) {
+            assertEquals(ResponseCode.CHANGED, code, "execute /9/" + instance + "/" + resource);
+        }
+        return code;
+    }
+
+    private static void write(LeshanServer leshan, Registration reg, String uri) throws InterruptedException {
+        assertEquals(ResponseCode.CHANGED, leshan.send(reg, new WriteRequest(9, instance, 3, uri), 5000).getCode());
+    }
+
+    private static String line(String output, String marker) {
+        int at = output.indexOf(marker);
+        return at < 0 ? "" : output.substring(at, Math.max(at, output.indexOf('\n', at)));
+    }
+
+    /** A bundle with nothing but its manifest: enough to be installed, resolved, started and versioned. */
+    private static byte[] bundle(String version) throws IOException {
+        return bundle(version, null);
+    }
+
+    /** @param missingImport a package the bundle imports and nobody exports, or null */
+    private static byte[] bundle(String version, String missingImport) throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", BSN);
+        a.putValue("Bundle-Version", version);
+        if (missingImport != null) {
+            a.putValue("Import-Package", missingImport);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, m)) {
+            jar.putNextEntry(new JarEntry("greeting.txt"));
+            jar.write(("Hello from " + version).getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String sha256(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    }
+}
