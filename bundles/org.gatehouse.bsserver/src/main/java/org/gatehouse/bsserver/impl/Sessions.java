@@ -1,0 +1,114 @@
+package org.gatehouse.bsserver.impl;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.gatehouse.bsserver.storage.BootstrapStorage;
+import org.gatehouse.coap.Listener;
+import org.gatehouse.coap.Peer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sessions running on this node: at most {@code max} at once, each bounded in time, each holding
+ * the storage's claim on its endpoint so no other node runs the same endpoint meanwhile.
+ */
+final class Sessions implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+
+    private final BootstrapStorage storage;
+    private final String node;
+    private final Semaphore permits;
+    private final Duration sessionTimeout;
+    private final Duration requestTimeout;
+    private final Executor executor;
+    private final Map<String, Session> running = new ConcurrentHashMap<>();
+
+    Sessions(BootstrapStorage storage, String node, int max, Duration sessionTimeout, Duration requestTimeout, Executor executor) {
+        this.storage = storage;
+        this.node = node;
+        this.permits = new Semaphore(max);
+        this.sessionTimeout = sessionTimeout;
+        this.requestTimeout = requestTimeout;
+        this.executor = executor;
+    }
+
+    /**
+     * Reserves a session for {@code endpoint}: empty when it may start, else why not (this node is
+     * full, the endpoint's session already runs here or on another node).
+     */
+    Optional<String> reserve(String endpoint) {
+        if (running.containsKey(endpoint)) {
+            return Optional.of("a session of " + endpoint + " is already running on this node");
+        }
+        if (!permits.tryAcquire()) {
+            return Optional.of("this node runs its maximum of sessions; retry later");
+        }
+        // the lease outlives the session by a margin, so it expires only if this node dies
+        if (!storage.claim(endpoint, node, sessionTimeout.plusSeconds(30))) {
+            permits.release();
+            return Optional.of("another bootstrap-server node is running a session of " + endpoint);
+        }
+        return Optional.empty();
+    }
+
+    /** Gives back a reservation that will not be used. */
+    void unreserve(String endpoint) {
+        storage.release(endpoint, node);
+        permits.release();
+    }
+
+    /** Starts a reserved session once the current request's answer is on its way. */
+    void start(String endpoint, long sessionId, Listener listener, Peer peer, List<Step> steps) {
+        Session session = new Session(endpoint, sessionId, listener, peer, steps, storage, requestTimeout);
+        running.put(endpoint, session);
+        CompletableFuture.supplyAsync(session::run, executor).thenCompose(f -> f)
+            .orTimeout(sessionTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .handle((outcome, error) -> {
+                if (error != null) {
+                    session.stop();
+                    return error instanceof TimeoutException || error.getCause() instanceof TimeoutException
+                        ? "abandoned: the session took longer than " + sessionTimeout.toSeconds() + " s"
+                        : "failed: " + error;
+                }
+                return outcome;
+            })
+            .thenAccept(outcome -> end(endpoint, session, outcome));
+    }
+
+    private void end(String endpoint, Session session, String outcome) {
+        try {
+            storage.sessionEnded(session.id(), outcome);
+            storage.release(endpoint, node);
+        } catch (RuntimeException e) {
+            LOG.warn("Bootstrap session {} of {}: could not record its end '{}': {}", session.id(), endpoint, outcome, e.getMessage());
+        } finally {
+            running.remove(endpoint, session);
+            permits.release();
+        }
+        if (outcome.equals("success")) {
+            LOG.info("Bootstrap session {} of {} succeeded", session.id(), endpoint);
+        } else {
+            LOG.warn("Bootstrap session {} of {}: {}", session.id(), endpoint, outcome);
+        }
+    }
+
+    int active() {
+        return running.size();
+    }
+
+    /** Stops every running session after its current request; their ends are still logged. */
+    @Override
+    public void close() {
+        running.values().forEach(Session::stop);
+    }
+}
