@@ -17,6 +17,33 @@ public interface BootstrapStorage {
     /** Service property (String): the engine, e.g. "h2" or "postgresql". */
     String ENGINE = "gatehouse.bsserver.storage.engine";
 
+    /**
+     * The name of the node this storage serves, as configured with the engine (unique among the nodes
+     * sharing one database): what the bootstrap server passes to {@link #claim} and
+     * {@link #sessionStarted}. The default, for engines that are not configured with one, is the host
+     * name and the process id.
+     *
+     * @since 1.0.0
+     */
+    default String node() {
+        return localNodeName();
+    }
+
+    /**
+     * This process's default node name: the host name and the process id, e.g. "gw-17:4242".
+     *
+     * @since 1.0.0
+     */
+    static String localNodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+
     // --- configurations ---------------------------------------------------------------------
 
     /**

@@ -1,0 +1,112 @@
+package org.gatehouse.bsserver.storage.jdbc;
+
+import static org.gatehouse.bsserver.storage.jdbc.Database.update;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.gatehouse.bsserver.storage.EndpointCredential;
+import org.gatehouse.bsserver.storage.StorageException;
+
+/** The credentials table. Secrets go in sealed by {@link SecretCipher} and come out opened. */
+final class Credentials {
+
+    private static final String COLUMNS = "SELECT endpoint, kind, identity, secret FROM bs_credential ";
+
+    private final Database database;
+    private final Supplier<SecretCipher> cipher;
+
+    /** @param cipher the cipher, asked for only when a secret is sealed or opened */
+    Credentials(Database database, Supplier<SecretCipher> cipher) {
+        this.database = database;
+        this.cipher = cipher;
+    }
+
+    void put(EndpointCredential credential) {
+        String endpoint = credential.endpoint();
+        if (endpoint == null || endpoint.isBlank() || endpoint.length() > 255) {
+            throw new IllegalArgumentException("endpoint name must be 1 to 255 characters: " + endpoint);
+        }
+        if (credential.kind() == null || credential.identity() == null || credential.identity().isEmpty()) {
+            throw new IllegalArgumentException("credential of " + endpoint + ": kind and identity are required");
+        }
+        byte[] secret = credential.secret();
+        byte[] sealed = secret.length == 0 ? null : cipher.get().seal(secret, endpoint);
+        Arrays.fill(secret, (byte) 0);
+        database.transaction("storing the credential of " + endpoint, c -> {
+            Optional<String> holder = holderOf(c, credential.kind(), credential.identity());
+            if (holder.isPresent() && !holder.get().equals(endpoint)) {
+                throw new StorageException("the " + credential.kind() + " identity of " + endpoint + " is already the identity of "
+                    + holder.get() + "; an identity may belong to one endpoint only");
+            }
+            if (write(c, "UPDATE bs_credential SET kind = ?, identity = ?, secret = ? WHERE endpoint = ?", credential, sealed) == 0) {
+                write(c, "INSERT INTO bs_credential (kind, identity, secret, endpoint) VALUES (?, ?, ?, ?)", credential, sealed);
+            }
+            return null;
+        });
+    }
+
+    boolean remove(String endpoint) {
+        return database.call("removing the credential of " + endpoint,
+            c -> update(c, "DELETE FROM bs_credential WHERE endpoint = ?", endpoint) == 1);
+    }
+
+    Optional<EndpointCredential> byEndpoint(String endpoint) {
+        return database.call("reading the credential of " + endpoint, c -> one(c, COLUMNS + "WHERE endpoint = ?", endpoint));
+    }
+
+    Optional<EndpointCredential> byIdentity(EndpointCredential.Kind kind, String identity) {
+        return database.call("looking up a " + kind + " identity",
+            c -> one(c, COLUMNS + "WHERE kind = ? AND identity = ?", kind.name(), identity));
+    }
+
+    private static Optional<String> holderOf(Connection c, EndpointCredential.Kind kind, String identity) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT endpoint FROM bs_credential WHERE kind = ? AND identity = ?")) {
+            s.setString(1, kind.name());
+            s.setString(2, identity);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static int write(Connection c, String sql, EndpointCredential credential, byte[] sealed) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, credential.kind().name());
+            s.setString(2, credential.identity());
+            if (sealed == null) {
+                s.setNull(3, Types.BINARY);
+            } else {
+                s.setBytes(3, sealed);
+            }
+            s.setString(4, credential.endpoint());
+            return s.executeUpdate();
+        }
+    }
+
+    private Optional<EndpointCredential> one(Connection c, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String endpoint = rs.getString(1);
+                byte[] sealed = rs.getBytes(4);
+                byte[] secret = sealed == null ? new byte[0] : cipher.get().open(sealed, endpoint);
+                EndpointCredential credential = new EndpointCredential(endpoint, EndpointCredential.Kind.valueOf(rs.getString(2)),
+                    rs.getString(3), secret);
+                Arrays.fill(secret, (byte) 0); // the record holds its own copy
+                return Optional.of(credential);
+            }
+        }
+    }
+}

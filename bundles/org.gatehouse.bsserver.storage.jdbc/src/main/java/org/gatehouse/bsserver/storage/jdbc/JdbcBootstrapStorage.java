@@ -1,0 +1,233 @@
+package org.gatehouse.bsserver.storage.jdbc;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.gatehouse.bsserver.storage.BootstrapStorage;
+import org.gatehouse.bsserver.storage.EndpointCredential;
+import org.gatehouse.bsserver.storage.SessionRecord;
+import org.gatehouse.bsserver.storage.StorageException;
+import org.gatehouse.bsserver.storage.StoredConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link BootstrapStorage} over JDBC, on an embedded H2 file or a PostgreSQL database. Nothing is
+ * connected when it is created: the first call (or {@link #open()}) connects, migrates the schema and
+ * checks the secret key; a failure there is reported to that caller and tried again on the next call.
+ * Outside a framework, create one with {@link #h2} or {@link #postgresql} and close it after use.
+ */
+public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcBootstrapStorage.class);
+    private static final int POOL_SIZE = 8;
+
+    private final Database database;
+    private final String node;
+    private final Path keyFile;
+    private final Configs configs;
+    private final Credentials credentials;
+    private final SessionLog sessions;
+    private final Claims claims;
+    private volatile SecretCipher cipher;
+    private volatile int schemaVersion;
+
+    JdbcBootstrapStorage(Engine engine, String url, Properties properties, String described, String node, Path keyFile) {
+        this.node = requireName(node);
+        this.keyFile = keyFile;
+        this.database = new Database(engine, new ConnectionPool(engine.loadDriver(), url, properties, described, POOL_SIZE), described);
+        this.configs = new Configs(database);
+        this.credentials = new Credentials(database, () -> cipher);
+        this.sessions = new SessionLog(database);
+        this.claims = new Claims(database);
+    }
+
+    /**
+     * An embedded H2 database {@code dir/bsserver} (created with owner-only permissions) and its key
+     * file {@code dir/secret.key}.
+     */
+    public static JdbcBootstrapStorage h2(Path dir, String node) {
+        return h2(dir.resolve("bsserver"), dir.resolve("secret.key"), "", "", node);
+    }
+
+    /** An embedded H2 database in the file {@code database} (H2 appends ".mv.db"). */
+    static JdbcBootstrapStorage h2(Path database, Path keyFile, String user, String password, String node) {
+        Path file = database.toAbsolutePath();
+        try {
+            OwnerOnly.createFolder(file.getParent());
+        } catch (IOException e) {
+            throw new StorageException("cannot create the folder of the H2 database " + file + ": " + e, e);
+        }
+        // TRACE_LEVEL_FILE=0: no .trace.db file, which would hold statements next to the data
+        String url = "jdbc:h2:file:" + file + ";TRACE_LEVEL_FILE=0";
+        Properties properties = new Properties();
+        properties.setProperty("user", user.isEmpty() ? "sa" : user);
+        properties.setProperty("password", password);
+        return new JdbcBootstrapStorage(Engine.H2, url, properties, "h2:" + file, node, keyFile);
+    }
+
+    /**
+     * A PostgreSQL database shared by several nodes; every node must use a copy of the same
+     * {@code keyFile} (created there when missing).
+     *
+     * @param url e.g. {@code jdbc:postgresql://db.example:5432/gatehouse}
+     */
+    public static JdbcBootstrapStorage postgresql(String url, String user, String password, String node, Path keyFile) {
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            throw new StorageException("url '" + Redact.url(url) + "' is not a PostgreSQL JDBC url; set url in " + StorageComponent.PID
+                + " to jdbc:postgresql://<host>:<port>/<database>");
+        }
+        Properties properties = new Properties();
+        if (!user.isEmpty()) {
+            properties.setProperty("user", user);
+        }
+        if (!password.isEmpty()) {
+            properties.setProperty("password", password);
+        }
+        // a database that is down must not hold a caller (or the framework) for long
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("loginTimeout", "10");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "gatehouse-bsserver " + node);
+        return new JdbcBootstrapStorage(Engine.POSTGRESQL, url, properties, Redact.url(url), node, keyFile);
+    }
+
+    /**
+     * Connects, migrates the schema and checks the key file against the database, once; a failure is
+     * thrown and the next call tries again.
+     */
+    public synchronized void open() {
+        if (cipher != null) {
+            return;
+        }
+        schemaVersion = new SchemaMigrator(database).migrate();
+        SecretCipher loaded = KeyFile.load(keyFile);
+        new KeyCheck(database, keyFile).verify(loaded);
+        cipher = loaded;
+        LOG.info("Bootstrap-server storage ready on {} (schema version {}), node {}", database.described(), schemaVersion, node);
+    }
+
+    /** The engine: "h2" or "postgresql". */
+    public String engine() {
+        return database.engine().id();
+    }
+
+    @Override
+    public String node() {
+        return node;
+    }
+
+    /** The database as it may be shown: engine and file or url, never a password. */
+    public String location() {
+        return database.described();
+    }
+
+    /** The schema version in place; 0 before {@link #open()}. */
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    Database database() {
+        return database;
+    }
+
+    private JdbcBootstrapStorage ready() {
+        if (cipher == null) {
+            open();
+        }
+        return this;
+    }
+
+    @Override
+    public StoredConfig putConfig(String key, String json) {
+        return ready().configs.put(key, json);
+    }
+
+    @Override
+    public boolean removeConfig(String key) {
+        return ready().configs.remove(key);
+    }
+
+    @Override
+    public Optional<StoredConfig> config(String key) {
+        return ready().configs.get(key);
+    }
+
+    @Override
+    public List<StoredConfig> configs() {
+        return ready().configs.all();
+    }
+
+    @Override
+    public void putCredential(EndpointCredential credential) {
+        ready().credentials.put(Objects.requireNonNull(credential, "credential"));
+    }
+
+    @Override
+    public boolean removeCredential(String endpoint) {
+        return ready().credentials.remove(endpoint);
+    }
+
+    @Override
+    public Optional<EndpointCredential> credential(String endpoint) {
+        return ready().credentials.byEndpoint(endpoint);
+    }
+
+    @Override
+    public Optional<EndpointCredential> credentialByIdentity(EndpointCredential.Kind kind, String identity) {
+        return ready().credentials.byIdentity(kind, identity);
+    }
+
+    @Override
+    public long sessionStarted(String endpoint, String node) {
+        return ready().sessions.started(endpoint, node);
+    }
+
+    @Override
+    public void sessionEvent(long sessionId, String event) {
+        ready().sessions.event(sessionId, event);
+    }
+
+    @Override
+    public void sessionEnded(long sessionId, String outcome) {
+        ready().sessions.ended(sessionId, outcome);
+    }
+
+    @Override
+    public List<SessionRecord> sessions(Optional<String> endpoint, int limit) {
+        return ready().sessions.recent(endpoint, limit);
+    }
+
+    @Override
+    public boolean claim(String endpoint, String node, Duration lease) {
+        return ready().claims.claim(endpoint, node, lease);
+    }
+
+    @Override
+    public void release(String endpoint, String node) {
+        ready().claims.release(endpoint, node);
+    }
+
+    /** Closes the pooled connections (an embedded H2 database closes with its last connection). */
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcBootstrapStorage[" + database.described() + ", node " + node + "]";
+    }
+
+    private static String requireName(String node) {
+        if (node == null || node.isBlank() || node.length() > 255) {
+            throw new IllegalArgumentException("node name must be 1 to 255 characters: " + node);
+        }
+        return node;
+    }
+}

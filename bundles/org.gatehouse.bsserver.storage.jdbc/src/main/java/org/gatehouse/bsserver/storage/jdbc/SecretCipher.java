@@ -1,0 +1,95 @@
+package org.gatehouse.bsserver.storage.jdbc;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.gatehouse.bsserver.storage.StorageException;
+
+/**
+ * Seals secrets for the database with AES-256-GCM. A sealed value is a format byte, a random 96-bit
+ * nonce and the ciphertext with its tag. The endpoint name is bound in as associated data, so a
+ * secret copied to another endpoint's row does not decrypt.
+ */
+final class SecretCipher {
+
+    private static final byte FORMAT = 1;
+    private static final int NONCE = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec key;
+    private final String keyId;
+    private final String source;
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * @param key    32 bytes
+     * @param source where the key came from, for error messages
+     */
+    SecretCipher(byte[] key, String source) {
+        if (key.length != 32) {
+            throw new StorageException(source + " holds " + key.length + " bytes, not a 32-byte AES key");
+        }
+        this.key = new SecretKeySpec(key, "AES");
+        this.keyId = keyId(key);
+        this.source = source;
+    }
+
+    /**
+     * A name for the key that reveals nothing of it (a truncated SHA-256 over a label and the key):
+     * stored in the database so that a node with a different key file is refused at start.
+     */
+    String keyId() {
+        return keyId;
+    }
+
+    byte[] seal(byte[] plain, String endpoint) {
+        byte[] nonce = new byte[NONCE];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, endpoint);
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(1 + NONCE + sealed.length).put(FORMAT).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new StorageException("cannot encrypt the secret of " + endpoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    byte[] open(byte[] sealed, String endpoint) {
+        if (sealed.length < 1 + NONCE || sealed[0] != FORMAT) {
+            throw new StorageException("the stored secret of " + endpoint + " is not in a known format");
+        }
+        try {
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(sealed, 1, 1 + NONCE), endpoint);
+            return cipher.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
+        } catch (GeneralSecurityException e) {
+            throw new StorageException("cannot decrypt the stored secret of " + endpoint + " with the key in " + source
+                + ": the key file differs from the one the secret was written with, or the row was altered", e);
+        }
+    }
+
+    private Cipher cipher(int mode, byte[] nonce, String endpoint) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(("gatehouse-bsserver-credential:" + endpoint).getBytes(StandardCharsets.UTF_8));
+        return cipher;
+    }
+
+    private static String keyId(byte[] key) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("gatehouse-bsserver-key-id:".getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha.digest(key), 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.gatehouse.bsserver.storage.jdbc;
+
+import static org.gatehouse.bsserver.storage.jdbc.Database.update;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gatehouse.bsserver.storage.SessionRecord;
+import org.gatehouse.bsserver.storage.StorageException;
+
+/** The session log: one row per session, one per request of it; read newest first in one query. */
+final class SessionLog {
+
+    private final Database database;
+
+    SessionLog(Database database) {
+        this.database = database;
+    }
+
+    long started(String endpoint, String node) {
+        return database.call("logging a session of " + endpoint, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO bs_session (endpoint, node, started) VALUES (?, ?, CURRENT_TIMESTAMP)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                s.setString(1, endpoint);
+                s.setString(2, node);
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1); // id is the first column (PostgreSQL returns all of them)
+                }
+            }
+        });
+    }
+
+    void event(long sessionId, String event) {
+        try {
+            database.call("logging an event of session " + sessionId,
+                c -> update(c, "INSERT INTO bs_session_event (session_id, event) VALUES (?, ?)", sessionId, truncated(event)));
+        } catch (StorageException e) {
+            if (e.getCause() instanceof SQLException sql && Database.FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+                throw new StorageException("no session " + sessionId + " in the log", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Records the first end of a session; a later one is ignored. */
+    void ended(long sessionId, String outcome) {
+        database.call("logging the end of session " + sessionId, c -> {
+            if (update(c, "UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = ? WHERE id = ? AND ended IS NULL", truncated(outcome),
+                sessionId) == 0 && !exists(c, sessionId)) {
+                throw new StorageException("no session " + sessionId + " in the log");
+            }
+            return null;
+        });
+    }
+
+    List<SessionRecord> recent(Optional<String> endpoint, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit " + limit + " < 0");
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        String sql = "SELECT s.id, s.endpoint, s.node, s.started, s.ended, s.outcome, e.event FROM (SELECT * FROM bs_session"
+            + (endpoint.isPresent() ? " WHERE endpoint = ?" : "") + " ORDER BY id DESC LIMIT ?) s"
+            + " LEFT JOIN bs_session_event e ON e.session_id = s.id ORDER BY s.id DESC, e.id";
+        return database.call("reading the session log", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int p = 1;
+                if (endpoint.isPresent()) {
+                    s.setString(p++, endpoint.get());
+                }
+                s.setInt(p, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    return records(rs);
+                }
+            }
+        });
+    }
+
+    private static List<SessionRecord> records(ResultSet rs) throws SQLException {
+        Map<Long, SessionRecord> sessions = new LinkedHashMap<>();
+        Map<Long, List<String>> events = new LinkedHashMap<>();
+        while (rs.next()) {
+            long id = rs.getLong(1);
+            if (!sessions.containsKey(id)) {
+                sessions.put(id, new SessionRecord(id, rs.getString(2), rs.getString(3), instant(rs, 4).orElseThrow(), instant(rs, 5),
+                    Optional.ofNullable(rs.getString(6)), List.of()));
+                events.put(id, new ArrayList<>());
+            }
+            String event = rs.getString(7);
+            if (event != null) {
+                events.get(id).add(event);
+            }
+        }
+        List<SessionRecord> records = new ArrayList<>(sessions.size());
+        sessions.forEach((id, r) -> records.add(new SessionRecord(id, r.endpoint(), r.node(), r.started(), r.ended(), r.outcome(),
+            events.get(id))));
+        return records;
+    }
+
+    private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? Optional.empty() : Optional.of(time.toInstant());
+    }
+
+    private static boolean exists(Connection c, long sessionId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM bs_session WHERE id = ?")) {
+            s.setLong(1, sessionId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The log is for people: an overlong line is cut rather than refused. */
+    private static String truncated(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("no text to log");
+        }
+        return text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
+    }
+}

@@ -1,0 +1,124 @@
+package org.gatehouse.bsserver.storage.jdbc;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.gatehouse.bsserver.storage.BootstrapStorage;
+import org.gatehouse.bsserver.storage.StorageException;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the configured {@link JdbcBootstrapStorage} as the {@link BootstrapStorage} service. It
+ * registers the service itself, because its {@link BootstrapStorage#ENGINE} property comes from the
+ * configuration. The database is opened on a thread of its own, so that a database that is down or
+ * refuses the login costs the framework start nothing; the log says what to fix, and the service
+ * reports the same to its callers until the database answers.
+ */
+@Component(immediate = true, configurationPid = StorageComponent.PID)
+@Designate(ocd = StorageComponent.Config.class)
+public final class StorageComponent {
+
+    static final String PID = "org.gatehouse.bsserver.storage";
+
+    @ObjectClassDefinition(name = "Gatehouse bootstrap-server storage", description = "Where the bootstrap server keeps configurations, "
+        + "credentials, its session log and the claims of several nodes")
+    public @interface Config {
+        @AttributeDefinition(description = "h2: an embedded database file on this node; postgresql: a database several nodes share",
+            options = {@Option(label = "H2 (embedded)", value = "h2"), @Option(label = "PostgreSQL", value = "postgresql")})
+        String engine() default "h2";
+
+        @AttributeDefinition(description = "h2: the database file without .mv.db, empty for <gatehouse.data>/bsserver/bsserver; "
+            + "postgresql: jdbc:postgresql://<host>:<port>/<database> (required)")
+        String url() default "";
+
+        @AttributeDefinition(description = "Database user; empty: sa for h2, the url's user for postgresql")
+        String user() default "";
+
+        @AttributeDefinition(description = "Database password; never logged", type = AttributeType.PASSWORD)
+        String password() default "";
+
+        @AttributeDefinition(description = "This node's name in claims and the session log, unique among the nodes of one database; "
+            + "empty for <host name>:<process id>")
+        String node() default "";
+
+        @AttributeDefinition(description = "File with the 32-byte AES key that seals secrets, created when missing; nodes sharing "
+            + "a database need copies of one file. Empty for secret.key next to the h2 database, or <gatehouse.data>/bsserver/secret.key")
+        String secretKeyFile() default "";
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(StorageComponent.class);
+
+    private final JdbcBootstrapStorage storage;
+    private final ServiceRegistration<BootstrapStorage> registration;
+    private final ExecutorService opener;
+
+    @Activate
+    public StorageComponent(BundleContext context, Config config) {
+        try {
+            storage = create(config, dataFolder(context));
+        } catch (RuntimeException e) {
+            LOG.error("Bootstrap-server storage not started: {}", e.getMessage());
+            throw e;
+        }
+        registration = context.registerService(BootstrapStorage.class, storage,
+            FrameworkUtil.asDictionary(Map.of(BootstrapStorage.ENGINE, storage.engine())));
+        opener = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bsserver-storage-open");
+            t.setDaemon(true);
+            return t;
+        });
+        opener.execute(this::open);
+    }
+
+    /** The storage a configuration describes, not yet connected. */
+    static JdbcBootstrapStorage create(Config config, Path data) {
+        Engine engine = Engine.of(config.engine());
+        String node = config.node().isBlank() ? BootstrapStorage.localNodeName() : config.node().trim();
+        Path database = config.url().isBlank() ? data.resolve("bsserver") : Path.of(config.url().trim());
+        Path keyFile = !config.secretKeyFile().isBlank() ? Path.of(config.secretKeyFile().trim())
+            : engine == Engine.H2 ? database.toAbsolutePath().resolveSibling("secret.key") : data.resolve("secret.key");
+        if (engine == Engine.H2) {
+            return JdbcBootstrapStorage.h2(database, keyFile, config.user(), config.password(), node);
+        }
+        if (config.url().isBlank()) {
+            throw new StorageException("engine postgresql needs a url: set url in " + PID + " to jdbc:postgresql://<host>:<port>/<database>");
+        }
+        return JdbcBootstrapStorage.postgresql(config.url().trim(), config.user(), config.password(), node, keyFile);
+    }
+
+    private static Path dataFolder(BundleContext context) {
+        String data = context.getProperty("gatehouse.data");
+        return data != null ? Path.of(data, "bsserver") : context.getDataFile("bsserver").toPath();
+    }
+
+    private void open() {
+        try {
+            storage.open();
+        } catch (StorageException e) {
+            LOG.error("Bootstrap-server storage not usable yet, tried again at its next use: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Bootstrap-server storage on {} failed to open", storage.location(), e);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+        opener.shutdownNow();
+        storage.close();
+    }
+}

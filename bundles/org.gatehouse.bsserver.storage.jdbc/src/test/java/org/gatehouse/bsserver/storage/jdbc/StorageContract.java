@@ -1,0 +1,407 @@
+package org.gatehouse.bsserver.storage.jdbc;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.awaitility.Awaitility;
+import org.gatehouse.bsserver.storage.EndpointCredential;
+import org.gatehouse.bsserver.storage.EndpointCredential.Kind;
+import org.gatehouse.bsserver.storage.SessionRecord;
+import org.gatehouse.bsserver.storage.StorageException;
+import org.gatehouse.bsserver.storage.StoredConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every engine must do, run against each of them by a subclass that provides a fresh database
+ * per test. Two storages on one database stand for two nodes.
+ */
+abstract class StorageContract {
+
+    private final List<JdbcBootstrapStorage> opened = new ArrayList<>();
+
+    /** A new storage on this test's database (the same database for every call of one test). */
+    protected abstract JdbcBootstrapStorage newStorage(String node);
+
+    protected final JdbcBootstrapStorage storage(String node) {
+        JdbcBootstrapStorage storage = newStorage(node);
+        opened.add(storage);
+        return storage;
+    }
+
+    @AfterEach
+    void closeStorages() {
+        opened.forEach(JdbcBootstrapStorage::close);
+    }
+
+    // --- configurations ---------------------------------------------------------------------
+
+    @Test
+    void a_configuration_is_put_replaced_with_a_higher_revision_and_removed() {
+        JdbcBootstrapStorage s = storage("a");
+        StoredConfig first = s.putConfig("urn:dev:1", "{\"v\":1}");
+        assertEquals("urn:dev:1", first.key());
+        assertEquals("{\"v\":1}", first.json());
+        assertEquals(Optional.of(first), s.config("urn:dev:1"));
+
+        StoredConfig second = s.putConfig("urn:dev:1", "{\"v\":2}");
+        assertEquals("{\"v\":2}", second.json());
+        assertTrue(second.revision() > first.revision());
+        assertFalse(second.updated().isBefore(first.updated()));
+        assertEquals(Optional.of(second), s.config("urn:dev:1"));
+
+        assertTrue(s.removeConfig("urn:dev:1"));
+        assertFalse(s.removeConfig("urn:dev:1"));
+        assertEquals(Optional.empty(), s.config("urn:dev:1"));
+        assertEquals(List.of(), s.configs());
+
+        StoredConfig again = s.putConfig("urn:dev:1", "{\"v\":3}");
+        assertTrue(again.revision() > second.revision(), "a key stored again continues its revisions");
+    }
+
+    @Test
+    void configurations_are_listed_by_key_with_prefix_keys_among_them() {
+        JdbcBootstrapStorage s = storage("a");
+        s.putConfig("sensor-*", "{}");
+        s.putConfig("gw-2", "{\"n\":2}");
+        s.putConfig("gw-1", "{\"n\":1}");
+        s.putConfig("gone", "{}");
+        s.removeConfig("gone");
+        assertEquals(List.of("gw-1", "gw-2", "sensor-*"), s.configs().stream().map(StoredConfig::key).toList());
+        assertEquals("{\"n\":2}", s.configs().get(1).json());
+        assertEquals(Optional.empty(), s.config("sensor-1"), "a prefix is a key of its own, not a lookup");
+    }
+
+    @Test
+    void a_configuration_of_64_kib_and_unicode_is_kept_as_given() {
+        JdbcBootstrapStorage s = storage("a");
+        String json = "{\"name\":\"Größe ✓ 温度\",\"pad\":\"" + "x".repeat(65_536) + "\"}";
+        s.putConfig("big", json);
+        assertEquals(json, s.config("big").orElseThrow().json());
+    }
+
+    @Test
+    void bad_configuration_keys_are_refused() {
+        JdbcBootstrapStorage s = storage("a");
+        assertThrows(IllegalArgumentException.class, () -> s.putConfig("a*b", "{}"));
+        assertThrows(IllegalArgumentException.class, () -> s.putConfig("", "{}"));
+        assertThrows(IllegalArgumentException.class, () -> s.putConfig("x".repeat(256), "{}"));
+    }
+
+    // --- credentials ------------------------------------------------------------------------
+
+    @Test
+    void credentials_are_found_by_endpoint_and_by_identity_of_their_kind() {
+        JdbcBootstrapStorage s = storage("a");
+        EndpointCredential psk = new EndpointCredential("ep-psk", Kind.PSK, "shared-id", new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        EndpointCredential rpk = new EndpointCredential("ep-rpk", Kind.RPK, "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", null);
+        EndpointCredential x509 = new EndpointCredential("ep-x509", Kind.X509, "shared-id", null);
+        s.putCredential(psk);
+        s.putCredential(rpk);
+        s.putCredential(x509);
+
+        assertEquals(Optional.of(psk), s.credential("ep-psk"));
+        assertEquals(Optional.of(rpk), s.credential("ep-rpk"));
+        assertEquals(Optional.of(x509), s.credential("ep-x509"));
+        assertEquals(Optional.of(psk), s.credentialByIdentity(Kind.PSK, "shared-id"));
+        assertEquals(Optional.of(x509), s.credentialByIdentity(Kind.X509, "shared-id"), "one identity string, two kinds");
+        assertEquals(Optional.of(rpk), s.credentialByIdentity(Kind.RPK, "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"));
+        assertEquals(Optional.empty(), s.credentialByIdentity(Kind.RPK, "shared-id"));
+        assertEquals(Optional.empty(), s.credential("nobody"));
+        assertEquals(0, s.credential("ep-rpk").orElseThrow().secret().length);
+    }
+
+    @Test
+    void a_credential_is_replaced_and_removed() {
+        JdbcBootstrapStorage s = storage("a");
+        s.putCredential(new EndpointCredential("ep", Kind.PSK, "old-id", "old-key".getBytes(UTF_8)));
+        EndpointCredential replacement = new EndpointCredential("ep", Kind.X509, "ep.example.com", null);
+        s.putCredential(replacement);
+        assertEquals(Optional.of(replacement), s.credential("ep"));
+        assertEquals(Optional.empty(), s.credentialByIdentity(Kind.PSK, "old-id"));
+        assertTrue(s.removeCredential("ep"));
+        assertFalse(s.removeCredential("ep"));
+        assertEquals(Optional.empty(), s.credential("ep"));
+    }
+
+    @Test
+    void an_identity_of_another_endpoint_is_refused_and_leaves_both_as_they_were() {
+        JdbcBootstrapStorage s = storage("a");
+        EndpointCredential first = new EndpointCredential("ep-1", Kind.PSK, "id-1", new byte[] {1});
+        EndpointCredential second = new EndpointCredential("ep-2", Kind.PSK, "id-2", new byte[] {2});
+        s.putCredential(first);
+        s.putCredential(second);
+        StorageException e = assertThrows(StorageException.class,
+            () -> s.putCredential(new EndpointCredential("ep-2", Kind.PSK, "id-1", new byte[] {3})));
+        assertTrue(e.getMessage().contains("ep-1"), e.getMessage());
+        assertEquals(Optional.of(first), s.credential("ep-1"));
+        assertEquals(Optional.of(second), s.credential("ep-2"));
+    }
+
+    @Test
+    void a_psk_key_round_trips_and_is_not_in_the_database_row_in_plain_text() throws Exception {
+        JdbcBootstrapStorage s = storage("a");
+        byte[] key = "0123456789abcdef-psk-key-material".getBytes(UTF_8);
+        s.putCredential(new EndpointCredential("ep", Kind.PSK, "ep-identity", key));
+        assertEquals(new String(key, UTF_8), new String(s.credential("ep").orElseThrow().secret(), UTF_8));
+
+        byte[] row = s.database().call("raw read", c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT secret FROM bs_credential WHERE endpoint = 'ep'");
+                    ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBytes(1);
+            }
+        });
+        assertEquals(1 + 12 + key.length + 16, row.length, "format byte, nonce, ciphertext, tag");
+        String asText = new String(row, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertFalse(asText.contains("0123456789abcdef"), "plain key in the row");
+        assertFalse(asText.contains("psk-key"), "plain key in the row");
+    }
+
+    @Test
+    void a_secret_moved_to_another_endpoints_row_does_not_decrypt() {
+        JdbcBootstrapStorage s = storage("a");
+        s.putCredential(new EndpointCredential("victim", Kind.PSK, "v", "victim-key".getBytes(UTF_8)));
+        s.putCredential(new EndpointCredential("attacker", Kind.PSK, "a", "attacker-key".getBytes(UTF_8)));
+        s.database().call("swap", c -> Database.update(c,
+            "UPDATE bs_credential SET secret = (SELECT secret FROM bs_credential WHERE endpoint = 'victim') WHERE endpoint = 'attacker'"));
+        StorageException e = assertThrows(StorageException.class, () -> s.credential("attacker"));
+        assertFalse(e.getMessage().contains("victim-key"));
+    }
+
+    // --- session log ------------------------------------------------------------------------
+
+    @Test
+    void sessions_are_listed_most_recent_first_with_their_events_in_order() {
+        JdbcBootstrapStorage s = storage("node-a");
+        long first = s.sessionStarted("ep-1", "node-a");
+        s.sessionEvent(first, "DELETE / 2.02");
+        s.sessionEvent(first, "WRITE /0/1 2.04");
+        s.sessionEvent(first, "FINISH 2.04");
+        s.sessionEnded(first, "success");
+        long second = s.sessionStarted("ep-2", "node-b");
+        s.sessionEnded(second, "failed: 4.01 on WRITE /0");
+        long third = s.sessionStarted("ep-1", "node-a");
+        s.sessionEvent(third, "DISCOVER / 2.05");
+
+        List<SessionRecord> all = s.sessions(Optional.empty(), 10);
+        assertEquals(List.of(third, second, first), all.stream().map(SessionRecord::id).toList());
+        SessionRecord done = all.get(2);
+        assertEquals("ep-1", done.endpoint());
+        assertEquals("node-a", done.node());
+        assertEquals(List.of("DELETE / 2.02", "WRITE /0/1 2.04", "FINISH 2.04"), done.events());
+        assertEquals(Optional.of("success"), done.outcome());
+        assertTrue(done.ended().isPresent() && !done.ended().get().isBefore(done.started()));
+        assertEquals(Optional.of("failed: 4.01 on WRITE /0"), all.get(1).outcome());
+        assertEquals(List.of(), all.get(1).events());
+        SessionRecord open = all.get(0);
+        assertEquals(Optional.empty(), open.ended());
+        assertEquals(Optional.empty(), open.outcome());
+        assertEquals(List.of("DISCOVER / 2.05"), open.events());
+
+        assertEquals(List.of(third, first), s.sessions(Optional.of("ep-1"), 10).stream().map(SessionRecord::id).toList());
+        assertEquals(List.of(third, second), s.sessions(Optional.empty(), 2).stream().map(SessionRecord::id).toList());
+        assertEquals(List.of(third), s.sessions(Optional.of("ep-1"), 1).stream().map(SessionRecord::id).toList());
+        assertEquals(List.of(), s.sessions(Optional.empty(), 0));
+        assertEquals(List.of(), s.sessions(Optional.of("nobody"), 10));
+    }
+
+    @Test
+    void the_first_end_of_a_session_counts_and_unknown_sessions_are_refused() {
+        JdbcBootstrapStorage s = storage("a");
+        long id = s.sessionStarted("ep", "a");
+        s.sessionEnded(id, "success");
+        s.sessionEnded(id, "abandoned: timeout");
+        assertEquals(Optional.of("success"), s.sessions(Optional.of("ep"), 1).get(0).outcome());
+        assertThrows(StorageException.class, () -> s.sessionEvent(id + 1000, "WRITE /0 2.04"));
+        assertThrows(StorageException.class, () -> s.sessionEnded(id + 1000, "success"));
+    }
+
+    // --- claims -----------------------------------------------------------------------------
+
+    @Test
+    void a_claim_is_exclusive_between_two_nodes_until_released() {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        assertTrue(a.claim("ep", "node-a", Duration.ofMinutes(1)));
+        assertFalse(b.claim("ep", "node-b", Duration.ofMinutes(1)));
+        assertTrue(a.claim("ep", "node-a", Duration.ofMinutes(1)), "renewing one's own claim");
+        assertTrue(b.claim("other-ep", "node-b", Duration.ofMinutes(1)), "claims are per endpoint");
+        b.release("ep", "node-b"); // not b's claim: nothing happens
+        assertFalse(b.claim("ep", "node-b", Duration.ofMinutes(1)));
+        a.release("ep", "node-a");
+        assertTrue(b.claim("ep", "node-b", Duration.ofMinutes(1)));
+        assertFalse(a.claim("ep", "node-a", Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void a_claim_that_is_not_renewed_expires_with_its_lease() {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        assertTrue(a.claim("ep", "node-a", Duration.ofSeconds(1)));
+        assertFalse(b.claim("ep", "node-b", Duration.ofMinutes(1)));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+            .until(() -> b.claim("ep", "node-b", Duration.ofMinutes(1)));
+        assertFalse(a.claim("ep", "node-a", Duration.ofMinutes(1)), "the expired holder lost it");
+    }
+
+    @Test
+    void renewing_moves_the_expiry_to_the_new_lease_in_database_time() {
+        JdbcBootstrapStorage a = storage("node-a");
+        assertTrue(a.claim("ep", "node-a", Duration.ofSeconds(5)));
+        Duration first = remainingLease(a, "ep");
+        assertTrue(first.compareTo(Duration.ofSeconds(6)) < 0 && first.compareTo(Duration.ofSeconds(3)) > 0, first.toString());
+        assertTrue(a.claim("ep", "node-a", Duration.ofHours(1)));
+        Duration renewed = remainingLease(a, "ep");
+        assertTrue(renewed.compareTo(Duration.ofMinutes(59)) > 0 && renewed.compareTo(Duration.ofMinutes(61)) < 0, renewed.toString());
+    }
+
+    @Test
+    void of_many_concurrent_claims_on_one_endpoint_exactly_one_wins() throws Exception {
+        int nodes = 12;
+        List<JdbcBootstrapStorage> storages = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            storages.add(storage("node-" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String endpoint = "ep-" + round;
+                if (round % 2 == 1) { // an expired claim of a dead node is in the row: taken over by exactly one too
+                    storages.get(0).database().call("dead claim", c -> Database.update(c,
+                        "INSERT INTO bs_claim (endpoint, node, expires) VALUES (?, 'dead', CURRENT_TIMESTAMP)", endpoint));
+                }
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (int i = 0; i < nodes; i++) {
+                    JdbcBootstrapStorage s = storages.get(i % storages.size());
+                    String node = "node-" + i;
+                    Callable<Boolean> claim = () -> {
+                        start.await();
+                        return s.claim(endpoint, node, Duration.ofMinutes(1));
+                    };
+                    results.add(pool.submit(claim));
+                }
+                start.countDown();
+                int winners = 0;
+                for (Future<Boolean> r : results) {
+                    winners += r.get() ? 1 : 0;
+                }
+                assertEquals(1, winners, "winners on " + endpoint);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // --- schema -----------------------------------------------------------------------------
+
+    @Test
+    void migrations_run_once_when_storages_open_the_database_twice_and_concurrently() throws Exception {
+        JdbcBootstrapStorage first = storage("a");
+        first.open();
+        first.putConfig("kept", "{}");
+        List<JdbcBootstrapStorage> more = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            more.add(storage("n" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(more.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> versions = new ArrayList<>();
+            for (JdbcBootstrapStorage s : more) {
+                versions.add(pool.submit(() -> {
+                    start.await();
+                    s.open();
+                    return s.schemaVersion();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> v : versions) {
+                assertEquals(SchemaMigrator.SCRIPTS.size(), v.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(SchemaMigrator.SCRIPTS.size(), first.schemaVersion());
+        assertEquals((long) SchemaMigrator.SCRIPTS.size(), count(first, "SELECT COUNT(*) FROM schema_version"));
+        assertEquals(1, count(first, "SELECT COUNT(*) FROM bs_meta"), "one key id recorded");
+        assertTrue(more.get(0).config("kept").isPresent(), "data survives the second migration run");
+    }
+
+    @Test
+    void concurrent_first_opens_of_an_empty_database_migrate_it_once() throws Exception {
+        List<JdbcBootstrapStorage> storages = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            storages.add(storage("n" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(storages.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Long>> configs = new ArrayList<>();
+            for (JdbcBootstrapStorage s : storages) {
+                configs.add(pool.submit(() -> {
+                    start.await();
+                    return s.putConfig("k", "{}").revision(); // the first call opens and migrates
+                }));
+            }
+            start.countDown();
+            List<Long> revisions = new ArrayList<>();
+            for (Future<Long> c : configs) {
+                revisions.add(c.get());
+            }
+            assertEquals(4, revisions.stream().distinct().count(), "every put got its own revision: " + revisions);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals((long) SchemaMigrator.SCRIPTS.size(), count(storages.get(0), "SELECT COUNT(*) FROM schema_version"));
+    }
+
+    @Test
+    void a_storage_reports_engine_node_and_location_without_a_password() {
+        JdbcBootstrapStorage s = storage("node-x");
+        assertEquals("node-x", s.node());
+        assertNotEquals("", s.engine());
+        assertFalse(s.location().contains("password=g"), s.location());
+        assertFalse(s.toString().contains("password=g"));
+    }
+
+    static long count(JdbcBootstrapStorage s, String sql) {
+        return s.database().call("count", c -> {
+            try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** The claim's expiry minus the database's now. */
+    static Duration remainingLease(JdbcBootstrapStorage s, String endpoint) {
+        return s.database().call("lease", c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT expires, CURRENT_TIMESTAMP FROM bs_claim WHERE endpoint = ?")) {
+                st.setString(1, endpoint);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return Duration.between(rs.getObject(2, OffsetDateTime.class), rs.getObject(1, OffsetDateTime.class));
+                }
+            }
+        });
+    }
+}
