@@ -18,12 +18,14 @@ import org.eclipse.leshan.server.security.SecurityInfo;
 import org.gatehouse.bsserver.storage.SessionRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Gatehouse's bootstrap server against Eclipse Leshan's client, which bootstraps from it and then
- * registers at Leshan's server with the account it was given. Both sides are asserted: what Leshan's
+ * registers at Leshan's server with the account it was given. The server keeps everything in the
+ * embedded H2 engine. Both sides are asserted: what Leshan's
  * client reports and holds, and what our session log recorded.
  */
 class BootstrapServerInteropTest {
@@ -31,13 +33,15 @@ class BootstrapServerInteropTest {
     private static final String PSK_KEY = "hex:" + HexFormat.of().formatHex("bsserver-psk-key".getBytes(StandardCharsets.US_ASCII));
     private static final String DM_KEY = "dm-server-psk-16";
 
+    @TempDir
+    java.nio.file.Path dir;
     private OurBootstrapServer ours;
     private LeshanPeers leshan;
     private LeshanDevice device;
 
     @BeforeEach
     void start() throws Exception {
-        ours = new OurBootstrapServer(new MemoryBootstrapStorage());
+        ours = new OurBootstrapServer(dir);
         leshan = new LeshanPeers();
     }
 

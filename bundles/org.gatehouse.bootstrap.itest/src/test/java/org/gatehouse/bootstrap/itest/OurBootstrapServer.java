@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.gatehouse.bsserver.BootstrapConfigs;
 import org.gatehouse.bsserver.storage.BootstrapStorage;
 import org.gatehouse.bsserver.storage.SessionRecord;
+import org.gatehouse.bsserver.storage.jdbc.JdbcBootstrapStorage;
 import org.gatehouse.bsserver.impl.BootstrapServerComponent;
 import org.gatehouse.bsserver.impl.ConfigStore;
 import org.gatehouse.coap.californium.CaliforniumTransport;
@@ -30,6 +31,11 @@ final class OurBootstrapServer implements AutoCloseable {
     final BootstrapServerComponent server;
     private final CaliforniumTransport transport;
 
+    /** On the embedded H2 engine in {@code dir}, as node "node-a". */
+    OurBootstrapServer(java.nio.file.Path dir) throws Exception {
+        this(JdbcBootstrapStorage.h2(dir, "node-a"));
+    }
+
     OurBootstrapServer(BootstrapStorage storage) throws Exception {
         this.storage = storage;
         ModelRegistry models = ModelRegistry.of(CoreModels.all());
@@ -37,7 +43,7 @@ final class OurBootstrapServer implements AutoCloseable {
         this.transport = new CaliforniumTransport(Configs.of(CaliforniumTransport.Config.class,
             Map.of("dtls_retransmission_timeout", 500, "dtls_max_retransmissions", 2)));
         this.server = new BootstrapServerComponent(transport, storage, configs, models, Configs.of(BootstrapServerComponent.Config.class,
-            Map.of("coap_port", 0, "coaps_port", 0, "node", "node-a", "session_timeout", 30, "request_timeout", 5)));
+            Map.of("coap_port", 0, "coaps_port", 0, "session_timeout", 30, "request_timeout", 5)));
         List.of(new TlvCodec(), new SenmlCborCodec(), new SenmlJsonCodec()).forEach(server::addCodec);
     }
 
@@ -59,5 +65,12 @@ final class OurBootstrapServer implements AutoCloseable {
     public void close() {
         server.deactivate();
         transport.deactivate();
+        if (storage instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -56,7 +56,7 @@ public final class BootstrapServerComponent implements BootstrapServer {
         @AttributeDefinition(description = "CoAPs (DTLS) port; 0 picks a free one, -1 disables CoAPs")
         int coaps_port() default 5784;
 
-        @AttributeDefinition(description = "Name of this node in the session log and the endpoint claims; empty: the host name")
+        @AttributeDefinition(description = "Name of this node in the session log and the endpoint claims; empty: the storage's node name")
         String node() default "";
 
         @AttributeDefinition(description = "Most sessions running at once on this node; more Bootstrap-Requests get 5.03")
@@ -92,7 +92,7 @@ public final class BootstrapServerComponent implements BootstrapServer {
     @Activate
     public BootstrapServerComponent(@Reference CoapTransport transport, @Reference BootstrapStorage storage, @Reference BootstrapConfigs configs,
             @Reference ModelRegistry models, Config config) throws TransportException, IOException {
-        this.node = config.node().isEmpty() ? hostName() : config.node();
+        this.node = config.node().isEmpty() ? storage.node() : config.node();
         this.sessions = new Sessions(storage, node, config.max_sessions(), Duration.ofSeconds(config.session_timeout()),
             Duration.ofSeconds(config.request_timeout()), executor);
         Admission admission = new Admission(configs, storage, new ConfigParser(models));
@@ -141,14 +141,6 @@ public final class BootstrapServerComponent implements BootstrapServer {
             out.add(Files.readAllBytes(Path.of(p)));
         }
         return out;
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "bsserver";
-        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
