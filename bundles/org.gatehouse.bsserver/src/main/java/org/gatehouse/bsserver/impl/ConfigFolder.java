@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.gatehouse.bsserver.BootstrapConfigs;
 import org.gatehouse.bsserver.InvalidConfigException;
 import org.gatehouse.bsserver.storage.StoredConfig;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -39,8 +40,8 @@ public final class ConfigFolder {
 
     @ObjectClassDefinition(name = "Gatehouse bootstrap-server configuration folder")
     public @interface Config {
-        @AttributeDefinition(description = "Folder whose *.json files are bootstrap configurations")
-        String folder() default "etc/bsserver";
+        @AttributeDefinition(description = "Folder whose *.json files are bootstrap configurations; empty means <gateway>/etc/bsserver")
+        String folder() default "";
 
         @AttributeDefinition(description = "How often the folder is looked at (ms)")
         long poll_interval() default 1000;
@@ -56,10 +57,20 @@ public final class ConfigFolder {
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bsserver-files"));
 
     @Activate
-    public ConfigFolder(@Reference BootstrapConfigs configs, Config config) {
+    public ConfigFolder(@Reference BootstrapConfigs configs, Config config, BundleContext context) {
         this.configs = configs;
-        this.folder = Path.of(config.folder());
+        this.folder = folder(config, context);
+        LOG.info("Bootstrap configurations are read from {}", folder);
         poller.scheduleWithFixedDelay(this::scan, 0, config.poll_interval(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Path folder(Config config, BundleContext context) {
+        if (!config.folder().isBlank()) {
+            return Path.of(config.folder());
+        }
+        // the launcher names the distribution's etc/; elsewhere the working directory's
+        String etc = context == null ? null : context.getProperty("gatehouse.etc");
+        return Path.of(etc == null ? "etc" : etc, "bsserver");
     }
 
     @Deactivate

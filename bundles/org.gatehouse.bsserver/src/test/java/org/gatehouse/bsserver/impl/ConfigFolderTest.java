@@ -23,7 +23,7 @@ class ConfigFolderTest {
 
     private ConfigFolder folder() {
         folder = new ConfigFolder(new ConfigStore(storage, ModelRegistry.of(CoreModels.all())),
-            TestConfigs.of(ConfigFolder.Config.class, Map.of("folder", dir.toString(), "poll_interval", 3_600_000L)));
+            TestConfigs.of(ConfigFolder.Config.class, Map.of("folder", dir.toString(), "poll_interval", 3_600_000L)), null);
         return folder;
     }
 
