@@ -33,18 +33,25 @@ final class OurBootstrapServer implements AutoCloseable {
 
     /** On the embedded H2 engine in {@code dir}, as node "node-a". */
     OurBootstrapServer(java.nio.file.Path dir) throws Exception {
-        this(JdbcBootstrapStorage.h2(dir, "node-a"));
+        this(JdbcBootstrapStorage.h2(dir, "node-a"), Map.of());
     }
 
-    OurBootstrapServer(BootstrapStorage storage) throws Exception {
+    /** @param config server configuration beyond the test's ports and timeouts (keys as the Config methods) */
+    OurBootstrapServer(BootstrapStorage storage, Map<String, Object> config) throws Exception {
         this.storage = storage;
         ModelRegistry models = ModelRegistry.of(CoreModels.all());
         this.configs = new ConfigStore(storage, models);
         this.transport = new CaliforniumTransport(Configs.of(CaliforniumTransport.Config.class,
             Map.of("dtls_retransmission_timeout", 500, "dtls_max_retransmissions", 2)));
         this.server = new BootstrapServerComponent(transport, storage, configs, models, Configs.of(BootstrapServerComponent.Config.class,
-            Map.of("coap_port", 0, "coaps_port", 0, "session_timeout", 30, "request_timeout", 5)));
+            with(config, Map.of("coap_port", 0, "coaps_port", 0, "session_timeout", 30, "request_timeout", 5))));
         List.of(new TlvCodec(), new SenmlCborCodec(), new SenmlJsonCodec()).forEach(server::addCodec);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> extra, Map<String, Object> base) {
+        Map<String, Object> all = new java.util.HashMap<>(base);
+        all.putAll(extra);
+        return all;
     }
 
     String coapUri() {
