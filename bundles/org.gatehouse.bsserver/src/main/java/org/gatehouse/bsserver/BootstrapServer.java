@@ -23,4 +23,15 @@ public interface BootstrapServer {
 
     /** Sessions running now on this node. */
     int activeSessions();
+
+    /**
+     * LwM2M 1.0 Server-Initiated Bootstrap: connects to a device listening at {@code device} (a
+     * {@code coaps://} URI with the endpoint's PSK credential, {@code coap://} for an endpoint without
+     * one) and runs the session of its configuration without a Bootstrap-Request. Logged like any
+     * session.
+     *
+     * @return the outcome as logged ("success", "failed: …", "abandoned: …"); completes exceptionally
+     *         when the push cannot start (unknown endpoint, a session of it already running)
+     */
+    java.util.concurrent.CompletionStage<String> push(String endpoint, java.net.URI device);
 }

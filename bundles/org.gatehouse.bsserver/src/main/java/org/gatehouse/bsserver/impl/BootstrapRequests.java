@@ -107,7 +107,7 @@ final class BootstrapRequests implements RequestHandler {
             throw e;
         }
         LOG.info("Bootstrap session {} of {} from {} ({} requests)", id, d.endpoint(), from, steps.size());
-        sessions.start(d.endpoint(), id, l, from, steps);
+        sessions.start(d.endpoint(), id, Session.Sender.through(l, from), steps, () -> { });
         return CoapResponse.of(ResponseCode.CHANGED);
     }
 

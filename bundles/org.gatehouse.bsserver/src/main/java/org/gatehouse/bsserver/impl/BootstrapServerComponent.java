@@ -88,6 +88,7 @@ public final class BootstrapServerComponent implements BootstrapServer {
     private final List<Listener> listeners = new ArrayList<>();
     private volatile Listener coap;
     private volatile Listener coaps;
+    private final Pusher pusher;
 
     @Activate
     public BootstrapServerComponent(@Reference CoapTransport transport, @Reference BootstrapStorage storage, @Reference BootstrapConfigs configs,
@@ -96,6 +97,7 @@ public final class BootstrapServerComponent implements BootstrapServer {
         this.sessions = new Sessions(storage, node, config.max_sessions(), Duration.ofSeconds(config.session_timeout()),
             Duration.ofSeconds(config.request_timeout()), executor);
         Admission admission = new Admission(configs, storage, new ConfigParser(models));
+        this.pusher = new Pusher(transport, configs, storage, new ConfigParser(models), sessions, this::codec, models, node);
         InetAddress address = InetAddress.getByName(config.address());
         try {
             if (config.coap_port() >= 0) {
@@ -182,5 +184,10 @@ public final class BootstrapServerComponent implements BootstrapServer {
     @Override
     public int activeSessions() {
         return sessions.active();
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<String> push(String endpoint, java.net.URI device) {
+        return pusher.push(endpoint, device);
     }
 }

@@ -7,8 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import org.apache.felix.service.command.Descriptor;
 import org.gatehouse.bsserver.BootstrapConfigs;
+import org.gatehouse.bsserver.BootstrapServer;
 import org.gatehouse.bsserver.InvalidConfigException;
 import org.gatehouse.bsserver.storage.BootstrapStorage;
 import org.gatehouse.bsserver.storage.SessionRecord;
@@ -16,15 +22,21 @@ import org.gatehouse.bsserver.storage.StoredConfig;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
-/** bsserver:list, show, add, remove, sessions. */
+/** bsserver:list, show, add, remove, sessions, push. */
 @Component(service = BsServerCommands.class, property = {"osgi.command.scope=bsserver", "osgi.command.function=list",
-    "osgi.command.function=show", "osgi.command.function=add", "osgi.command.function=remove", "osgi.command.function=sessions"})
+    "osgi.command.function=show", "osgi.command.function=add", "osgi.command.function=remove", "osgi.command.function=sessions", "osgi.command.function=push"})
 public final class BsServerCommands {
 
     private static final String NL = System.lineSeparator();
     private final BootstrapConfigs configs;
     private final BootstrapStorage storage;
+
+    // optional: the configuration commands work while the server is off (ports taken, not configured)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile BootstrapServer server;
 
     @Activate
     public BsServerCommands(@Reference BootstrapConfigs configs, @Reference BootstrapStorage storage) {
@@ -59,6 +71,22 @@ public final class BsServerCommands {
     @Descriptor("Remove a bootstrap configuration and its endpoint credential")
     public String remove(@Descriptor("endpoint name or prefix*") String key) {
         return configs.remove(key) ? "Removed " + key : "No configuration " + key + "; see bsserver:list.";
+    }
+
+    @Descriptor("LwM2M 1.0 push: connect to a listening device and run its session without a Bootstrap-Request")
+    public String push(@Descriptor("endpoint name") String endpoint, @Descriptor("the device's coap:// or coaps:// URI") String uri)
+            throws InterruptedException {
+        BootstrapServer s = server;
+        if (s == null) {
+            return "The bootstrap server is not running; see scr:info " + BootstrapServerComponent.PID + ".";
+        }
+        try {
+            return s.push(endpoint, URI.create(uri)).toCompletableFuture().get(5, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            return e.getCause().getMessage();
+        } catch (TimeoutException e) {
+            return "Still running; see bsserver:sessions " + endpoint + ".";
+        }
     }
 
     @Descriptor("The last 20 bootstrap sessions, every request with its code")

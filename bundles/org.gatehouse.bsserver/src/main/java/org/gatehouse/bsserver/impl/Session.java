@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import org.gatehouse.bsserver.storage.BootstrapStorage;
+import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.CoapResponse;
 import org.gatehouse.coap.Listener;
 import org.gatehouse.coap.Peer;
@@ -15,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the steps of one bootstrap session against the peer that sent Bootstrap-Request, each request
+ * Runs the steps of one bootstrap session against a device, each request
  * sent when the previous answer arrived (no thread waits in between), each logged with its code. A
  * failed Delete or Write ends the session without Finish; a failed Discover or Read is noted.
  */
@@ -25,18 +26,26 @@ final class Session {
 
     private final String endpoint;
     private final long id;
-    private final Listener listener;
-    private final Peer peer;
+    private final Sender sender;
     private final List<Step> steps;
     private final BootstrapStorage storage;
     private final Duration requestTimeout;
     private volatile boolean stopped;
 
-    Session(String endpoint, long id, Listener listener, Peer peer, List<Step> steps, BootstrapStorage storage, Duration requestTimeout) {
+    /** Sends one request to the device: through the listener it spoke to, or a connection of our own (1.0 push). */
+    @FunctionalInterface
+    interface Sender {
+        CompletionStage<CoapResponse> send(CoapRequest request, Duration timeout);
+
+        static Sender through(Listener listener, Peer peer) {
+            return (request, timeout) -> listener.send(peer, request, timeout);
+        }
+    }
+
+    Session(String endpoint, long id, Sender sender, List<Step> steps, BootstrapStorage storage, Duration requestTimeout) {
         this.endpoint = endpoint;
         this.id = id;
-        this.listener = listener;
-        this.peer = peer;
+        this.sender = sender;
         this.steps = List.copyOf(steps);
         this.storage = storage;
         this.requestTimeout = requestTimeout;
@@ -61,7 +70,7 @@ final class Session {
             return CompletableFuture.completedFuture("abandoned: stopped before " + steps.get(index).label());
         }
         Step step = steps.get(index);
-        return listener.send(peer, step.request(), requestTimeout).handle((response, error) -> {
+        return sender.send(step.request(), requestTimeout).handle((response, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 event(step.label() + " no answer: " + cause.getMessage());

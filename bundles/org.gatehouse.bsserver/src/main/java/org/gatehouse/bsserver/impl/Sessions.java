@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.gatehouse.bsserver.storage.BootstrapStorage;
-import org.gatehouse.coap.Listener;
-import org.gatehouse.coap.Peer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,11 +65,16 @@ final class Sessions implements AutoCloseable {
         permits.release();
     }
 
-    /** Starts a reserved session once the current request's answer is on its way. */
-    void start(String endpoint, long sessionId, Listener listener, Peer peer, List<Step> steps) {
-        Session session = new Session(endpoint, sessionId, listener, peer, steps, storage, requestTimeout);
+    /**
+     * Starts a reserved session on the executor (so a request handler's answer goes out first);
+     * {@code afterEnd} runs once its end is recorded.
+     *
+     * @return its outcome, as logged
+     */
+    CompletableFuture<String> start(String endpoint, long sessionId, Session.Sender sender, List<Step> steps, Runnable afterEnd) {
+        Session session = new Session(endpoint, sessionId, sender, steps, storage, requestTimeout);
         running.put(endpoint, session);
-        CompletableFuture.supplyAsync(session::run, executor).thenCompose(f -> f)
+        return CompletableFuture.supplyAsync(session::run, executor).thenCompose(f -> f)
             .orTimeout(sessionTimeout.toMillis(), TimeUnit.MILLISECONDS)
             .handle((outcome, error) -> {
                 if (error != null) {
@@ -82,7 +85,11 @@ final class Sessions implements AutoCloseable {
                 }
                 return outcome;
             })
-            .thenAccept(outcome -> end(endpoint, session, outcome));
+            .thenApply(outcome -> {
+                end(endpoint, session, outcome);
+                afterEnd.run();
+                return outcome;
+            });
     }
 
     private void end(String endpoint, Session session, String outcome) {

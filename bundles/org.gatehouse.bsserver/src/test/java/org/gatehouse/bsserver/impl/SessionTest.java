@@ -84,7 +84,7 @@ class SessionTest {
         EndpointConfig c = new ConfigParser(CoreModels.all()).parse("""
             {"endpoint": "e", "discoverFirst": true, "deleteFirst": true, "servers": [{"ssid": 1, "uri": "coap://a"}]}""");
         long id = storage.sessionStarted("e", "n");
-        return new Session("e", id, device, peer, SessionPlan.of(c, new TlvCodec(), CoreModels.all()), storage, Duration.ofSeconds(1))
+        return new Session("e", id, Session.Sender.through(device, peer), SessionPlan.of(c, new TlvCodec(), CoreModels.all()), storage, Duration.ofSeconds(1))
             .run().get();
     }
 
