@@ -24,18 +24,19 @@ import org.eclipse.leshan.core.request.RegisterRequest;
 /**
  * Eclipse Leshan's client with only a bootstrap-server account, as a device leaves the factory: what
  * it reports (bootstrap success or failure and its code, registration) and what objects it holds.
+ * Shared with the runtime's system tests.
  */
-final class LeshanDevice implements AutoCloseable {
+public final class LeshanDevice implements AutoCloseable {
 
     private static final StaticModel MODEL = new StaticModel(ObjectLoader.loadDefault());
 
-    final LeshanClient client;
+    public final LeshanClient client;
     /** True on bootstrap success; false with {@link #failure} on failure. */
-    final CompletableFuture<Boolean> bootstrapped = new CompletableFuture<>();
-    final CompletableFuture<ResponseCode> failure = new CompletableFuture<>();
-    final CompletableFuture<String> registered = new CompletableFuture<>();
+    public final CompletableFuture<Boolean> bootstrapped = new CompletableFuture<>();
+    public final CompletableFuture<ResponseCode> failure = new CompletableFuture<>();
+    public final CompletableFuture<String> registered = new CompletableFuture<>();
 
-    LeshanDevice(String endpoint, Security bootstrapAccount) {
+    public LeshanDevice(String endpoint, Security bootstrapAccount) {
         ObjectsInitializer init = new ObjectsInitializer(MODEL);
         init.setInstancesForObject(0, bootstrapAccount);
         init.setClassForObject(1, Server.class);
@@ -66,7 +67,7 @@ final class LeshanDevice implements AutoCloseable {
     }
 
     /** What the client holds of object {@code id}, read as the client itself would (no access control). */
-    LwM2mObject object(int id) {
+    public LwM2mObject object(int id) {
         return (LwM2mObject) client.getObjectTree().getObjectEnabler(id).read(LwM2mServer.SYSTEM, new ReadRequest(id)).getContent();
     }
 
