@@ -106,7 +106,7 @@ final class BootstrapRequests implements RequestHandler {
             sessions.unreserve(d.endpoint());
             throw e;
         }
-        LOG.info("Bootstrap session {} of {} from {} ({} requests)", id, d.endpoint(), from, steps.size());
+        LOG.debug("Bootstrap session {} of {} from {} ({} requests)", id, d.endpoint(), from, steps.size());
         sessions.start(d.endpoint(), id, Session.Sender.through(l, from), steps, () -> { });
         return CoapResponse.of(ResponseCode.CHANGED);
     }

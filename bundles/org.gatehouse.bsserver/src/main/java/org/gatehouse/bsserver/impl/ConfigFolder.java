@@ -113,6 +113,9 @@ public final class ConfigFolder {
         try {
             StoredConfig stored = configs.put(content);
             seen.put(file, new Seen(content, stored.key()));
+            if (before != null && !before.key().isEmpty() && !before.key().equals(stored.key())) {
+                configs.remove(before.key()); // the file now names another endpoint
+            }
             LOG.info("Bootstrap configuration {} loaded from {}", stored.key(), file);
         } catch (InvalidConfigException e) {
             // keep the key of the previous content: deleting the file still removes what it stored

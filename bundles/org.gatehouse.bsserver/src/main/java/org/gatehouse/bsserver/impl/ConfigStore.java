@@ -1,6 +1,5 @@
 package org.gatehouse.bsserver.impl;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,8 +71,13 @@ public final class ConfigStore implements BootstrapConfigs {
         if (own.isPresent()) {
             return own;
         }
-        return storage.configs().stream()
-            .filter(c -> c.key().endsWith("*") && endpoint.startsWith(c.key().substring(0, c.key().length() - 1)))
-            .max(Comparator.comparingInt(c -> c.key().length()));
+        // the candidate prefixes, longest first: one indexed lookup each, never a scan of every configuration
+        for (int end = endpoint.length(); end > 0; end--) {
+            Optional<StoredConfig> prefix = storage.config(endpoint.substring(0, end) + "*");
+            if (prefix.isPresent()) {
+                return prefix;
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -82,7 +82,7 @@ final class Pusher {
             sessions.unreserve(endpoint);
             return CompletableFuture.completedFuture("failed: cannot reach " + device + ": " + e.getMessage());
         }
-        LOG.info("Bootstrap session {} of {}: pushing to {} ({} requests)", id, endpoint, device, steps.size());
+        LOG.debug("Bootstrap session {} of {}: pushing to {} ({} requests)", id, endpoint, device, steps.size());
         return sessions.start(endpoint, id, connection::sendAsync, steps, connection::close);
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -74,7 +75,13 @@ final class Sessions implements AutoCloseable {
     CompletableFuture<String> start(String endpoint, long sessionId, Session.Sender sender, List<Step> steps, Runnable afterEnd) {
         Session session = new Session(endpoint, sessionId, sender, steps, storage, requestTimeout);
         running.put(endpoint, session);
-        return CompletableFuture.supplyAsync(session::run, executor).thenCompose(f -> f)
+        CompletableFuture<CompletableFuture<String>> started;
+        try {
+            started = CompletableFuture.supplyAsync(session::run, executor);
+        } catch (RejectedExecutionException e) {
+            started = CompletableFuture.completedFuture(CompletableFuture.completedFuture("abandoned: the bootstrap server is stopping"));
+        }
+        return started.thenCompose(f -> f)
             .orTimeout(sessionTimeout.toMillis(), TimeUnit.MILLISECONDS)
             .handle((outcome, error) -> {
                 if (error != null) {
@@ -103,7 +110,7 @@ final class Sessions implements AutoCloseable {
             permits.release();
         }
         if (outcome.equals("success")) {
-            LOG.info("Bootstrap session {} of {} succeeded", session.id(), endpoint);
+            LOG.debug("Bootstrap session {} of {} succeeded", session.id(), endpoint);
         } else {
             LOG.warn("Bootstrap session {} of {}: {}", session.id(), endpoint, outcome);
         }

@@ -52,6 +52,18 @@ class ConfigFolderTest {
     }
 
     @Test
+    void a_file_that_now_names_another_endpoint_takes_its_old_configuration_away() throws Exception {
+        ConfigFolder f = folder();
+        Path file = dir.resolve("gw.json");
+        Files.writeString(file, ConfigParserTest.example());
+        f.scan();
+        Files.writeString(file, ConfigParserTest.example().replace("\"endpoint\": \"gw-0001\"", "\"endpoint\": \"gw-0002\""));
+        f.scan();
+        assertTrue(storage.config("gw-0001").isEmpty());
+        assertEquals(1, storage.config("gw-0002").orElseThrow().revision());
+    }
+
+    @Test
     void a_bad_file_is_refused_and_the_previous_configuration_stays() throws Exception {
         ConfigFolder f = folder();
         Path file = dir.resolve("gw.json");
