@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bootstrap server in the assembled distribution (real Felix, SCR, FileInstall, Gogo): feature
- * bsserver plus the H2 storage engine, a configuration dropped into etc/bsserver, a bad one refused
+ * bsserver with feature bsserver-storage (the embedded H2 engine), a configuration dropped into etc/bsserver, a bad one refused
  * with the reason while the good one stays, and Leshan's client bootstrapping from it and registering
  * at Leshan's server.
  */
@@ -36,16 +35,12 @@ class BootstrapServerSystemIT {
     void the_bootstrap_server_feature_serves_a_configuration_dropped_into_etc() throws Exception {
         Path home = Gateway.install(dir.resolve("gatehouse"));
         Path config = home.resolve("etc/config.properties");
-        Files.writeString(config, Files.readString(config).replace(",shell", ",shell,bsserver"));
+        Files.writeString(config, Files.readString(config).replace(",shell", ",shell,bsserver-storage,bsserver"));
         int port;
         try (DatagramSocket probe = new DatagramSocket(0)) {
             port = probe.getLocalPort();
         }
         Files.writeString(home.resolve("etc/org.gatehouse.bsserver.cfg"), "coap.port=" + port + "\ncoaps.port=-1\n");
-        Files.createDirectories(home.resolve("deploy"));
-        Files.copy(Path.of(System.getProperty("gatehouse.bsserver.h2")), home.resolve("deploy/h2.jar"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(Path.of(System.getProperty("gatehouse.bsserver.engine")), home.resolve("deploy/bsserver-storage.jar"),
-            StandardCopyOption.REPLACE_EXISTING);
 
         try (LeshanPeers leshan = new LeshanPeers(); Gateway gw = Gateway.start(home)) {
             gw.await("Gatehouse started in", 0, T);

@@ -33,6 +33,18 @@ final class GatewayContents {
     static final List<String> SHELL = List.of("org.jline", "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", CONSOLE,
         "org.gatehouse.shell");
 
+    /**
+     * The bootstrap-server storage (features/bsserver-storage.json): shipped in system/ but not in the
+     * default gatehouse.features, so only RuntimeBundlesIT, which installs all of system/, sees it.
+     */
+    static final List<String> BSSERVER_STORAGE = List.of("org.gatehouse.bsserver.storage", "org.osgi.service.jdbc", "com.h2database",
+        "org.postgresql.jdbc", "org.gatehouse.bsserver.storage.jdbc");
+    static final List<String> BSSERVER_STORAGE_COMPONENTS = List.of("org.gatehouse.bsserver.storage.jdbc.StorageComponent");
+    /** The bootstrap server (features/bsserver.json): in system/, not in the default gatehouse.features. */
+    static final List<String> BSSERVER = List.of("org.gatehouse.bsserver");
+    static final List<String> BSSERVER_COMPONENTS = List.of("org.gatehouse.bsserver.impl.BootstrapServerComponent",
+        "org.gatehouse.bsserver.impl.ConfigStore", "org.gatehouse.bsserver.impl.ConfigFolder", "org.gatehouse.bsserver.impl.BsServerCommands");
+
     /** Every DS component of the gateway's bundles (component name = class name). */
     static final List<String> COMPONENTS = List.of("org.gatehouse.lwm2m.model.impl.ModelRegistryComponent",
         "org.gatehouse.lwm2m.codec.impl.CborCodec", "org.gatehouse.lwm2m.codec.impl.CoreLinkCodec", "org.gatehouse.lwm2m.codec.impl.LwM2mJsonCodec",
@@ -47,6 +59,14 @@ final class GatewayContents {
         "org.gatehouse.shell.SmartcardCommands");
 
     private GatewayContents() {
+    }
+
+    /** The components of every bundle in system/: those of the default features and of the optional ones. */
+    static List<String> systemComponents() {
+        List<String> all = new ArrayList<>(COMPONENTS);
+        all.addAll(BSSERVER_STORAGE_COMPONENTS);
+        all.addAll(BSSERVER_COMPONENTS);
+        return all;
     }
 
     /** The bundles of all features etc/config.properties installs, in its order. */

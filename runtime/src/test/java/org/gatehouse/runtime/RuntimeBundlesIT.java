@@ -96,6 +96,8 @@ public class RuntimeBundlesIT {
         }
         List<String> expected = new ArrayList<>(GatewayContents.featureBundles());
         expected.remove(GatewayContents.CONSOLE); // left out by config(): it would read the test's stdin
+        expected.addAll(GatewayContents.BSSERVER_STORAGE); // in system/, though not in a default feature
+        expected.addAll(GatewayContents.BSSERVER);
         GatewayContents.assertPresent("bundles", expected, bundles.keySet());
 
         Map<String, List<String>> components = new TreeMap<>();
@@ -106,7 +108,7 @@ public class RuntimeBundlesIT {
                     : "state " + c.state);
             }
         }
-        GatewayContents.assertExactly("components", GatewayContents.COMPONENTS, components.keySet());
+        GatewayContents.assertExactly("components", GatewayContents.systemComponents(), components.keySet());
         components.forEach((name, states) -> assertTrue(name + " is " + states,
             !states.isEmpty() && states.stream().allMatch(st -> st.equals("SATISFIED") || st.equals("ACTIVE"))));
     }

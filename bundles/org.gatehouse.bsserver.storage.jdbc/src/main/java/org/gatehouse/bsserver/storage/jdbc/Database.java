@@ -20,7 +20,6 @@ final class Database implements AutoCloseable {
     }
 
     static final String UNIQUE_VIOLATION = "23505";
-    static final String FOREIGN_KEY_VIOLATION = "23503";
     private static final int ATTEMPTS = 5;
 
     private final Engine engine;

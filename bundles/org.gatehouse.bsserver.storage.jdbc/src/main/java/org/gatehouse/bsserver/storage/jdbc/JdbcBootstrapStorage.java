@@ -30,6 +30,7 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
     private final Database database;
     private final String node;
     private final Path keyFile;
+    private final Path embeddedFile;
     private final Configs configs;
     private final Credentials credentials;
     private final SessionLog sessions;
@@ -37,9 +38,12 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
     private volatile SecretCipher cipher;
     private volatile int schemaVersion;
 
-    JdbcBootstrapStorage(Engine engine, String url, Properties properties, String described, String node, Path keyFile) {
+    /** @param embeddedFile the database file of an embedded engine (its permissions are kept owner-only), or null */
+    JdbcBootstrapStorage(Engine engine, String url, Properties properties, String described, String node, Path keyFile,
+            Path embeddedFile) {
         this.node = requireName(node);
         this.keyFile = keyFile;
+        this.embeddedFile = embeddedFile;
         this.database = new Database(engine, new ConnectionPool(engine.loadDriver(), url, properties, described, POOL_SIZE), described);
         this.configs = new Configs(database);
         this.credentials = new Credentials(database, () -> cipher);
@@ -63,12 +67,14 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         } catch (IOException e) {
             throw new StorageException("cannot create the folder of the H2 database " + file + ": " + e, e);
         }
-        // TRACE_LEVEL_FILE=0: no .trace.db file, which would hold statements next to the data
-        String url = "jdbc:h2:file:" + file + ";TRACE_LEVEL_FILE=0";
+        // TRACE_LEVEL_FILE=0: no .trace.db file, which would hold statements next to the data;
+        // DB_CLOSE_ON_EXIT=FALSE: closed by close() (the component's deactivation), not by a JVM shutdown hook
+        // that would outlive the bundle
+        String url = "jdbc:h2:file:" + file + ";TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
         Properties properties = new Properties();
         properties.setProperty("user", user.isEmpty() ? "sa" : user);
         properties.setProperty("password", password);
-        return new JdbcBootstrapStorage(Engine.H2, url, properties, "h2:" + file, node, keyFile);
+        return new JdbcBootstrapStorage(Engine.H2, url, properties, "h2:" + file, node, keyFile, file);
     }
 
     /**
@@ -94,7 +100,7 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         properties.setProperty("loginTimeout", "10");
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", "gatehouse-bsserver " + node);
-        return new JdbcBootstrapStorage(Engine.POSTGRESQL, url, properties, Redact.url(url), node, keyFile);
+        return new JdbcBootstrapStorage(Engine.POSTGRESQL, url, properties, Redact.url(url), node, keyFile, null);
     }
 
     /**
@@ -106,6 +112,13 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
             return;
         }
         schemaVersion = new SchemaMigrator(database).migrate();
+        if (embeddedFile != null) {
+            try {
+                OwnerOnly.restrictDatabaseFiles(embeddedFile); // H2 creates its file as the umask says
+            } catch (IOException e) {
+                LOG.warn("Could not make the files of {} owner-only: {}", embeddedFile, e.toString());
+            }
+        }
         SecretCipher loaded = KeyFile.load(keyFile);
         new KeyCheck(database, keyFile).verify(loaded);
         cipher = loaded;

@@ -1,6 +1,7 @@
 package org.gatehouse.bsserver.storage.jdbc;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -29,6 +30,16 @@ final class OwnerOnly {
         PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (view != null) {
             view.setPermissions(PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    /** Makes every file of the embedded database {@code database} (e.g. {@code database.mv.db}) rw-------. */
+    static void restrictDatabaseFiles(Path database) throws IOException {
+        String prefix = database.getFileName() + ".";
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(database.getParent(), f -> f.getFileName().toString().startsWith(prefix))) {
+            for (Path file : files) {
+                restrict(file);
+            }
         }
     }
 }

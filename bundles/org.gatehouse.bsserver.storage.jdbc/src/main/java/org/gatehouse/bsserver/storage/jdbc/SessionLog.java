@@ -47,7 +47,8 @@ final class SessionLog {
             database.call("logging an event of session " + sessionId,
                 c -> update(c, "INSERT INTO bs_session_event (session_id, event) VALUES (?, ?)", sessionId, truncated(event)));
         } catch (StorageException e) {
-            if (e.getCause() instanceof SQLException sql && Database.FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+            // a missing parent row: 23503 on PostgreSQL, 23506 on H2
+            if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("2350")) {
                 throw new StorageException("no session " + sessionId + " in the log", e);
             }
             throw e;

@@ -65,6 +65,7 @@ public final class StorageComponent {
     private final JdbcBootstrapStorage storage;
     private final ServiceRegistration<BootstrapStorage> registration;
     private final ExecutorService opener;
+    private volatile boolean stopping;
 
     @Activate
     public StorageComponent(BundleContext context, Config config) {
@@ -88,7 +89,11 @@ public final class StorageComponent {
     static JdbcBootstrapStorage create(Config config, Path data) {
         Engine engine = Engine.of(config.engine());
         String node = config.node().isBlank() ? BootstrapStorage.localNodeName() : config.node().trim();
-        Path database = config.url().isBlank() ? data.resolve("bsserver") : Path.of(config.url().trim());
+        String url = config.url().trim();
+        if (engine == Engine.H2 && url.startsWith("jdbc:h2:file:")) {
+            url = url.substring("jdbc:h2:file:".length()).split(";")[0]; // the file is what counts; options are the bundle's
+        }
+        Path database = url.isEmpty() ? data.resolve("bsserver") : Path.of(url);
         Path keyFile = !config.secretKeyFile().isBlank() ? Path.of(config.secretKeyFile().trim())
             : engine == Engine.H2 ? database.toAbsolutePath().resolveSibling("secret.key") : data.resolve("secret.key");
         if (engine == Engine.H2) {
@@ -109,6 +114,9 @@ public final class StorageComponent {
         try {
             storage.open();
         } catch (StorageException e) {
+            if (stopping) {
+                return; // interrupted by deactivate: nothing went wrong
+            }
             LOG.error("Bootstrap-server storage not usable yet, tried again at its next use: {}", e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Bootstrap-server storage on {} failed to open", storage.location(), e);
@@ -117,6 +125,7 @@ public final class StorageComponent {
 
     @Deactivate
     void deactivate() {
+        stopping = true;
         registration.unregister();
         opener.shutdownNow();
         storage.close();

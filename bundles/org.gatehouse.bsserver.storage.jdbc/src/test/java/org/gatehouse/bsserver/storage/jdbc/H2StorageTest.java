@@ -29,7 +29,7 @@ class H2StorageTest extends StorageContract {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("secret.key"))));
         assertEquals(32, Files.size(data.resolve("secret.key")));
-        assertTrue(Files.exists(data.resolve("bsserver.mv.db")));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("bsserver.mv.db"))));
         assertEquals("h2", s.engine());
     }
 

@@ -62,10 +62,10 @@ class PostgresqlTwoNodesTest {
 
     @Test
     void a_node_that_dies_loses_its_claim_when_the_lease_runs_out() {
-        assertTrue(nodeA.claim("urn:imei:1", nodeA.node(), Duration.ofSeconds(2)));
+        assertTrue(nodeA.claim("urn:imei:1", nodeA.node(), Duration.ofSeconds(3)));
         nodeA.close(); // the node dies: no renewal, no release
         assertFalse(nodeB.claim("urn:imei:1", nodeB.node(), Duration.ofSeconds(30)));
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
             .until(() -> nodeB.claim("urn:imei:1", nodeB.node(), Duration.ofSeconds(30)));
     }
 

@@ -230,8 +230,10 @@ abstract class StorageContract {
         s.sessionEnded(id, "success");
         s.sessionEnded(id, "abandoned: timeout");
         assertEquals(Optional.of("success"), s.sessions(Optional.of("ep"), 1).get(0).outcome());
-        assertThrows(StorageException.class, () -> s.sessionEvent(id + 1000, "WRITE /0 2.04"));
-        assertThrows(StorageException.class, () -> s.sessionEnded(id + 1000, "success"));
+        StorageException event = assertThrows(StorageException.class, () -> s.sessionEvent(id + 1000, "WRITE /0 2.04"));
+        assertTrue(event.getMessage().startsWith("no session " + (id + 1000)), event.getMessage());
+        StorageException end = assertThrows(StorageException.class, () -> s.sessionEnded(id + 1000, "success"));
+        assertTrue(end.getMessage().startsWith("no session " + (id + 1000)), end.getMessage());
     }
 
     // --- claims -----------------------------------------------------------------------------
@@ -255,9 +257,9 @@ abstract class StorageContract {
     void a_claim_that_is_not_renewed_expires_with_its_lease() {
         JdbcBootstrapStorage a = storage("node-a");
         JdbcBootstrapStorage b = storage("node-b");
-        assertTrue(a.claim("ep", "node-a", Duration.ofSeconds(1)));
+        assertTrue(a.claim("ep", "node-a", Duration.ofSeconds(3))); // long enough for a slow machine to try b in between
         assertFalse(b.claim("ep", "node-b", Duration.ofMinutes(1)));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
             .until(() -> b.claim("ep", "node-b", Duration.ofMinutes(1)));
         assertFalse(a.claim("ep", "node-a", Duration.ofMinutes(1)), "the expired holder lost it");
     }
@@ -267,10 +269,10 @@ abstract class StorageContract {
         JdbcBootstrapStorage a = storage("node-a");
         assertTrue(a.claim("ep", "node-a", Duration.ofSeconds(5)));
         Duration first = remainingLease(a, "ep");
-        assertTrue(first.compareTo(Duration.ofSeconds(6)) < 0 && first.compareTo(Duration.ofSeconds(3)) > 0, first.toString());
+        assertTrue(first.compareTo(Duration.ofSeconds(5)) <= 0 && !first.isNegative(), first.toString());
         assertTrue(a.claim("ep", "node-a", Duration.ofHours(1)));
         Duration renewed = remainingLease(a, "ep");
-        assertTrue(renewed.compareTo(Duration.ofMinutes(59)) > 0 && renewed.compareTo(Duration.ofMinutes(61)) < 0, renewed.toString());
+        assertTrue(renewed.compareTo(Duration.ofMinutes(55)) > 0 && renewed.compareTo(Duration.ofHours(1)) <= 0, renewed.toString());
     }
 
     @Test

@@ -1,0 +1,163 @@
+package org.gatehouse.runtime;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+
+import org.gatehouse.bsserver.storage.BootstrapStorage;
+import org.gatehouse.bsserver.storage.EndpointCredential;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The bootstrap-server storage in the runtime's Felix with the driver bundles from system/: published
+ * on H2 under gatehouse.data without any configuration, and on PostgreSQL (scripts/pg-up.sh) once
+ * ConfigAdmin says so.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class BsserverStorageIT {
+
+    private static final String PID = "org.gatehouse.bsserver.storage";
+
+    @Inject
+    private BundleContext context;
+    @Inject
+    private ConfigurationAdmin configurations;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        List<Option> options = new ArrayList<>();
+        Path system = Path.of(System.getProperty("gatehouse.dist", "target/gatehouse")).resolve("system");
+        try (Stream<Path> jars = Files.walk(system)) {
+            jars.filter(p -> p.toString().endsWith(".jar")).filter(p -> !p.toString().contains("gogo.jline"))
+                .sorted().forEach(p -> options.add(bundle(p.toUri().toString())));
+        }
+        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        options.add(systemProperty("org.ops4j.pax.url.mvn.localRepository").value(repo));
+        options.add(systemProperty("org.ops4j.pax.url.mvn.repositories").value("+"));
+        options.add(systemProperty("org.ops4j.pax.url.mvn.useFallbackRepositories").value("false"));
+        options.add(systemProperty("org.ops4j.pax.url.mvn.offline").value("true"));
+        options.add(frameworkProperty("gatehouse.data").value(Files.createTempDirectory("gatehouse-bsserver-itest").toString()));
+        options.add(junitBundles());
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void without_configuration_the_storage_is_h2_in_the_data_folder() throws Exception {
+        BootstrapStorage storage = await("h2");
+        storage.putConfig("itest-ep", "{\"a\":1}");
+        assertEquals("{\"a\":1}", storage.config("itest-ep").orElseThrow().json());
+        byte[] key = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+        storage.putCredential(new EndpointCredential("itest-ep", EndpointCredential.Kind.PSK, "itest-id", key));
+        assertArrayEquals(key, storage.credentialByIdentity(EndpointCredential.Kind.PSK, "itest-id").orElseThrow().secret());
+        assertTrue(storage.claim("itest-ep", storage.node(), Duration.ofSeconds(30)));
+
+        Path data = Path.of(context.getProperty("gatehouse.data"), "bsserver");
+        assertTrue(Files.exists(data.resolve("bsserver.mv.db")));
+        assertEquals(32, Files.size(data.resolve("secret.key")));
+        assertEquals(BootstrapStorage.localNodeName(), storage.node());
+    }
+
+    @Test
+    public void configured_for_postgresql_the_storage_is_postgresql() throws Exception {
+        String url = postgresqlUrl();
+        String schema = "itest_" + UUID.randomUUID().toString().replace("-", "");
+        execute(url, "CREATE SCHEMA " + schema);
+        org.osgi.service.cm.Configuration configuration = configurations.getConfiguration(PID, "?");
+        try {
+            Hashtable<String, Object> properties = new Hashtable<>();
+            properties.put("engine", "postgresql");
+            properties.put("url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+            properties.put("user", "gatehouse");
+            properties.put("password", "gatehouse");
+            properties.put("node", "itest-node");
+            configuration.update(properties);
+
+            BootstrapStorage storage = await("postgresql");
+            assertEquals("itest-node", storage.node());
+            assertTrue(storage.claim("itest-ep", storage.node(), Duration.ofSeconds(30)));
+            assertFalse(storage.claim("itest-ep", "another-node", Duration.ofSeconds(30)));
+            long session = storage.sessionStarted("itest-ep", storage.node());
+            storage.sessionEvent(session, "WRITE /0/1 2.04");
+            assertEquals(List.of("WRITE /0/1 2.04"), storage.sessions(java.util.Optional.of("itest-ep"), 1).get(0).events());
+        } finally {
+            configuration.delete();
+            await("h2"); // back to the default, for whatever runs next
+            execute(url, "DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    private BootstrapStorage await(String engine) throws Exception {
+        ServiceTracker<BootstrapStorage, BootstrapStorage> tracker = new ServiceTracker<>(context,
+            context.createFilter("(&(objectClass=" + BootstrapStorage.class.getName() + ")(" + BootstrapStorage.ENGINE + "=" + engine + "))"),
+            null);
+        tracker.open();
+        try {
+            BootstrapStorage storage = tracker.waitForService(20_000);
+            assertNotNull("no BootstrapStorage with engine " + engine + " within 20 s", storage);
+            ServiceReference<BootstrapStorage> reference = tracker.getServiceReference();
+            assertEquals("org.gatehouse.bsserver.storage.jdbc", reference.getBundle().getSymbolicName());
+            return storage;
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** The server of scripts/pg-up.sh; its absence fails the test with what to run. */
+    private static String postgresqlUrl() throws IOException {
+        String url = System.getenv("GATEHOUSE_PG_URL");
+        if (url == null || url.isBlank()) {
+            String dir = System.getenv().getOrDefault("GATEHOUSE_PG_DIR", "/tmp/gatehouse-pg");
+            Path file = Path.of(dir, "jdbc-url");
+            if (!Files.exists(file)) {
+                fail("No PostgreSQL for the tests: run scripts/pg-up.sh (it writes " + file + "), or set GATEHOUSE_PG_URL");
+            }
+            url = Files.readString(file).trim();
+        }
+        return url;
+    }
+
+    private static void execute(String url, String sql) {
+        Properties properties = new Properties();
+        properties.setProperty("user", "gatehouse");
+        properties.setProperty("password", "gatehouse");
+        try (Connection c = new org.postgresql.Driver().connect(url, properties); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new AssertionError("PostgreSQL at " + url + ": " + e.getMessage() + "; run scripts/pg-up.sh", e);
+        }
+    }
+}
