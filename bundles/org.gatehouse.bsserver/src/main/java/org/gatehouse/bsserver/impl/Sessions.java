@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -31,6 +32,7 @@ final class Sessions implements AutoCloseable {
     private final Duration requestTimeout;
     private final Executor executor;
     private final Map<String, Session> running = new ConcurrentHashMap<>();
+    private final Set<String> reserved = ConcurrentHashMap.newKeySet();
 
     Sessions(BootstrapStorage storage, String node, int max, Duration sessionTimeout, Duration requestTimeout, Executor executor) {
         this.storage = storage;
@@ -46,24 +48,39 @@ final class Sessions implements AutoCloseable {
      * full, the endpoint's session already runs here or on another node).
      */
     Optional<String> reserve(String endpoint) {
-        if (running.containsKey(endpoint)) {
+        // reserved here, atomically: the storage claim of our own node would be renewed, not refused
+        if (!reserved.add(endpoint)) {
             return Optional.of("a session of " + endpoint + " is already running on this node");
         }
         if (!permits.tryAcquire()) {
+            reserved.remove(endpoint);
             return Optional.of("this node runs its maximum of sessions; retry later");
         }
-        // the lease outlives the session by a margin, so it expires only if this node dies
-        if (!storage.claim(endpoint, node, sessionTimeout.plusSeconds(30))) {
-            permits.release();
-            return Optional.of("another bootstrap-server node is running a session of " + endpoint);
+        try {
+            // the lease outlives the session by a margin, so it expires only if this node dies
+            if (storage.claim(endpoint, node, sessionTimeout.plusSeconds(30))) {
+                return Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            free(endpoint);
+            throw e;
         }
-        return Optional.empty();
+        free(endpoint);
+        return Optional.of("another bootstrap-server node is running a session of " + endpoint);
+    }
+
+    private void free(String endpoint) {
+        permits.release();
+        reserved.remove(endpoint);
     }
 
     /** Gives back a reservation that will not be used. */
     void unreserve(String endpoint) {
-        storage.release(endpoint, node);
-        permits.release();
+        try {
+            storage.release(endpoint, node);
+        } finally {
+            free(endpoint);
+        }
     }
 
     /**
@@ -107,7 +124,7 @@ final class Sessions implements AutoCloseable {
             LOG.warn("Bootstrap session {} of {}: could not record its end '{}': {}", session.id(), endpoint, outcome, e.getMessage());
         } finally {
             running.remove(endpoint, session);
-            permits.release();
+            free(endpoint);
         }
         if (outcome.equals("success")) {
             LOG.debug("Bootstrap session {} of {} succeeded", session.id(), endpoint);

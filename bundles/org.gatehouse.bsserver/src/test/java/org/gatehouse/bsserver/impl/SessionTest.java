@@ -32,7 +32,7 @@ class SessionTest {
     private final Peer peer = new Peer(new InetSocketAddress("127.0.0.1", 9), new PeerIdentity.None());
 
     /** Answers each request by its label from a script (default 2.0x success), and records what it was sent. */
-    private static final class ScriptedDevice implements Listener {
+    static final class ScriptedDevice implements Listener {
         final List<String> sent = new ArrayList<>();
         final Map<String, Object> script;
 

@@ -27,6 +27,15 @@ class SessionsTest {
     }
 
     @Test
+    void an_endpoint_is_reserved_once_on_this_node() {
+        Sessions s = sessions("a", 5);
+        assertEquals(Optional.empty(), s.reserve("e1"));
+        assertEquals(Optional.of("a session of e1 is already running on this node"), s.reserve("e1"));
+        s.unreserve("e1");
+        assertEquals(Optional.empty(), s.reserve("e1"));
+    }
+
+    @Test
     void an_endpoint_claimed_by_another_node_is_not_run_here() {
         assertTrue(storage.claim("e1", "b", Duration.ofSeconds(60)));
         Sessions s = sessions("a", 2);
