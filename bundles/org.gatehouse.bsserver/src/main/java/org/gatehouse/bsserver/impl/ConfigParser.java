@@ -201,8 +201,13 @@ final class ConfigParser {
                 return null;
             }, null);
         }
+        for (String list : List.of("acl", "objects")) {
+            if (root.has(list) && !root.get(list).isArray()) {
+                problems.add(list + ": a list [ {...}, ... ] is required, found " + root.get(list).getNodeType());
+            }
+        }
         index = 0;
-        for (JsonNode a : root.path("acl")) {
+        for (JsonNode a : list(root, "acl")) {
             int i = index++;
             section(problems, "acl[" + i + "]", () -> {
                 out.accept(write(ObjectIds.ACCESS_CONTROL, acl(a, i)));
@@ -210,13 +215,18 @@ final class ConfigParser {
             }, null);
         }
         index = 0;
-        for (JsonNode o : root.path("objects")) {
+        for (JsonNode o : list(root, "objects")) {
             int i = index++;
             section(problems, "objects[" + i + "]", () -> {
                 out.accept(object(o));
                 return null;
             }, null);
         }
+    }
+
+    private static JsonNode list(JsonNode root, String field) {
+        JsonNode n = root.path(field);
+        return n.isArray() ? n : JSON.createArrayNode();
     }
 
     private static EndpointConfig.Write write(int objectId, LwM2mObjectInstance instance) {

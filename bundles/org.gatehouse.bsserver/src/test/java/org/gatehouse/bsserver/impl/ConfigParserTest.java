@@ -92,6 +92,13 @@ class ConfigParserTest {
     }
 
     @Test
+    void acl_and_objects_must_be_lists() {
+        List<String> p = problems("""
+            {"endpoint": "e", "servers": [{"ssid": 1, "uri": "coap://a"}], "acl": {"objectId": 3}, "objects": 7}""");
+        assertEquals(List.of("acl: a list [ {...}, ... ] is required, found OBJECT", "objects: a list [ {...}, ... ] is required, found NUMBER"), p);
+    }
+
+    @Test
     void a_configuration_without_server_account_is_refused() {
         assertTrue(problems("{\"endpoint\": \"e\"}").get(0).startsWith("servers: at least one server account"));
     }
