@@ -45,6 +45,10 @@ final class GatewayContents {
     static final List<String> BSSERVER_STORAGE = List.of("org.gatehouse.bsserver.storage", "org.osgi.service.jdbc", "com.h2database",
         "org.postgresql.jdbc", "org.gatehouse.bsserver.storage.jdbc");
     static final List<String> BSSERVER_STORAGE_COMPONENTS = List.of("org.gatehouse.bsserver.storage.jdbc.StorageComponent");
+    /** The bootstrap server (features/bsserver.json): in system/, not in the default gatehouse.features. */
+    static final List<String> BSSERVER = List.of("org.gatehouse.bsserver");
+    static final List<String> BSSERVER_COMPONENTS = List.of("org.gatehouse.bsserver.impl.BootstrapServerComponent",
+        "org.gatehouse.bsserver.impl.ConfigStore", "org.gatehouse.bsserver.impl.ConfigFolder", "org.gatehouse.bsserver.impl.BsServerCommands");
 
     /** Every DS component of the gateway's bundles (component name = class name). */
     static final List<String> COMPONENTS = List.of("org.gatehouse.lwm2m.model.impl.ModelRegistryComponent",
@@ -68,6 +72,7 @@ final class GatewayContents {
     static List<String> systemComponents() {
         List<String> all = new ArrayList<>(COMPONENTS);
         all.addAll(BSSERVER_STORAGE_COMPONENTS);
+        all.addAll(BSSERVER_COMPONENTS);
         return all;
     }
 

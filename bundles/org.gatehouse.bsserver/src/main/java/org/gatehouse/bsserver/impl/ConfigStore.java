@@ -1,0 +1,83 @@
+package org.gatehouse.bsserver.impl;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.gatehouse.bsserver.BootstrapConfigs;
+import org.gatehouse.bsserver.InvalidConfigException;
+import org.gatehouse.bsserver.storage.BootstrapStorage;
+import org.gatehouse.bsserver.storage.StoredConfig;
+import org.gatehouse.lwm2m.model.ModelRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The configurations, validated here and kept in the bootstrap-server storage with their endpoint credentials. */
+@Component(service = BootstrapConfigs.class)
+public final class ConfigStore implements BootstrapConfigs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigStore.class);
+
+    private final BootstrapStorage storage;
+    private final ConfigParser parser;
+
+    @Activate
+    public ConfigStore(@Reference BootstrapStorage storage, @Reference ModelRegistry models) {
+        this.storage = storage;
+        this.parser = new ConfigParser(models);
+    }
+
+    @Override
+    public StoredConfig put(String json) throws InvalidConfigException {
+        EndpointConfig config = parser.parse(json);
+        // the credential first: a configuration is never served without the credential it names
+        if (config.credential().isPresent()) {
+            storage.putCredential(config.credential().get());
+        } else if (!config.isPrefix()) {
+            storage.removeCredential(config.key());
+        }
+        StoredConfig stored = storage.putConfig(config.key(), json);
+        LOG.info("Bootstrap configuration {} stored (revision {})", stored.key(), stored.revision());
+        return stored;
+    }
+
+    @Override
+    public boolean remove(String key) {
+        boolean removed = storage.removeConfig(key);
+        if (!key.endsWith("*")) {
+            storage.removeCredential(key);
+        }
+        if (removed) {
+            LOG.info("Bootstrap configuration {} removed", key);
+        }
+        return removed;
+    }
+
+    @Override
+    public List<StoredConfig> list() {
+        return storage.configs();
+    }
+
+    @Override
+    public Optional<String> show(String key) {
+        return storage.config(key).map(c -> ConfigParser.masked(c.json()));
+    }
+
+    @Override
+    public Optional<StoredConfig> forEndpoint(String endpoint) {
+        Optional<StoredConfig> own = storage.config(endpoint);
+        if (own.isPresent()) {
+            return own;
+        }
+        // the candidate prefixes, longest first: one indexed lookup each, never a scan of every configuration
+        for (int end = endpoint.length(); end > 0; end--) {
+            Optional<StoredConfig> prefix = storage.config(endpoint.substring(0, end) + "*");
+            if (prefix.isPresent()) {
+                return prefix;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,145 @@
+package org.gatehouse.bsserver.impl;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.gatehouse.bsserver.storage.BootstrapStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sessions running on this node: at most {@code max} at once, each bounded in time, each holding
+ * the storage's claim on its endpoint so no other node runs the same endpoint meanwhile.
+ */
+final class Sessions implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+
+    private final BootstrapStorage storage;
+    private final String node;
+    private final Semaphore permits;
+    private final Duration sessionTimeout;
+    private final Duration requestTimeout;
+    private final Executor executor;
+    private final Map<String, Session> running = new ConcurrentHashMap<>();
+    private final Set<String> reserved = ConcurrentHashMap.newKeySet();
+
+    Sessions(BootstrapStorage storage, String node, int max, Duration sessionTimeout, Duration requestTimeout, Executor executor) {
+        this.storage = storage;
+        this.node = node;
+        this.permits = new Semaphore(max);
+        this.sessionTimeout = sessionTimeout;
+        this.requestTimeout = requestTimeout;
+        this.executor = executor;
+    }
+
+    /**
+     * Reserves a session for {@code endpoint}: empty when it may start, else why not (this node is
+     * full, the endpoint's session already runs here or on another node).
+     */
+    Optional<String> reserve(String endpoint) {
+        // reserved here, atomically: the storage claim of our own node would be renewed, not refused
+        if (!reserved.add(endpoint)) {
+            return Optional.of("a session of " + endpoint + " is already running on this node");
+        }
+        if (!permits.tryAcquire()) {
+            reserved.remove(endpoint);
+            return Optional.of("this node runs its maximum of sessions; retry later");
+        }
+        try {
+            // the lease outlives the session by a margin, so it expires only if this node dies
+            if (storage.claim(endpoint, node, sessionTimeout.plusSeconds(30))) {
+                return Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            free(endpoint);
+            throw e;
+        }
+        free(endpoint);
+        return Optional.of("another bootstrap-server node is running a session of " + endpoint);
+    }
+
+    private void free(String endpoint) {
+        permits.release();
+        reserved.remove(endpoint);
+    }
+
+    /** Gives back a reservation that will not be used. */
+    void unreserve(String endpoint) {
+        try {
+            storage.release(endpoint, node);
+        } finally {
+            free(endpoint);
+        }
+    }
+
+    /**
+     * Starts a reserved session on the executor (so a request handler's answer goes out first);
+     * {@code afterEnd} runs once its end is recorded.
+     *
+     * @return its outcome, as logged
+     */
+    CompletableFuture<String> start(String endpoint, long sessionId, Session.Sender sender, List<Step> steps, Runnable afterEnd) {
+        Session session = new Session(endpoint, sessionId, sender, steps, storage, requestTimeout);
+        running.put(endpoint, session);
+        CompletableFuture<CompletableFuture<String>> started;
+        try {
+            started = CompletableFuture.supplyAsync(session::run, executor);
+        } catch (RejectedExecutionException e) {
+            started = CompletableFuture.completedFuture(CompletableFuture.completedFuture("abandoned: the bootstrap server is stopping"));
+        }
+        return started.thenCompose(f -> f)
+            .orTimeout(sessionTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .handle((outcome, error) -> {
+                if (error != null) {
+                    session.stop();
+                    return error instanceof TimeoutException || error.getCause() instanceof TimeoutException
+                        ? "abandoned: the session took longer than " + sessionTimeout.toSeconds() + " s"
+                        : "failed: " + error;
+                }
+                return outcome;
+            })
+            .thenApply(outcome -> {
+                end(endpoint, session, outcome);
+                afterEnd.run();
+                return outcome;
+            });
+    }
+
+    private void end(String endpoint, Session session, String outcome) {
+        try {
+            storage.sessionEnded(session.id(), outcome);
+            storage.release(endpoint, node);
+        } catch (RuntimeException e) {
+            LOG.warn("Bootstrap session {} of {}: could not record its end '{}': {}", session.id(), endpoint, outcome, e.getMessage());
+        } finally {
+            running.remove(endpoint, session);
+            free(endpoint);
+        }
+        if (outcome.equals("success")) {
+            LOG.debug("Bootstrap session {} of {} succeeded", session.id(), endpoint);
+        } else {
+            LOG.warn("Bootstrap session {} of {}: {}", session.id(), endpoint, outcome);
+        }
+    }
+
+    int active() {
+        return running.size();
+    }
+
+    /** Stops every running session after its current request; their ends are still logged. */
+    @Override
+    public void close() {
+        running.values().forEach(Session::stop);
+    }
+}
