@@ -49,6 +49,12 @@ final class GatewayContents {
     static final List<String> BSSERVER = List.of("org.gatehouse.bsserver");
     static final List<String> BSSERVER_COMPONENTS = List.of("org.gatehouse.bsserver.impl.BootstrapServerComponent",
         "org.gatehouse.bsserver.impl.ConfigStore", "org.gatehouse.bsserver.impl.ConfigFolder", "org.gatehouse.bsserver.impl.BsServerCommands");
+    /** The LwM2M server for devices (features/lwm2m-server.json): in system/, not in the default gatehouse.features. */
+    static final List<String> LWM2M_SERVER = List.of("org.gatehouse.lwm2m.server");
+    /** Its components; the per-device credential one needs a factory configuration, so it has none here. */
+    static final List<String> LWM2M_SERVER_COMPONENTS = List.of("org.gatehouse.lwm2m.server.impl.LwM2mServerComponent",
+        "org.gatehouse.lwm2m.server.impl.DmCommands");
+    static final String LWM2M_SERVER_CREDENTIALS = "org.gatehouse.lwm2m.server.impl.ConfiguredCredential";
 
     /** Every DS component of the gateway's bundles (component name = class name). */
     static final List<String> COMPONENTS = List.of("org.gatehouse.lwm2m.model.impl.ModelRegistryComponent",
@@ -73,6 +79,8 @@ final class GatewayContents {
         List<String> all = new ArrayList<>(COMPONENTS);
         all.addAll(BSSERVER_STORAGE_COMPONENTS);
         all.addAll(BSSERVER_COMPONENTS);
+        all.addAll(LWM2M_SERVER_COMPONENTS);
+        all.add(LWM2M_SERVER_CREDENTIALS);
         return all;
     }
 

@@ -43,8 +43,8 @@ class LwM2mServerSystemIT {
         Path home = Gateway.install(dir.resolve("gatehouse"));
         Path config = home.resolve("etc/config.properties");
         String features = Files.readString(config);
-        assertTrue(features.contains("bootstrap-client,shell"), features);
-        Files.writeString(config, features.replace("bootstrap-client,shell", "bootstrap-client,lwm2m-server,shell"));
+        assertTrue(features.contains("gatehouse.features="), features);
+        Files.writeString(config, features.replaceFirst("(?m)^(gatehouse\\.features=.*)$", "$1,lwm2m-server"));
         Files.writeString(home.resolve("etc/org.gatehouse.lwm2m.server.cfg"), "coap.port=0\ncoaps.port=0\n");
         Files.writeString(home.resolve("etc/org.gatehouse.lwm2m.server.credential-sensor-1.cfg"),
             "endpoint=sensor-1\npsk.identity=sensor-1-id\npsk.key.hex=73656e736f722d312d736563726574\n");

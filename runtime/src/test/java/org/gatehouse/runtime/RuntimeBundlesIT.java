@@ -98,6 +98,7 @@ public class RuntimeBundlesIT {
         expected.remove(GatewayContents.CONSOLE); // left out by config(): it would read the test's stdin
         expected.addAll(GatewayContents.BSSERVER_STORAGE); // in system/, though not in a default feature
         expected.addAll(GatewayContents.BSSERVER);
+        expected.addAll(GatewayContents.LWM2M_SERVER);
         GatewayContents.assertPresent("bundles", expected, bundles.keySet());
 
         Map<String, List<String>> components = new TreeMap<>();
@@ -109,6 +110,7 @@ public class RuntimeBundlesIT {
             }
         }
         GatewayContents.assertExactly("components", GatewayContents.systemComponents(), components.keySet());
+        components.remove(GatewayContents.LWM2M_SERVER_CREDENTIALS); // one configuration per device: none here
         components.forEach((name, states) -> assertTrue(name + " is " + states,
             !states.isEmpty() && states.stream().allMatch(st -> st.equals("SATISFIED") || st.equals("ACTIVE"))));
     }
