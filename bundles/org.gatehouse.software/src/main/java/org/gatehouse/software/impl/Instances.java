@@ -58,7 +58,7 @@ final class Instances {
                 }
             }
             int next = 0;
-            for (Map.Entry<String, String> b : bundles.entrySet()) {
+            for (Map.Entry<String, String> b : new TreeMap<>(bundles).entrySet()) { // new ids in name order, whatever map was given
                 if (!byName.containsKey(b.getKey())) {
                     while (ids.contains(next)) {
                         next++;
