@@ -34,8 +34,6 @@ class BootstrapServerSystemIT {
     @Test
     void the_bootstrap_server_feature_serves_a_configuration_dropped_into_etc() throws Exception {
         Path home = Gateway.install(dir.resolve("gatehouse"));
-        Path config = home.resolve("etc/config.properties");
-        Files.writeString(config, Files.readString(config).replaceFirst("(?m)^(gatehouse\\.features=.*)$", "$1,bsserver-storage,bsserver"));
         int port;
         try (DatagramSocket probe = new DatagramSocket(0)) {
             port = probe.getLocalPort();

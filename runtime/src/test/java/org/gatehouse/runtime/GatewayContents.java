@@ -38,22 +38,14 @@ final class GatewayContents {
     /** The SSH shell: MINA SSHD (core and common in one bundle) and the server component, off unless configured. */
     static final List<String> SHELL_SSH = List.of("org.apache.sshd.osgi", "org.gatehouse.shell.ssh");
 
-    /**
-     * The bootstrap-server storage (features/bsserver-storage.json): shipped in system/ but not in the
-     * default gatehouse.features, so only RuntimeBundlesIT, which installs all of system/, sees it.
-     */
+    /** The bootstrap-server storage (features/bsserver-storage.json), part of the all-in-one default. */
     static final List<String> BSSERVER_STORAGE = List.of("org.gatehouse.bsserver.storage", "org.osgi.service.jdbc", "com.h2database",
         "org.postgresql.jdbc", "org.gatehouse.bsserver.storage.jdbc");
-    static final List<String> BSSERVER_STORAGE_COMPONENTS = List.of("org.gatehouse.bsserver.storage.jdbc.StorageComponent");
-    /** The bootstrap server (features/bsserver.json): in system/, not in the default gatehouse.features. */
+    /** The bootstrap server (features/bsserver.json), part of the all-in-one default. */
     static final List<String> BSSERVER = List.of("org.gatehouse.bsserver");
-    static final List<String> BSSERVER_COMPONENTS = List.of("org.gatehouse.bsserver.impl.BootstrapServerComponent",
-        "org.gatehouse.bsserver.impl.ConfigStore", "org.gatehouse.bsserver.impl.ConfigFolder", "org.gatehouse.bsserver.impl.BsServerCommands");
-    /** The LwM2M server for devices (features/lwm2m-server.json): in system/, not in the default gatehouse.features. */
+    /** The LwM2M server for devices (features/lwm2m-server.json), part of the all-in-one default. */
     static final List<String> LWM2M_SERVER = List.of("org.gatehouse.lwm2m.server");
-    /** Its components; the per-device credential one needs a factory configuration, so it has none here. */
-    static final List<String> LWM2M_SERVER_COMPONENTS = List.of("org.gatehouse.lwm2m.server.impl.LwM2mServerComponent",
-        "org.gatehouse.lwm2m.server.impl.DmCommands");
+    /** The LwM2M server's per-device credential component: one configuration per device, none by default. */
     static final String LWM2M_SERVER_CREDENTIALS = "org.gatehouse.lwm2m.server.impl.ConfiguredCredential";
 
     /** Every DS component of the gateway's bundles (component name = class name). */
@@ -69,25 +61,24 @@ final class GatewayContents {
         "org.gatehouse.bootstrap.smartcard.impl.SmartcardMode", "org.gatehouse.bootstrap.smartcard.impl.CardEvents",
         "org.gatehouse.shell.SmartcardCommands", "org.gatehouse.features.impl.FeatureManagerComponent",
         "org.gatehouse.features.impl.FeatureCommands", "org.gatehouse.shell.ssh.impl.SshShellComponent",
-        "org.gatehouse.software.impl.SoftwareManagement");
+        "org.gatehouse.software.impl.SoftwareManagement", "org.gatehouse.bsserver.storage.jdbc.StorageComponent",
+        "org.gatehouse.bsserver.impl.BootstrapServerComponent", "org.gatehouse.bsserver.impl.ConfigStore",
+        "org.gatehouse.bsserver.impl.ConfigFolder", "org.gatehouse.bsserver.impl.BsServerCommands",
+        "org.gatehouse.lwm2m.server.impl.LwM2mServerComponent", "org.gatehouse.lwm2m.server.impl.DmCommands", LWM2M_SERVER_CREDENTIALS);
 
     private GatewayContents() {
     }
 
-    /** The components of every bundle in system/: those of the default features and of the optional ones. */
+    /** The components of every bundle in system/: every feature shipped is in the default list. */
     static List<String> systemComponents() {
-        List<String> all = new ArrayList<>(COMPONENTS);
-        all.addAll(BSSERVER_STORAGE_COMPONENTS);
-        all.addAll(BSSERVER_COMPONENTS);
-        all.addAll(LWM2M_SERVER_COMPONENTS);
-        all.add(LWM2M_SERVER_CREDENTIALS);
-        return all;
+        return COMPONENTS;
     }
 
     /** The bundles of all features etc/config.properties installs, in its order. */
     static List<String> featureBundles() {
         List<String> all = new ArrayList<>();
-        for (List<String> feature : List.of(CORE, TRANSPORT, BOOTSTRAP, BOOTSTRAP_SMARTCARD, BOOTSTRAP_FACTORY, BOOTSTRAP_SERVER_PUSH, BOOTSTRAP_CLIENT, SOFTWARE_MANAGEMENT, SHELL, SHELL_SSH)) {
+        for (List<String> feature : List.of(CORE, TRANSPORT, BOOTSTRAP, BOOTSTRAP_SMARTCARD, BOOTSTRAP_FACTORY, BOOTSTRAP_SERVER_PUSH, BOOTSTRAP_CLIENT, SOFTWARE_MANAGEMENT,
+            BSSERVER_STORAGE, BSSERVER, LWM2M_SERVER, SHELL, SHELL_SSH)) {
             all.addAll(feature);
         }
         return all;

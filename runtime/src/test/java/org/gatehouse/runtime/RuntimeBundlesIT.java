@@ -96,9 +96,6 @@ public class RuntimeBundlesIT {
         }
         List<String> expected = new ArrayList<>(GatewayContents.featureBundles());
         expected.remove(GatewayContents.CONSOLE); // left out by config(): it would read the test's stdin
-        expected.addAll(GatewayContents.BSSERVER_STORAGE); // in system/, though not in a default feature
-        expected.addAll(GatewayContents.BSSERVER);
-        expected.addAll(GatewayContents.LWM2M_SERVER);
         GatewayContents.assertPresent("bundles", expected, bundles.keySet());
 
         Map<String, List<String>> components = new TreeMap<>();

@@ -100,8 +100,8 @@ final class ConfigParser {
     private static String endpoint(JsonNode root) {
         String key = Json.text(root, "endpoint");
         int star = key.indexOf('*');
-        if (star >= 0 && (star != key.length() - 1 || key.length() == 1)) {
-            throw new IllegalArgumentException("endpoint: '" + key + "': a prefix has one '*', at the end, after at least one character");
+        if (star >= 0 && star != key.length() - 1) {
+            throw new IllegalArgumentException("endpoint: '" + key + "': a prefix has one '*', at the end ('*' alone serves every endpoint)");
         }
         return key;
     }

@@ -71,8 +71,8 @@ public final class ConfigStore implements BootstrapConfigs {
         if (own.isPresent()) {
             return own;
         }
-        // the candidate prefixes, longest first: one indexed lookup each, never a scan of every configuration
-        for (int end = endpoint.length(); end > 0; end--) {
+        // the candidate prefixes, longest first down to "*" (every endpoint): one indexed lookup each, never a scan
+        for (int end = endpoint.length(); end >= 0; end--) {
             Optional<StoredConfig> prefix = storage.config(endpoint.substring(0, end) + "*");
             if (prefix.isPresent()) {
                 return prefix;

@@ -72,6 +72,15 @@ class AdmissionTest {
     }
 
     @Test
+    void a_catch_all_serves_what_no_own_configuration_or_prefix_serves() throws Exception {
+        configs.put("""
+            {"endpoint": "*", "servers": [{"ssid": 1, "uri": "coap://anyone"}]}""");
+        assertEquals("*", admission.decide(Optional.of("nobody"), new PeerIdentity.None()).config().key());
+        assertEquals("plant-*", admission.decide(Optional.of("plant-17"), new PeerIdentity.None()).config().key());
+        assertEquals("psk-1", admission.decide(Optional.of("psk-1"), new PeerIdentity.Psk("id-1")).config().key());
+    }
+
+    @Test
     void without_ep_the_identity_names_the_endpoint() {
         assertTrue(admission.decide(Optional.empty(), new PeerIdentity.Psk("id-2")).admitted());
         assertEquals("no endpoint name: the request needs ?ep=<name>", admission.decide(Optional.empty(), new PeerIdentity.None()).reason());
