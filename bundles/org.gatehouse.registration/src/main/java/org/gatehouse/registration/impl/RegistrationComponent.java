@@ -381,6 +381,13 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     // Not synchronized: deactivate must not wait for a registerAll() in its retries.
     @Override
     public void deregisterAll() {
+        deregisterAll(Duration.ofMillis(config.request_timeout()));
+    }
+
+    /** De-registration while stopping: a server that is gone (or stopping in this same framework) is not waited for long. */
+    private static final Duration SHUTDOWN_DEREGISTER = Duration.ofSeconds(2);
+
+    private void deregisterAll(Duration limit) {
         runs.values().forEach(RegistrationRun::cancel);
         runs.clear();
         updates.values().forEach(f -> f.cancel(false));
@@ -388,7 +395,7 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         for (Integer ssid : List.copyOf(sessions.keySet())) {
             ServerSession s = sessions.remove(ssid);
             if (s != null) {
-                s.deregister();
+                s.deregister(limit);
                 s.close();
             }
         }
@@ -455,7 +462,7 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     @Deactivate
     public void deactivate() {
         closed = true;
-        deregisterAll();
+        deregisterAll(SHUTDOWN_DEREGISTER);
         scheduler.shutdownNow();
         runs.values().forEach(RegistrationRun::cancel); // one started meanwhile must not leave registerAll() waiting
     }

@@ -123,11 +123,16 @@ final class ServerSession implements AutoCloseable {
     }
 
     void deregister() {
+        deregister(timeout);
+    }
+
+    /** @param limit how long to wait for the server's answer at most (a stopping gateway does not wait out a vanished server) */
+    void deregister(Duration limit) {
         if (!registered()) {
             return;
         }
         try {
-            CoapResponse response = connection.send(CoapRequest.of(Method.DELETE, location), timeout);
+            CoapResponse response = connection.send(CoapRequest.of(Method.DELETE, location), limit.compareTo(timeout) < 0 ? limit : timeout);
             LOG.info("De-registered from server {}: {}", ssid(), response.code());
         } catch (TransportException e) {
             LOG.info("De-registration from server {} not confirmed: {}", ssid(), e.getMessage());
