@@ -45,7 +45,10 @@ import com.sun.net.httpserver.HttpServer;
  * distribution under another VERSION, served over HTTP on loopback, is downloaded, and on Update the
  * gateway restarts into it, registers again and reports 1 with the new PkgVersion; a distribution
  * with a core bundle missing cannot start, and the launcher falls back to the running one, which
- * reports 8. The confirmed version is the one a later start runs.
+ * reports 8. After a kill -9 the confirmed version is the one started; a kill -9 during a trial, before
+ * the new version registered, brings the previous version back at the next start, reporting 8. The
+ * gateway is stopped with kill -9 here: after an in-process switch, the stdin console of the first
+ * framework still holds stdin (see the firmware README).
  */
 class FirmwareUpdateIT {
 
@@ -113,17 +116,36 @@ class FirmwareUpdateIT {
                 assertEquals("0.2.0-test", read(leshan, 7));
                 assertEquals(0L, read(leshan, 3));
                 assertFalse(Files.exists(home.resolve("data/firmware/versions/0.3.0-broken")));
-                gw.type("");
-                assertEquals(0, gw.stop());
+
+                // a kill -9 once confirmed: the next start runs the confirmed version
+                gw.close();
+                assertTrue(gw.waitFor(Duration.ofSeconds(20)));
             }
-            // the confirmed version is the one started from now on
+            served.put("/gatehouse-0.4.0.zip", distribution(home, "0.4.0-test", p -> true));
             try (Gateway gw = Gateway.start(home)) {
                 gw.await("version 0.2.0-test from", 0, T);
                 gw.await("Registered with server 101", 0, T);
                 awaitValue(leshan, 7, "0.2.0-test", gw);
                 assertEquals(8L, read(leshan, 5), "the last outcome stays until the next package");
-                gw.type("");
-                assertEquals(0, gw.stop());
+
+                // a kill -9 during the trial of a good version, before it registered
+                write(leshan, base + "/gatehouse-0.4.0.zip");
+                awaitValue(leshan, 3, 2L, gw);
+                int before = gw.output().length();
+                assertEquals(ResponseCode.CHANGED, execute(leshan));
+                gw.await("starting firmware 0.4.0-test on trial", before, T);
+                gw.close();
+                assertTrue(gw.waitFor(Duration.ofSeconds(20)));
+            }
+            // the next start finds the trial unfinished: back to 0.2.0-test, which reports 8
+            try (Gateway gw = Gateway.start(home)) {
+                gw.await("firmware 0.4.0-test did not come up and register", 0, T);
+                gw.await("version 0.2.0-test from", 0, T);
+                gw.await("Registered with server 101", 0, T);
+                awaitValue(leshan, 5, 8L, gw);
+                assertEquals("0.2.0-test", read(leshan, 7));
+                assertEquals(0L, read(leshan, 3));
+                assertFalse(Files.exists(home.resolve("data/firmware/versions/0.4.0-test")));
                 assertTrue(!gw.hasUnexpectedException(), gw.output());
             }
         } finally {
@@ -180,7 +202,13 @@ class FirmwareUpdateIT {
     }
 
     private static LeshanServer leshan() throws Exception {
+        // the gateway registers object 5 in its latest version (1.2): Leshan needs the registry's model to type its values
+        java.util.List<org.eclipse.leshan.core.model.ObjectModel> models = new java.util.ArrayList<>(org.eclipse.leshan.core.model.ObjectLoader.loadAllDefault());
+        try (java.io.InputStream in = Files.newInputStream(Path.of(System.getProperty("lwm2m.registry", "../../shared/lwm2m-registry"), "5.xml"))) {
+            models.addAll(org.eclipse.leshan.core.model.ObjectLoader.loadDdfFile(in, "5.xml"));
+        }
         LeshanServerBuilder b = new LeshanServerBuilder();
+        b.setObjectModelProvider(new org.eclipse.leshan.server.model.StaticModelProvider(models));
         b.setEndpointsProviders(new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
             .addEndpoint(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Protocol.COAP).build());
         LeshanServer server = b.build();
