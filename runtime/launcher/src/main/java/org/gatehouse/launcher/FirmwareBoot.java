@@ -77,15 +77,22 @@ final class FirmwareBoot {
         return true;
     }
 
-    /** Back to the active set; the firmware bundle reports the target as failed (Update Result 8) with {@code reason}. */
-    void fallBack(String reason) throws IOException {
+    /**
+     * Back to the active set; the firmware bundle reports the target as failed (Update Result 8) with
+     * {@code reason}. Nothing when no trial is on any more (the new set confirmed itself meanwhile).
+     */
+    boolean fallBack(String reason) throws IOException {
         Properties p = load();
+        if (!TRYING.equals(p.getProperty("state"))) {
+            return false;
+        }
         String target = p.getProperty("target", "");
         p.setProperty("state", IDLE);
         p.setProperty("failed", target);
         p.setProperty("reason", reason);
         save(p);
         System.err.println("gatehouse: firmware " + target + " " + reason + "; falling back to " + name(p.getProperty("active", "")));
+        return true;
     }
 
     private static String name(String active) {

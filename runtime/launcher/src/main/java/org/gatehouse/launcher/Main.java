@@ -50,9 +50,7 @@ public final class Main {
         Map<String, String> props = configuration(home);
         loadLogging(home);
         FirmwareBoot boot = new FirmwareBoot(Path.of(props.get("gatehouse.data")));
-        if (FirmwareBoot.TRYING.equals(boot.state())) {
-            boot.fallBack("did not come up and register before the gateway stopped or crashed");
-        }
+        boot.fallBack("did not come up and register before the gateway stopped or crashed");
         boot.beginTrial();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             shuttingDown = true;
@@ -70,7 +68,9 @@ public final class Main {
                 if (!trial || shuttingDown) {
                     throw e;
                 }
-                boot.fallBack("could not start: " + e.getMessage());
+                if (!boot.fallBack("could not start: " + e.getMessage())) {
+                    throw e;
+                }
                 continue;
             }
             if (shuttingDown) {
@@ -117,8 +117,7 @@ public final class Main {
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(millis);
-                if (FirmwareBoot.TRYING.equals(boot.state())) {
-                    boot.fallBack("did not register with a server within " + millis / 1000 + " s");
+                if (boot.fallBack("did not register with a server within " + millis / 1000 + " s")) {
                     framework.stop();
                 }
             } catch (InterruptedException e) {
