@@ -154,8 +154,45 @@ class FirmwareUpdateIT {
         }
     }
 
+    @Test
+    void a_version_that_does_not_register_within_the_trial_is_abandoned() throws Exception {
+        HttpServer http = serve();
+        LeshanServer leshan = leshan();
+        try {
+            Path home = installWithServer(leshan, 30);
+            // starts, but without the registration bundle it never registers
+            served.put("/silent.zip", distribution(home, "0.5.0-silent", p -> true,
+                text -> text.lines().filter(l -> !l.contains("org.gatehouse.registration:")).collect(java.util.stream.Collectors.joining("\n"))));
+            try (Gateway gw = Gateway.start(home)) {
+                gw.await("Registered with server 101", 0, T);
+                write(leshan, "http://127.0.0.1:" + http.getAddress().getPort() + "/silent.zip");
+                awaitValue(leshan, 3, 2L, gw);
+                int before = gw.output().length();
+                long start = System.nanoTime();
+                assertEquals(ResponseCode.CHANGED, execute(leshan));
+                gw.await("starting firmware 0.5.0-silent on trial", before, T);
+                gw.await("firmware 0.5.0-silent did not register with a server within 30 s", before, T);
+                gw.await("Registered with server 101", gw.output().indexOf("did not register with a server", before), T);
+                awaitValue(leshan, 5, 8L, gw);
+                System.out.println("Firmware: Update executed to a version that never registers abandoned and reported (5 = 8): "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms (trial 30 s)");
+                assertEquals(Files.readString(home.resolve("VERSION")).trim(), read(leshan, 7));
+                assertFalse(Files.exists(home.resolve("data/firmware/versions/0.5.0-silent")));
+            }
+        } finally {
+            leshan.destroy();
+            http.stop(0);
+        }
+    }
+
     /** A zip of the installed distribution's system/ and features/ (filtered by {@code keep}) under another VERSION. */
     private static byte[] distribution(Path home, String version, Predicate<Path> keep) throws IOException {
+        return distribution(home, version, keep, text -> text);
+    }
+
+    /** @param features rewrites each feature file */
+    private static byte[] distribution(Path home, String version, Predicate<Path> keep, java.util.function.UnaryOperator<String> features)
+            throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(home)) {
             zip.setLevel(1);
@@ -165,7 +202,11 @@ class FirmwareUpdateIT {
                 String rel = home.relativize(p).toString().replace('\\', '/');
                 if ((rel.startsWith("system/") || rel.startsWith("features/") || rel.startsWith("lib/")) && keep.test(p)) {
                     zip.putNextEntry(new ZipEntry("gatehouse/" + rel));
-                    Files.copy(p, zip);
+                    if (rel.startsWith("features/")) {
+                        zip.write(features.apply(Files.readString(p)).getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        Files.copy(p, zip);
+                    }
                 }
             }
         }
@@ -189,11 +230,15 @@ class FirmwareUpdateIT {
 
     /** A copy of the distribution with firmware-update installed, whose factory file names Leshan's server (101, NoSec). */
     private Path installWithServer(LeshanServer leshan) throws IOException {
+        return installWithServer(leshan, 60);
+    }
+
+    private Path installWithServer(LeshanServer leshan, int trialSeconds) throws IOException {
         Path home = Gateway.install(dir.resolve("gatehouse"));
         Files.writeString(home.resolve("etc/org.gatehouse.endpoint.cfg"), "name=" + EP + "\n");
         Path config = home.resolve("etc/config.properties");
         String props = Files.readString(config).replaceFirst("(?m)^gatehouse\\.features=(.*)$", "gatehouse.features=$1,firmware-update");
-        Files.writeString(config, props + "\ngatehouse.firmware.trial=60\n");
+        Files.writeString(config, props + "\ngatehouse.firmware.trial=" + trialSeconds + "\n");
         String server = leshan.getEndpoint(Protocol.COAP).getURI().toString();
         Files.writeString(home.resolve("etc/factory-bootstrap.json"), "[{\"bn\":\"/0/0/\",\"n\":\"0\",\"vs\":\"" + server
             + "\"},{\"n\":\"1\",\"vb\":false},{\"n\":\"2\",\"v\":3},{\"n\":\"10\",\"v\":101},"

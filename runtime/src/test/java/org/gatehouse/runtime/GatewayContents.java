@@ -46,6 +46,10 @@ final class GatewayContents {
         "org.postgresql.jdbc", "org.gatehouse.bsserver.storage.jdbc");
     static final List<String> BSSERVER_STORAGE_COMPONENTS = List.of("org.gatehouse.bsserver.storage.jdbc.StorageComponent");
 
+    /** The firmware update (features/firmware-update.json): in system/, not in the default gatehouse.features. */
+    static final List<String> FIRMWARE_UPDATE = List.of("org.gatehouse.firmware");
+    static final List<String> FIRMWARE_UPDATE_COMPONENTS = List.of("org.gatehouse.firmware.impl.FirmwareUpdate");
+
     /** Every DS component of the gateway's bundles (component name = class name). */
     static final List<String> COMPONENTS = List.of("org.gatehouse.lwm2m.model.impl.ModelRegistryComponent",
         "org.gatehouse.lwm2m.codec.impl.CborCodec", "org.gatehouse.lwm2m.codec.impl.CoreLinkCodec", "org.gatehouse.lwm2m.codec.impl.LwM2mJsonCodec",
@@ -68,6 +72,7 @@ final class GatewayContents {
     static List<String> systemComponents() {
         List<String> all = new ArrayList<>(COMPONENTS);
         all.addAll(BSSERVER_STORAGE_COMPONENTS);
+        all.addAll(FIRMWARE_UPDATE_COMPONENTS);
         return all;
     }
 

@@ -97,6 +97,7 @@ public class RuntimeBundlesIT {
         List<String> expected = new ArrayList<>(GatewayContents.featureBundles());
         expected.remove(GatewayContents.CONSOLE); // left out by config(): it would read the test's stdin
         expected.addAll(GatewayContents.BSSERVER_STORAGE); // in system/, though not in a default feature
+        expected.addAll(GatewayContents.FIRMWARE_UPDATE);
         GatewayContents.assertPresent("bundles", expected, bundles.keySet());
 
         Map<String, List<String>> components = new TreeMap<>();
