@@ -118,6 +118,11 @@ final class Gateway implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Whether the process ended within {@code timeout} (after {@link #close()}, a kill -9). */
+    boolean waitFor(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();

@@ -48,6 +48,10 @@ final class GatewayContents {
     /** The LwM2M server's per-device credential component: one configuration per device, none by default. */
     static final String LWM2M_SERVER_CREDENTIALS = "org.gatehouse.lwm2m.server.impl.ConfiguredCredential";
 
+    /** The firmware update (features/firmware-update.json): in system/, not in the default gatehouse.features. */
+    static final List<String> FIRMWARE_UPDATE = List.of("org.gatehouse.firmware");
+    static final List<String> FIRMWARE_UPDATE_COMPONENTS = List.of("org.gatehouse.firmware.impl.FirmwareUpdate");
+
     /** Every DS component of the gateway's bundles (component name = class name). */
     static final List<String> COMPONENTS = List.of("org.gatehouse.lwm2m.model.impl.ModelRegistryComponent",
         "org.gatehouse.lwm2m.codec.impl.CborCodec", "org.gatehouse.lwm2m.codec.impl.CoreLinkCodec", "org.gatehouse.lwm2m.codec.impl.LwM2mJsonCodec",
@@ -69,9 +73,11 @@ final class GatewayContents {
     private GatewayContents() {
     }
 
-    /** The components of every bundle in system/: every feature shipped is in the default list. */
+    /** The components of every bundle in system/: the default features' and firmware-update's. */
     static List<String> systemComponents() {
-        return COMPONENTS;
+        List<String> all = new ArrayList<>(COMPONENTS);
+        all.addAll(FIRMWARE_UPDATE_COMPONENTS); // the one feature shipped but not in the default list
+        return all;
     }
 
     /** The bundles of all features etc/config.properties installs, in its order. */

@@ -96,6 +96,7 @@ public class RuntimeBundlesIT {
         }
         List<String> expected = new ArrayList<>(GatewayContents.featureBundles());
         expected.remove(GatewayContents.CONSOLE); // left out by config(): it would read the test's stdin
+        expected.addAll(GatewayContents.FIRMWARE_UPDATE); // in system/, though not in a default feature
         GatewayContents.assertPresent("bundles", expected, bundles.keySet());
 
         Map<String, List<String>> components = new TreeMap<>();

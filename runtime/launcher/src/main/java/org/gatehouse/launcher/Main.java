@@ -38,19 +38,108 @@ public final class Main {
         }
     }
 
+    /** The framework running now, for the shutdown hook; the hook's run means no further start. */
+    private static volatile Framework current;
+    private static volatile boolean shuttingDown;
+
+    /**
+     * Starts the set {@link FirmwareBoot} names and starts again when the framework stops with another
+     * set named (a firmware Update, or a fallback). A trial found at process start died: fall back.
+     */
     static int run(Path home) throws IOException, BundleException, InterruptedException {
         Map<String, String> props = configuration(home);
         loadLogging(home);
+        FirmwareBoot boot = new FirmwareBoot(Path.of(props.get("gatehouse.data")));
+        boot.fallBack("did not come up and register before the gateway stopped or crashed");
+        boot.beginTrial();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shuttingDown = true;
+            Framework f = current;
+            if (f != null) {
+                stop(f);
+            }
+        }, "gatehouse-shutdown"));
+        while (true) {
+            Path root = boot.root(home);
+            boolean trial = FirmwareBoot.TRYING.equals(boot.state());
+            try {
+                runOnce(home, root, new HashMap<>(props), trial ? trialMillis(props) : 0, boot);
+            } catch (IOException | BundleException | RuntimeException e) {
+                if (!trial || shuttingDown) {
+                    throw e;
+                }
+                if (!boot.fallBack("could not start: " + e.getMessage())) {
+                    throw e;
+                }
+                continue;
+            }
+            if (shuttingDown) {
+                return 0;
+            }
+            boot.beginTrial();
+            if (boot.root(home).equals(root)) {
+                return 0;
+            }
+        }
+    }
+
+    /** How long a started firmware has to confirm (register with a server): gatehouse.firmware.trial seconds, default 300. */
+    private static long trialMillis(Map<String, String> props) {
+        return Long.parseLong(props.getOrDefault("gatehouse.firmware.trial", "300")) * 1000;
+    }
+
+    /** Runs one framework on {@code root}'s system/ and features/ until it stops; a trial not confirmed in time is stopped. */
+    private static void runOnce(Path home, Path root, Map<String, String> props, long trialMillis, FirmwareBoot boot)
+            throws IOException, BundleException, InterruptedException {
         long start = System.nanoTime();
+        props.put("gatehouse.version", FirmwareBoot.version(root));
+        props.put("gatehouse.root", root.toString());
         Framework framework = new FrameworkFactory().newFramework(props);
         framework.init();
+        current = framework;
+        try {
+            startBundles(home, root, props, framework, start);
+        } catch (IOException | BundleException | RuntimeException e) {
+            stop(framework);
+            throw e;
+        }
+        Thread watchdog = trialMillis > 0 ? watchdog(framework, boot, trialMillis) : null;
+        while (framework.waitForStop(0).getType() == FrameworkEvent.STOPPED_UPDATE) {
+            restart(framework, home);
+        }
+        if (watchdog != null) {
+            watchdog.interrupt();
+        }
+    }
+
+    /** Falls back when the trial is still on after {@code millis}: the new firmware did not register in time. */
+    private static Thread watchdog(Framework framework, FirmwareBoot boot, long millis) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+                if (boot.fallBack("did not register with a server within " + millis / 1000 + " s")) {
+                    framework.stop();
+                }
+            } catch (InterruptedException e) {
+                // the framework stopped first
+            } catch (IOException | BundleException e) {
+                System.err.println("gatehouse: firmware trial watchdog: " + e.getMessage());
+            }
+        }, "gatehouse-firmware-trial");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void startBundles(Path home, Path root, Map<String, String> props, Framework framework, long start)
+            throws IOException, BundleException, InterruptedException {
         // etc/config.properties names the first start's features; data/features.properties the set installed since
         List<String> configured = InstalledFeatures.names(props.getOrDefault("gatehouse.features", "core"));
         Path state = Path.of(props.get("gatehouse.data")).resolve("features.properties");
-        Path featureDir = home.resolve("features");
+        Path featureDir = root.resolve("features");
         List<String> features = InstalledFeatures.effective(configured, state, n -> Files.exists(featureDir.resolve(n + ".json")));
-        List<Path> jars = new Features(featureDir, home.resolve("system")).bundles(features);
-        removeStale(framework, home.resolve("system"), jars);
+        List<Path> jars = new Features(featureDir, root.resolve("system")).bundles(features);
+        removeStale(framework, root.resolve("system"), jars);
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {
             installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
@@ -74,13 +163,8 @@ public final class Main {
             System.err.println("gatehouse: configuration not applied within 10 s, starting anyway: " + pending);
         }
         setStartLevel(framework, 2);
-        System.out.printf("Gatehouse started in %d ms (%d ms of it waiting for etc/ configuration): %d bundles, features %s%n",
-            (System.nanoTime() - start) / 1_000_000, gateMillis, installed.size(), features);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "gatehouse-shutdown"));
-        while (framework.waitForStop(0).getType() == FrameworkEvent.STOPPED_UPDATE) {
-            restart(framework, home);
-        }
-        return 0;
+        System.out.printf("Gatehouse started in %d ms (%d ms of it waiting for etc/ configuration): %d bundles, features %s; version %s from %s%n",
+            (System.nanoTime() - start) / 1_000_000, gateMillis, installed.size(), features, props.get("gatehouse.version"), root);
     }
 
     /**
