@@ -91,7 +91,7 @@ class LossyLinkTest extends WithLeshan {
     @Test
     void psk_bootstrap_and_registration_through_30_percent_loss() throws Exception {
         String ep = "gw-lossy-psk";
-        relays(Protocol.COAPS, 11);
+        relays(Protocol.COAPS, 12);
         leshan.bootstrapSecurity.add(SecurityInfo.newPreSharedKeyInfo(ep, "bs-" + ep, PSK));
         leshan.serverSecurity.add(SecurityInfo.newPreSharedKeyInfo(ep, "dm-" + ep, PSK));
         String bs = toBootstrapServer.uri("coaps");
