@@ -80,7 +80,7 @@ class LossyLinkTest extends WithLeshan {
     @Test
     void nosec_bootstrap_and_registration_through_30_percent_loss() throws Exception {
         String ep = "gw-lossy-nosec";
-        relays(Protocol.COAP, 7);
+        relays(Protocol.COAP, 9);
         String bs = toBootstrapServer.uri("coap");
         leshan.bootstrapConfigs.add(ep, Accounts.config(bs, ContentFormat.TLV, null, null, toServer.uri("coap")));
         TestGateway gw = lossyGateway(ep, Map.of("attempts", 3, "max_backoff", 1L, "request_timeout", 60_000L, "finish_timeout", 60L));
