@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Bootstrap-Request exchange: a session, a connection to the bootstrap server whose requests go
- * to the Bootstrap interface, POST /bs, then waiting for Bootstrap-Finish. Whatever happens, the
- * connection is closed and an unfinished session discarded.
+ * to the Bootstrap interface, POST /bs, then waiting for Bootstrap-Finish. An unfinished session is
+ * discarded and its connection closed; after an answered Finish the connection lingers
+ * ({@code finish_linger}) to answer the server's retransmissions of Finish.
  */
 final class BootstrapRun {
 
@@ -35,9 +36,11 @@ final class BootstrapRun {
     private final CoapTransport transport;
     private final BootstrapInterface bootstrapInterface;
     private final ClientInitiatedMode.Config config;
+    private final Linger linger;
 
-    BootstrapRun(CoapTransport transport, BootstrapInterface bootstrapInterface, ClientInitiatedMode.Config config) {
+    BootstrapRun(CoapTransport transport, BootstrapInterface bootstrapInterface, ClientInitiatedMode.Config config, Linger linger) {
         this.transport = transport;
+        this.linger = linger;
         this.bootstrapInterface = bootstrapInterface;
         this.config = config;
     }
@@ -52,7 +55,9 @@ final class BootstrapRun {
                 lastActivity.set(System.nanoTime()); // the finish timer restarts with each request of the server
                 return handler.handle(r);
             };
-            try (Connection connection = transport.open(account.peer(), tracking)) {
+            Connection connection = transport.open(account.peer(), tracking);
+            boolean answeredFinish = false;
+            try {
                 CoapRequest request = CoapRequest.of(Method.POST, "/bs")
                     .withQuery(List.of("ep=" + context.endpointName(), "pct=" + config.preferred_content_format()));
                 CoapResponse response = connection.send(request, Duration.ofMillis(config.request_timeout()));
@@ -69,7 +74,14 @@ final class BootstrapRun {
                         return ModeOutcome.failed("no Bootstrap-Finish within " + config.finish_timeout() + " s; previous configuration kept", server);
                     }
                 }
+                answeredFinish = true;
                 return ModeOutcome.configured("bootstrapped by " + server, server);
+            } finally {
+                if (answeredFinish) {
+                    linger.closeLater(connection, Duration.ofSeconds(config.finish_linger()));
+                } else {
+                    connection.close();
+                }
             }
         } catch (TransportException e) {
             return ModeOutcome.failed(e.kind() + ": " + e.getMessage(), server);

@@ -51,6 +51,10 @@ public final class ClientInitiatedMode implements BootstrapMode {
         @AttributeDefinition(description = "Seconds without a request from the bootstrap server before the bootstrap fails (EXCHANGE_LIFETIME)")
         long finish_timeout() default 247;
 
+        @AttributeDefinition(description = "Seconds the connection stays open after Bootstrap-Finish was answered, so that a Finish the "
+            + "bootstrap server retransmits (its 2.04 lost) is answered again (MAX_TRANSMIT_SPAN with the default CoAP timers; 0 closes at once)")
+        long finish_linger() default 45;
+
         @AttributeDefinition(description = "Milliseconds to wait for the answer to Bootstrap-Request")
         long request_timeout() default 93000;
 
@@ -64,6 +68,7 @@ public final class ClientInitiatedMode implements BootstrapMode {
     private final AccountPurge purge;
     private final Random random;
     private final Pause pause;
+    private final Linger linger = new Linger();
 
     @Activate
     public ClientInitiatedMode(BundleContext bundle, @Reference CoapTransport transport, @Reference BootstrapInterface bootstrapInterface,
@@ -82,7 +87,7 @@ public final class ClientInitiatedMode implements BootstrapMode {
             ModelRegistry models, Config config, Path purgeState, Pause pause, Random random) {
         this.pause = pause;
         this.random = random;
-        this.run = new BootstrapRun(transport, bootstrapInterface, config);
+        this.run = new BootstrapRun(transport, bootstrapInterface, config, linger);
         this.pack = new BootstrapPack(transport, senmlCbor, models, config);
         this.config = config;
         this.purge = new AccountPurge(store, purgeState, System::currentTimeMillis);
@@ -147,6 +152,7 @@ public final class ClientInitiatedMode implements BootstrapMode {
 
     @Deactivate
     public void deactivate() {
+        linger.close();
         purge.close();
     }
 

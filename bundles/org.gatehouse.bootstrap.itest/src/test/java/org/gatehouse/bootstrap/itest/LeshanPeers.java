@@ -40,6 +40,13 @@ public final class LeshanPeers implements AutoCloseable {
 
     /** @param tasks wraps the bootstrap server's task provider, to send requests of a test's choosing first */
     public LeshanPeers(java.util.function.UnaryOperator<org.eclipse.leshan.server.bootstrap.BootstrapTaskProvider> tasks) {
+        this(tasks, c -> {
+        });
+    }
+
+    /** @param coap changes to the CoAP/DTLS configuration of both Leshan servers (e.g. shorter timers) */
+    public LeshanPeers(java.util.function.UnaryOperator<org.eclipse.leshan.server.bootstrap.BootstrapTaskProvider> tasks,
+            java.util.function.Consumer<org.eclipse.californium.elements.config.Configuration> coap) {
         InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
         LeshanBootstrapServerBuilder bs = new LeshanBootstrapServerBuilder();
         bs.setConfigStore(bootstrapConfigs);
@@ -62,7 +69,7 @@ public final class LeshanPeers implements AutoCloseable {
             }
         });
         bs.setEndpointsProviders(new CaliforniumBootstrapServerEndpointsProvider.Builder(new CoapBootstrapServerProtocolProvider(),
-            new CoapsBootstrapServerProtocolProvider()).addEndpoint(any, Protocol.COAP).addEndpoint(any, Protocol.COAPS).build());
+            new CoapsBootstrapServerProtocolProvider()).setConfiguration(coap).addEndpoint(any, Protocol.COAP).addEndpoint(any, Protocol.COAPS).build());
         bootstrapServer = bs.build();
         bootstrapServer.addListener(sessions);
         bootstrapServer.start();
@@ -78,7 +85,7 @@ public final class LeshanPeers implements AutoCloseable {
             return standard.isAuthorized(request, registration, sender);
         });
         s.setEndpointsProviders(new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider(), new CoapsServerProtocolProvider())
-            .addEndpoint(any, Protocol.COAP).addEndpoint(any, Protocol.COAPS).build());
+            .setConfiguration(coap).addEndpoint(any, Protocol.COAP).addEndpoint(any, Protocol.COAPS).build());
         server = s.build();
         server.start();
     }

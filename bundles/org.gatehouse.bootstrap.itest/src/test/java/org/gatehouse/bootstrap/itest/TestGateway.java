@@ -52,6 +52,16 @@ public final class TestGateway implements AutoCloseable {
     private volatile ModelSet modelSet = CoreModels.all();
 
     public TestGateway(Path dir, String endpoint, Map<String, Object> clientConfig) throws Exception {
+        this(dir, endpoint, clientConfig, Map.of(), Map.of());
+    }
+
+    /**
+     * @param transportConfig overrides of the transport's short test timers (ack_timeout 500 ms,
+     *                        max_retransmit 2, DTLS 500 ms and 2 retransmissions)
+     * @param registrationConfig overrides of the registration's (request_timeout 5 s, max_retry_wait 1 s)
+     */
+    public TestGateway(Path dir, String endpoint, Map<String, Object> clientConfig, Map<String, Object> transportConfig,
+            Map<String, Object> registrationConfig) throws Exception {
         this.endpoint = endpoint;
         this.store = new FileObjectStore(dir);
         ModelRegistry models = new ModelRegistry() {
@@ -82,7 +92,7 @@ public final class TestGateway implements AutoCloseable {
             }
         };
         transport = new CaliforniumTransport(Configs.of(CaliforniumTransport.Config.class,
-            Map.of("ack_timeout", 500, "max_retransmit", 2, "dtls_retransmission_timeout", 500, "dtls_max_retransmissions", 2)));
+            merged(Map.of("ack_timeout", 500, "max_retransmit", 2, "dtls_retransmission_timeout", 500, "dtls_max_retransmissions", 2), transportConfig)));
         CoreLinkCodec links = new CoreLinkCodec();
         List<ContentCodec> codecs = List.of(new TlvCodec(), new SenmlJsonCodec(), new SenmlCborCodec(), new TextCodec(), new OpaqueCodec(),
             new LwM2mJsonCodec());
@@ -90,7 +100,7 @@ public final class TestGateway implements AutoCloseable {
         codecs.forEach(bootstrapInterface::addCodec);
         device = new DeviceObject(store, reboots::incrementAndGet, Configs.of(DeviceObject.Config.class, Map.of()));
         registration = new RegistrationComponent(store, transport, models, identity, links,
-            Configs.of(RegistrationComponent.Config.class, Map.of("request_timeout", 5000L, "max_retry_wait", 1L)));
+            Configs.of(RegistrationComponent.Config.class, merged(Map.of("request_timeout", 5000L, "max_retry_wait", 1L), registrationConfig)));
         codecs.forEach(registration::addCodec);
         registration.addHandler(device, Map.of(ObjectHandler.OBJECT_ID, ObjectIds.DEVICE));
         coordinator = new CoordinatorComponent(null, store, models, identity,
@@ -105,7 +115,13 @@ public final class TestGateway implements AutoCloseable {
             dir.resolveSibling(dir.getFileName() + "-factory.sha256")), Map.of(BootstrapMode.MODE, BootstrapMode.FACTORY));
     }
 
-    private final CaliforniumTransport transport;
+    private static Map<String, Object> merged(Map<String, Object> defaults, Map<String, Object> overrides) {
+        Map<String, Object> m = new java.util.HashMap<>(defaults);
+        m.putAll(overrides);
+        return m;
+    }
+
+    final CaliforniumTransport transport;
     private final BootstrapInterfaceComponent bootstrapInterface;
 
     /** Adds the server-initiated (1.0 push) mode, enabled, listening on loopback {@code port}. */

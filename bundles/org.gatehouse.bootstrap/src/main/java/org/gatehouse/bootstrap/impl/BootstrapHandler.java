@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class BootstrapHandler implements RequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapHandler.class);
+    /** MAX_ID: no Object Instance may have it. */
+    private static final int RESERVED_ID = 65535;
 
     private final BootstrapSession session;
     private final Map<Integer, ContentCodec> codecs;
@@ -81,6 +83,13 @@ final class BootstrapHandler implements RequestHandler {
         }
         if (path.isResourceInstance()) {
             return CoapResponse.error(ResponseCode.BAD_REQUEST, "Bootstrap-Write on a resource instance is not allowed");
+        }
+        if (path.depth() >= 2 && path.instanceId() == RESERVED_ID) {
+            return CoapResponse.error(ResponseCode.BAD_REQUEST, "instance ID 65535 is reserved");
+        }
+        // S5 #153: a resource the client does not implement is 4.00 on Bootstrap-Write, not a new resource
+        if (path.isResource() && models.find(path.objectId()).map(m -> m.resource(path.resourceId()) == null).orElse(false)) {
+            return CoapResponse.error(ResponseCode.BAD_REQUEST, "resource " + path + " is not implemented");
         }
         ContentCodec codec = codecs.get(request.contentFormat());
         if (codec == null || codec.format().equals(ContentFormat.LINK)) {

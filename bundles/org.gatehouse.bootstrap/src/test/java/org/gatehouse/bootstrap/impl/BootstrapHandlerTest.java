@@ -129,6 +129,18 @@ class BootstrapHandlerTest {
     }
 
     @Test
+    void a_write_to_the_reserved_instance_id_or_an_unimplemented_resource_is_4_00_and_changes_nothing() {
+        ObjectTree view = session.view();
+        CoapResponse reserved = send(Method.PUT, "/0/65535", 11542, "08 FF FF 03 C1 01 00");
+        assertEquals(ResponseCode.BAD_REQUEST, reserved.code(), reserved.toString());
+        assertTrue(reserved.text().contains("65535 is reserved"), reserved.text());
+        CoapResponse unknown = send(Method.PUT, "/0/0/999", 0, hex("x"));
+        assertEquals(ResponseCode.BAD_REQUEST, unknown.code(), unknown.toString());
+        assertTrue(unknown.text().contains("/0/0/999 is not implemented"), unknown.text());
+        assertEquals(view, session.view(), "the session's view is unchanged");
+    }
+
+    @Test
     void finish_answers_4_06_with_the_problems_then_succeeds_once_fixed() {
         send(Method.PUT, "/0/1", 11542, SERVER_SECURITY);
         CoapResponse refused = send(Method.POST, "/bs", -1, null);

@@ -114,6 +114,12 @@ final class DeviceManagement implements RequestHandler {
             if (request.method() == Method.POST && path.isResource()) {
                 return execute(store.snapshot(), path, model, request);
             }
+            if (request.method() == Method.PUT && request.payload().length == 0 && request.contentFormat() == CoapRequest.NONE
+                    && !request.query().isEmpty()) {
+                // Write-Attributes (PUT with attributes as query, no payload): not implemented; 4.05 is its code
+                // for a target that does not allow it, where treating it as a Write would answer 4.15
+                return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, "Write-Attributes is not supported");
+            }
             return switch (request.method()) {
                 case PUT -> change(path, tx -> write(tx, path, model, request, true));
                 case POST -> change(path, tx -> path.isObject() ? create(tx, path, model, request) : write(tx, path, model, request, false));
@@ -132,6 +138,12 @@ final class DeviceManagement implements RequestHandler {
     }
 
     private CoapResponse read(ObjectTree tree, LwM2mPath path, ObjectModel model, int accept) {
+        // an Execute-only resource holds no value: not found would hide that Read is not allowed on it (4.05)
+        if (path.depth() >= 3 && model.resource(path.resourceId()) != null && !model.resource(path.resourceId()).operations().readable()
+                && tree.read(LwM2mPath.of(path.objectId(), path.instanceId())).isPresent()) {
+            return allowed(tree, path, AccessControl.READ) ? CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, path + " is not readable")
+                : CoapResponse.error(ResponseCode.UNAUTHORIZED, "no read access to " + path);
+        }
         LwM2mNode node = tree.read(path).orElse(null);
         if (node == null) {
             return CoapResponse.error(ResponseCode.NOT_FOUND, path + " not found");
@@ -218,6 +230,10 @@ final class DeviceManagement implements RequestHandler {
         }
         if (!allowed(tree, path, AccessControl.WRITE)) {
             return CoapResponse.error(ResponseCode.UNAUTHORIZED, "no write access to " + path);
+        }
+        // before decoding: a payload that cannot be a value of a non-writable resource is still a 4.05, not a 4.00
+        if (path.depth() >= 3 && model.resource(path.resourceId()) != null && !model.resource(path.resourceId()).operations().writable()) {
+            return CoapResponse.error(ResponseCode.METHOD_NOT_ALLOWED, path + " is not writable");
         }
         Decoded decoded = decode(path, request);
         if (decoded.error() != null) {

@@ -211,6 +211,20 @@ class DeviceManagementTest {
     }
 
     @Test
+    void read_or_write_of_an_executable_resource_and_write_attributes_are_4_05_and_change_nothing() {
+        DeviceManagement dm = management(store);
+        ObjectTree before = store.snapshot();
+        assertEquals(ResponseCode.METHOD_NOT_ALLOWED, dm.handle(CoapRequest.of(Method.GET, "/3/0/4")).code(), "Read of Reboot");
+        // "1" is no value of a resource without a type: refused for what the resource allows, not for the bytes
+        assertEquals(ResponseCode.METHOD_NOT_ALLOWED,
+            dm.handle(CoapRequest.of(Method.PUT, "/3/0/4").withPayload(ContentFormat.TEXT.code(), "1".getBytes(StandardCharsets.UTF_8))).code(),
+            "Write of Reboot");
+        assertEquals(ResponseCode.METHOD_NOT_ALLOWED, dm.handle(CoapRequest.of(Method.PUT, "/1/0/1").withQuery(List.of("pmin=10"))).code(),
+            "Write-Attributes");
+        assertEquals(before, store.snapshot());
+    }
+
+    @Test
     void reboot_answers_changed_and_is_handed_on() {
         CoapResponse response = management(store).handle(CoapRequest.of(Method.POST, "/3/0/4"));
         assertEquals(ResponseCode.CHANGED, response.code());
