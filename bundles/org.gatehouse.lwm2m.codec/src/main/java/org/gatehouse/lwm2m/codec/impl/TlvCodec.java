@@ -89,7 +89,7 @@ public final class TlvCodec implements ContentCodec {
 
     private static LwM2mObjectInstance instance(int objectId, int instanceId, List<TlvEntry> entries, ObjectModel object)
             throws CodecException {
-        List<LwM2mResource> resources = new ArrayList<>();
+        List<LwM2mResource> resources = new ArrayList<>(entries.size());
         for (TlvEntry e : entries) {
             if (e.kind() != TlvEntry.Kind.RESOURCE && e.kind() != TlvEntry.Kind.MULTIPLE_RESOURCE) {
                 throw new CodecException("TLV: at byte " + e.offset() + ": " + e.kind() + " " + e.id() + " where a resource was expected");

@@ -29,7 +29,9 @@ final class TlvReader {
             pos += idLength;
             int length = lengthType == 0 ? type & 0x07 : (int) number(data, pos, lengthType);
             pos += lengthType;
-            need(pos, length, end, at, kind + " " + id + " value of " + length + " bytes");
+            if (length > end - pos) { // the message only on error: built for every TLV, it stood out in the decode profile
+                need(pos, length, end, at, kind + " " + id + " value of " + length + " bytes");
+            }
             if (kind.nested()) {
                 if (depth >= 2 || (kind == TlvEntry.Kind.OBJECT_INSTANCE && depth > 0)) {
                     throw new CodecException("TLV: at byte " + at + ": " + kind + " " + id + " is nested where it cannot be");

@@ -17,9 +17,7 @@ final class TlvValues {
     static int length(Value v) {
         return switch (v.type()) {
             case STRING, CORELNK -> Utf8.length(v.asString());
-            case INTEGER -> signedLength(v.asLong());
-            case TIME -> v.asLong() == (int) v.asLong() ? 4 : 8;
-            case UNSIGNED_INTEGER -> v.asLong() < 0 ? 8 : signedLength(v.asLong());
+            case INTEGER, TIME, UNSIGNED_INTEGER -> numberLength(v.type(), v.asLong());
             case FLOAT -> 8;
             case BOOLEAN -> 1;
             case OPAQUE -> v.asBytes().length;
@@ -37,9 +35,10 @@ final class TlvValues {
     static int write(Value v, byte[] out, int pos) {
         return switch (v.type()) {
             case STRING, CORELNK -> Utf8.encode(v.asString(), out, pos);
-            case INTEGER -> number(v.asLong(), signedLength(v.asLong()), out, pos);
-            case TIME -> number(v.asLong(), v.asLong() == (int) v.asLong() ? 4 : 8, out, pos);
-            case UNSIGNED_INTEGER -> number(v.asLong(), v.asLong() < 0 ? 8 : signedLength(v.asLong()), out, pos);
+            case INTEGER, TIME, UNSIGNED_INTEGER -> {
+                long l = v.asLong();
+                yield number(l, numberLength(v.type(), l), out, pos);
+            }
             case FLOAT -> number(Double.doubleToRawLongBits(v.asDouble()), 8, out, pos);
             case BOOLEAN -> {
                 out[pos] = (byte) (v.asBoolean() ? 1 : 0);
@@ -53,6 +52,13 @@ final class TlvValues {
             case OBJLNK -> number((long) v.asObjectLink().objectId() << 16 | (v.asObjectLink().instanceId() & 0xFFFF), 4, out, pos);
             case NONE -> throw new IllegalArgumentException("executable resources carry no value");
         };
+    }
+
+    private static int numberLength(ResourceType type, long v) {
+        if (type == ResourceType.TIME) {
+            return v == (int) v ? 4 : 8;
+        }
+        return type == ResourceType.UNSIGNED_INTEGER && v < 0 ? 8 : signedLength(v);
     }
 
     private static int signedLength(long v) {
