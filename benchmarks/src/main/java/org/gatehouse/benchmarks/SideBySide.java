@@ -57,10 +57,15 @@ public final class SideBySide {
         Map<String, double[]> sums = new TreeMap<>(); // "format operation" -> {ours, leshan}
         Map<String, String> units = new TreeMap<>();
         for (int round = 0; round < rounds; round++) {
+            CommandLineOptions given = new CommandLineOptions(jmhArgs);
             OptionsBuilder options = new OptionsBuilder();
-            options.parent(new CommandLineOptions(jmhArgs)).include(CodecBenchmark.class.getSimpleName());
+            options.parent(given);
+            if (given.getIncludes().isEmpty()) { // includes add up: ours beside a given one would run everything again
+                options.include(CodecBenchmark.class.getSimpleName());
+            }
             if (rounds > 1) {
                 options.forks(1);
+                System.out.printf("codec benchmarks, round %d of %d%n", round + 1, rounds);
             }
             Collection<RunResult> results = new Runner(options.build()).run();
             for (RunResult r : results) {
