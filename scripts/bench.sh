@@ -24,7 +24,7 @@ if [ "${1:-}" = "all" ]; then
     local name=$1
     shift
     echo "bench all: $name"
-    java -Dbench.summary="$summary" "$@" || echo "bench all: $name failed (exit $?); its rows stay \"not measured\""
+    java -Dbench.summary="$summary" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@" || echo "bench all: $name failed (exit $?); its rows stay \"not measured\""
   }
   # codec: 2 rounds of every benchmark, one fork each, so ours and Leshan's alternate under the same load;
   # 8 warm-up seconds: less leaves SenML decoding half compiled on two busy cores
