@@ -1,5 +1,6 @@
 package org.gatehouse.lwm2m.codec.impl;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.gatehouse.lwm2m.model.LwM2mNode;
@@ -12,86 +13,122 @@ import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
 
 /**
- * Encodes a node in two passes: the first adds up the exact size, the second writes headers and values
- * straight into one array of that size. A TLV header holds its content's length, so nested TLVs need
- * their size before they are written; counting it (cheap arithmetic, a scan of each string) costs less
+ * Encodes a node in two passes: the first measures every TLV, the second writes headers and values
+ * straight into one array of the exact size. A TLV header holds its content's length, so nested TLVs
+ * need their size before they are written; measuring (arithmetic, a scan of each string) costs less
  * than encoding every level into its own buffer and copying it into its parent, as a stream would.
+ * The first pass keeps each length it finds, in the order the second pass needs them, so no value is
+ * measured twice. One encoder per call: it is not thread-safe.
  */
 final class TlvEncoder {
+
+    private int[] lengths = new int[32]; // value and content lengths, in writing order
+    private int count; // lengths kept by the first pass
+    private int next; // lengths used by the second
+
     private TlvEncoder() {
     }
 
     static byte[] encode(LwM2mNode node) {
-        TlvWriter w;
-        if (node instanceof LwM2mObject o) {
-            int[] contents = new int[o.instances().size()]; // each instance's length, counted once
-            int size = 0;
-            int n = 0;
-            for (LwM2mObjectInstance i : o.instances().values()) {
-                contents[n] = contentLength(i);
-                size += TlvWriter.length(i.id(), contents[n++]);
-            }
-            w = new TlvWriter(size);
-            n = 0;
-            for (LwM2mObjectInstance i : o.instances().values()) {
-                w.header(TlvEntry.Kind.OBJECT_INSTANCE, i.id(), contents[n++]);
-                writeContent(w, i);
-            }
-        } else if (node instanceof LwM2mObjectInstance i) {
-            w = new TlvWriter(contentLength(i)); // an instance path carries its resources bare
-            writeContent(w, i);
-        } else if (node instanceof LwM2mResource r) {
-            w = new TlvWriter(length(r));
-            write(w, r);
-        } else if (node instanceof ResourceInstance ri) {
-            w = new TlvWriter(TlvWriter.length(ri.id(), TlvValues.length(ri.value())));
-            w.header(TlvEntry.Kind.RESOURCE_INSTANCE, ri.id(), TlvValues.length(ri.value()));
-            w.value(ri.value());
-        } else {
-            return new byte[0];
-        }
+        return new TlvEncoder().run(node);
+    }
+
+    private byte[] run(LwM2mNode node) {
+        TlvWriter w = new TlvWriter(measure(node));
+        write(w, node);
         return w.bytes();
     }
 
-    private static int contentLength(LwM2mObjectInstance instance) {
+    // ---- first pass: sizes, kept in writing order
+
+    private int measure(LwM2mNode node) {
+        if (node instanceof LwM2mObject o) {
+            int size = 0;
+            for (LwM2mObjectInstance i : o.instances().values()) {
+                int slot = reserve();
+                int content = measureContent(i); // before the store: measuring may grow the array
+                lengths[slot] = content;
+                size += TlvWriter.length(i.id(), content);
+            }
+            return size;
+        } else if (node instanceof LwM2mObjectInstance i) {
+            return measureContent(i); // an instance path carries its resources bare
+        } else if (node instanceof LwM2mResource r) {
+            return measure(r);
+        } else if (node instanceof ResourceInstance ri) {
+            return TlvWriter.length(ri.id(), keep(TlvValues.length(ri.value())));
+        }
+        return 0;
+    }
+
+    private int measureContent(LwM2mObjectInstance instance) {
         int size = 0;
         for (LwM2mResource r : instance.resources().values()) {
-            size += length(r);
+            size += measure(r);
         }
         return size;
     }
 
-    private static void writeContent(TlvWriter w, LwM2mObjectInstance instance) {
+    private int measure(LwM2mResource r) {
+        if (r instanceof SingleResource s) {
+            return TlvWriter.length(s.id(), keep(TlvValues.length(s.value())));
+        }
+        int slot = reserve();
+        int content = 0;
+        for (Map.Entry<Integer, Value> e : ((MultipleResource) r).values().entrySet()) {
+            content += TlvWriter.length(e.getKey(), keep(TlvValues.length(e.getValue())));
+        }
+        lengths[slot] = content;
+        return TlvWriter.length(r.id(), content);
+    }
+
+    /** A slot for a content length, filled once the content is measured. */
+    private int reserve() {
+        if (count == lengths.length) {
+            lengths = Arrays.copyOf(lengths, count * 2);
+        }
+        return count++;
+    }
+
+    private int keep(int length) {
+        int slot = reserve(); // first: "lengths[reserve()]" would store into the array from before a growth
+        lengths[slot] = length;
+        return length;
+    }
+
+    // ---- second pass: bytes, with the lengths in the order they were kept
+
+    private void write(TlvWriter w, LwM2mNode node) {
+        if (node instanceof LwM2mObject o) {
+            for (LwM2mObjectInstance i : o.instances().values()) {
+                w.header(TlvEntry.Kind.OBJECT_INSTANCE, i.id(), lengths[next++]);
+                writeContent(w, i);
+            }
+        } else if (node instanceof LwM2mObjectInstance i) {
+            writeContent(w, i);
+        } else if (node instanceof LwM2mResource r) {
+            write(w, r);
+        } else if (node instanceof ResourceInstance ri) {
+            w.header(TlvEntry.Kind.RESOURCE_INSTANCE, ri.id(), lengths[next++]);
+            w.value(ri.value());
+        }
+    }
+
+    private void writeContent(TlvWriter w, LwM2mObjectInstance instance) {
         for (LwM2mResource r : instance.resources().values()) {
             write(w, r);
         }
     }
 
-    private static int length(LwM2mResource r) {
+    private void write(TlvWriter w, LwM2mResource r) {
         if (r instanceof SingleResource s) {
-            return TlvWriter.length(s.id(), TlvValues.length(s.value()));
-        }
-        return TlvWriter.length(r.id(), instancesLength((MultipleResource) r));
-    }
-
-    private static int instancesLength(MultipleResource m) {
-        int size = 0;
-        for (Map.Entry<Integer, Value> e : m.values().entrySet()) {
-            size += TlvWriter.length(e.getKey(), TlvValues.length(e.getValue()));
-        }
-        return size;
-    }
-
-    private static void write(TlvWriter w, LwM2mResource r) {
-        if (r instanceof SingleResource s) {
-            w.header(TlvEntry.Kind.RESOURCE, s.id(), TlvValues.length(s.value()));
+            w.header(TlvEntry.Kind.RESOURCE, s.id(), lengths[next++]);
             w.value(s.value());
             return;
         }
-        MultipleResource m = (MultipleResource) r;
-        w.header(TlvEntry.Kind.MULTIPLE_RESOURCE, m.id(), instancesLength(m));
-        for (Map.Entry<Integer, Value> e : m.values().entrySet()) {
-            w.header(TlvEntry.Kind.RESOURCE_INSTANCE, e.getKey(), TlvValues.length(e.getValue()));
+        w.header(TlvEntry.Kind.MULTIPLE_RESOURCE, r.id(), lengths[next++]);
+        for (Map.Entry<Integer, Value> e : ((MultipleResource) r).values().entrySet()) {
+            w.header(TlvEntry.Kind.RESOURCE_INSTANCE, e.getKey(), lengths[next++]);
             w.value(e.getValue());
         }
     }
