@@ -1,23 +1,68 @@
 #!/usr/bin/env bash
 # Benchmarks, ours and Eclipse Leshan's side by side:
-#   scripts/bench.sh [JMH arguments]      codec encode/decode (JMH), e.g. -wi 1 -i 3 for a quick run
-#   scripts/bench.sh bootstrap [ROUNDS]   bootstrap + registration latency on loopback, warm JVM
-#   scripts/bench.sh coldstart [ROUNDS]   new process to registered: bin/gatehouse and Leshan's client
-#   scripts/bench.sh smartcard [ROUNDS]   reading a card's bootstrap data over pcscd (scripts/pcsc-up.sh first)
+#   scripts/bench.sh [codec] [JMH arguments]  codec encode/decode (JMH), e.g. -wi 1 -i 3 for a quick run;
+#                                             --rounds=N first runs the set N times interleaved
+#   scripts/bench.sh bootstrap [ROUNDS]       bootstrap + registration latency on loopback, warm JVM
+#   scripts/bench.sh coldstart [ROUNDS]       new process to registered (and its memory): bin/gatehouse and Leshan's client
+#   scripts/bench.sh smartcard [ROUNDS]       reading a card's bootstrap data over pcscd (scripts/pcsc-up.sh first)
+#   scripts/bench.sh all                      all of the above, then ONE table of ratios (about 10 minutes on 2 cores);
+#                                             the table is also left in benchmarks/target/bench-all.txt
+# MVN_ARGS passes options to the build, e.g. MVN_ARGS=-o to stay offline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q install -DskipTests -pl benchmarks -am
-if [ "${1:-}" = "coldstart" ]; then
+JAR=benchmarks/target/benchmarks.jar
+
+if [ "${1:-}" = "all" ]; then
   shift
-  mvn -B -q install -DskipTests -pl runtime -am
-  exec java -cp benchmarks/target/benchmarks.jar org.gatehouse.benchmarks.ColdStart runtime/target/gatehouse "$@"
+  summary=benchmarks/target/bench-summary.tsv
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  start=$(date +%s)
+  echo "bench all: building the benchmarks and the distribution (load $load_before)"
+  mvn -B -q ${MVN_ARGS:-} install -DskipTests -pl benchmarks,runtime -am
+  rm -f "$summary"
+  run() { # a harness that fails leaves its rows "not measured" and the others still run
+    local name=$1
+    shift
+    echo "bench all: $name"
+    java -Dbench.summary="$summary" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@" || echo "bench all: $name failed (exit $?); its rows stay \"not measured\""
+  }
+  # codec: 2 rounds of every benchmark, one fork each, so ours and Leshan's alternate under the same load;
+  # 8 warm-up seconds: less leaves SenML decoding half compiled on two busy cores
+  run "codec (JMH, 2 interleaved rounds)" -jar "$JAR" --rounds=2 -wi 8 -i 4 -w 1 -r 1 -o benchmarks/target/jmh-codec.log
+  # bootstrap latency: the gateway and Leshan's client alternate, round by round
+  run "bootstrap latency (20 rounds)" -cp "$JAR" org.gatehouse.benchmarks.BootstrapLatency 20
+  run "cold start and memory (3 rounds)" -cp "$JAR" org.gatehouse.benchmarks.ColdStart runtime/target/gatehouse 3
+  if pgrep -x pcscd >/dev/null && (exec 3<>/dev/tcp/127.0.0.1/35963) 2>/dev/null; then
+    run "smartcard (20 rounds)" -cp "$JAR" org.gatehouse.benchmarks.SmartcardRead 20
+  else
+    echo "bench all: smartcard skipped: pcscd with the vpcd driver is not running (scripts/pcsc-up.sh)"
+  fi
+  if unzip -l "$JAR" 'org/gatehouse/benchmarks/BsServerThroughput.class' >/dev/null 2>&1; then
+    run "bootstrap server throughput" -cp "$JAR" org.gatehouse.benchmarks.BsServerThroughput
+  else
+    echo "bench all: bootstrap server throughput skipped: no harness in this build"
+  fi
+  load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+  java -cp "$JAR" org.gatehouse.benchmarks.BenchSummary "$summary" \
+    "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), loopback, Java $(java -version 2>&1 | head -1 | cut -d'"' -f2)" \
+    "load average (1/5/15 min) $load_before at the start, $load_after at the end; took $(( ($(date +%s) - start) / 60 )) min" \
+    | tee benchmarks/target/bench-all.txt
+  exit 0
 fi
-if [ "${1:-}" = "smartcard" ]; then
-  shift
-  exec java -cp benchmarks/target/benchmarks.jar org.gatehouse.benchmarks.SmartcardRead "$@"
-fi
-if [ "${1:-}" = "bootstrap" ]; then
-  shift
-  exec java -cp benchmarks/target/benchmarks.jar org.gatehouse.benchmarks.BootstrapLatency "$@"
-fi
-exec java -jar benchmarks/target/benchmarks.jar "$@"
+
+mvn -B -q ${MVN_ARGS:-} install -DskipTests -pl benchmarks -am
+case "${1:-}" in
+  coldstart)
+    shift
+    mvn -B -q ${MVN_ARGS:-} install -DskipTests -pl runtime -am
+    exec java -cp "$JAR" org.gatehouse.benchmarks.ColdStart runtime/target/gatehouse "$@" ;;
+  smartcard)
+    shift
+    exec java -cp "$JAR" org.gatehouse.benchmarks.SmartcardRead "$@" ;;
+  bootstrap)
+    shift
+    exec java -cp "$JAR" org.gatehouse.benchmarks.BootstrapLatency "$@" ;;
+  codec)
+    shift ;;
+esac
+exec java -jar "$JAR" "$@"

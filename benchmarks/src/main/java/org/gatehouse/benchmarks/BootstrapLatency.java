@@ -60,6 +60,10 @@ public final class BootstrapLatency {
         System.out.printf("%-10s %10d %10d%n", "Gatehouse", pct(ours, 50), pct(ours, 90));
         System.out.printf("%-10s %10d %10d%n", "Leshan", pct(leshan, 50), pct(leshan, 90));
         System.out.printf("Leshan/Gatehouse (median): %.2fx%n", (double) pct(leshan, 50) / pct(ours, 50));
+        BenchSummary.record("latency: bootstrap + registration, warm (median)", pct(ours, 50), pct(leshan, 50), "ms",
+            (double) pct(leshan, 50) / pct(ours, 50));
+        BenchSummary.record("latency: bootstrap + registration, warm (p90)", pct(ours, 90), pct(leshan, 90), "ms",
+            (double) pct(leshan, 90) / pct(ours, 90));
     }
 
     private static long gatehouse(LeshanPeers peers, String ep) throws Exception {

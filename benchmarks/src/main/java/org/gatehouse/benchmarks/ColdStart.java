@@ -32,23 +32,33 @@ public final class ColdStart {
         String classpath = System.getProperty("java.class.path");
         List<Long> ours = new ArrayList<>();
         List<Long> leshan = new ArrayList<>();
+        List<Long> oursKib = new ArrayList<>(); // resident set when registered, one per round
+        List<Long> leshanKib = new ArrayList<>();
         try (LeshanPeers peers = new LeshanPeers()) {
             for (int i = 0; i < rounds; i++) {
-                ours.add(gatehouse(peers, dist, "cold-gh-" + i));
+                ours.add(gatehouse(peers, dist, "cold-gh-" + i, oursKib));
                 String ep = "cold-lc-" + i;
                 peers.bootstrapConfigs.add(ep, Accounts.config(peers.bootstrapUri(Protocol.COAP), ContentFormat.SENML_CBOR, null, null,
                     peers.serverUri(Protocol.COAP)));
                 leshan.add(timed(peers, ep, new ProcessBuilder(java, "-cp", classpath, LeshanClientMain.class.getName(),
-                    peers.bootstrapUri(Protocol.COAP), ep), null));
+                    peers.bootstrapUri(Protocol.COAP), ep), null, leshanKib));
             }
         }
         System.out.println();
         System.out.println("New process to registered, " + rounds + " rounds, milliseconds (median / max)");
         System.out.printf("%-26s %8d %8d%n", "bin/gatehouse (Felix, 34 bundles)", pct(ours, 50), Collections.max(ours));
         System.out.printf("%-26s %8d %8d%n", "Leshan client (plain JVM)", pct(leshan, 50), Collections.max(leshan));
+        BenchSummary.record("start-up: new process to registered (median)", pct(ours, 50), pct(leshan, 50), "ms",
+            (double) pct(leshan, 50) / pct(ours, 50));
+        if (!oursKib.isEmpty() && !leshanKib.isEmpty()) {
+            System.out.printf("Resident set at registration, MiB (median): Gatehouse %.1f, Leshan client %.1f%n", pct(oursKib, 50) / 1024.0,
+                pct(leshanKib, 50) / 1024.0);
+            BenchSummary.record("memory: resident set at registration (median)", pct(oursKib, 50) / 1024.0, pct(leshanKib, 50) / 1024.0,
+                "MiB", (double) pct(leshanKib, 50) / pct(oursKib, 50));
+        }
     }
 
-    private static long gatehouse(LeshanPeers peers, Path dist, String ep) throws Exception {
+    private static long gatehouse(LeshanPeers peers, Path dist, String ep, List<Long> kib) throws Exception {
         peers.bootstrapConfigs.add(ep, Accounts.config(peers.bootstrapUri(Protocol.COAP), ContentFormat.SENML_CBOR, null, null,
             peers.serverUri(Protocol.COAP)));
         Path home = Files.createTempDirectory("gatehouse-cold");
@@ -56,10 +66,10 @@ public final class ColdStart {
         Files.writeString(home.resolve("etc/org.gatehouse.endpoint.cfg"), "name=" + ep + "\n");
         Files.writeString(home.resolve("etc/factory-bootstrap.json"), "[{\"bn\":\"/0/0/\",\"n\":\"0\",\"vs\":\""
             + peers.bootstrapUri(Protocol.COAP) + "\"},{\"n\":\"1\",\"vb\":true},{\"n\":\"2\",\"v\":3},{\"n\":\"11\",\"v\":0}]");
-        return timed(peers, ep, new ProcessBuilder(home.resolve("bin/gatehouse").toString()).directory(home.toFile()), "stop 0\n");
+        return timed(peers, ep, new ProcessBuilder(home.resolve("bin/gatehouse").toString()).directory(home.toFile()), "stop 0\n", kib);
     }
 
-    private static long timed(LeshanPeers peers, String ep, ProcessBuilder pb, String stop) throws Exception {
+    private static long timed(LeshanPeers peers, String ep, ProcessBuilder pb, String stop, List<Long> kib) throws Exception {
         long start = System.nanoTime();
         Process p = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
@@ -69,7 +79,9 @@ public final class ColdStart {
                 }
                 Thread.sleep(2);
             }
-            return (System.nanoTime() - start) / 1_000_000;
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            residentKib(p.pid()).ifPresent(kib::add); // bin/gatehouse execs its JVM, so the pid is the JVM's
+            return ms;
         } finally {
             if (stop != null) {
                 try (OutputStream in = p.getOutputStream()) {
@@ -79,6 +91,20 @@ public final class ColdStart {
             }
             p.destroyForcibly().waitFor();
         }
+    }
+
+    /** VmRSS of a process on Linux; empty elsewhere, and the memory row then says "not measured". */
+    private static java.util.Optional<Long> residentKib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return java.util.Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
+                }
+            }
+        } catch (java.io.IOException e) {
+            // no /proc: not Linux
+        }
+        return java.util.Optional.empty();
     }
 
     private static void copy(Path from, Path to) throws Exception {

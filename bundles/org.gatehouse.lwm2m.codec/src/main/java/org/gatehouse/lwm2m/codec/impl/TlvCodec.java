@@ -2,7 +2,6 @@ package org.gatehouse.lwm2m.codec.impl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 import org.gatehouse.lwm2m.codec.CodecException;
@@ -15,6 +14,7 @@ import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.LwM2mResource;
 import org.gatehouse.lwm2m.model.ModelLookup;
 import org.gatehouse.lwm2m.model.MultipleResource;
+import org.gatehouse.lwm2m.model.ObjectModel;
 import org.gatehouse.lwm2m.model.ResourceInstance;
 import org.gatehouse.lwm2m.model.ResourceModel;
 import org.gatehouse.lwm2m.model.ResourceType;
@@ -42,50 +42,20 @@ public final class TlvCodec implements ContentCodec {
 
     @Override
     public byte[] encode(LwM2mPath path, LwM2mNode node, ModelLookup models) throws CodecException {
-        TlvWriter w = new TlvWriter();
-        if (node instanceof LwM2mObject o) {
-            for (LwM2mObjectInstance i : o.instances().values()) {
-                w.write(TlvEntry.Kind.OBJECT_INSTANCE, i.id(), resources(i));
-            }
-        } else if (node instanceof LwM2mObjectInstance i) {
-            return resources(i);
-        } else if (node instanceof LwM2mResource r) {
-            resource(w, r);
-        } else if (node instanceof ResourceInstance ri) {
-            w.write(TlvEntry.Kind.RESOURCE_INSTANCE, ri.id(), TlvValues.encode(ri.value()));
-        }
-        return w.bytes();
-    }
-
-    private static byte[] resources(LwM2mObjectInstance instance) {
-        TlvWriter w = new TlvWriter();
-        for (LwM2mResource r : instance.resources().values()) {
-            resource(w, r);
-        }
-        return w.bytes();
-    }
-
-    private static void resource(TlvWriter w, LwM2mResource r) {
-        if (r instanceof SingleResource s) {
-            w.write(TlvEntry.Kind.RESOURCE, s.id(), TlvValues.encode(s.value()));
-        } else {
-            TlvWriter inner = new TlvWriter();
-            for (Map.Entry<Integer, Value> e : ((MultipleResource) r).values().entrySet()) {
-                inner.write(TlvEntry.Kind.RESOURCE_INSTANCE, e.getKey(), TlvValues.encode(e.getValue()));
-            }
-            w.write(TlvEntry.Kind.MULTIPLE_RESOURCE, r.id(), inner.bytes());
-        }
+        return TlvEncoder.encode(node);
     }
 
     @Override
     public LwM2mNode decode(byte[] payload, LwM2mPath path, ModelLookup models) throws CodecException {
         List<TlvEntry> entries = TlvReader.read(payload);
+        // one model lookup per payload, not one per resource
+        ObjectModel model = path.isRoot() ? null : models.find(path.objectId()).orElse(null);
         switch (path.depth()) {
             case 1:
                 List<LwM2mObjectInstance> instances = new ArrayList<>();
                 for (TlvEntry e : entries) {
                     expect(e, TlvEntry.Kind.OBJECT_INSTANCE, "an object path expects object instances");
-                    instances.add(instance(path.objectId(), e.id(), e.children(), models));
+                    instances.add(instance(path.objectId(), e.id(), e.children(), model));
                 }
                 return unique(() -> LwM2mObject.of(path.objectId(), instances), entries, "object instance");
             case 2:
@@ -94,16 +64,16 @@ public final class TlvCodec implements ContentCodec {
                     if (e.id() != path.instanceId()) {
                         throw new CodecException("TLV: at byte 0: instance " + e.id() + " does not match path " + path);
                     }
-                    return instance(path.objectId(), e.id(), e.children(), models);
+                    return instance(path.objectId(), e.id(), e.children(), model);
                 }
-                return instance(path.objectId(), path.instanceId(), entries, models);
+                return instance(path.objectId(), path.instanceId(), entries, model);
             case 3:
                 single(entries, "a resource path expects one resource TLV");
                 TlvEntry e = entries.get(0);
                 if (e.id() != path.resourceId() || e.kind() == TlvEntry.Kind.OBJECT_INSTANCE || e.kind() == TlvEntry.Kind.RESOURCE_INSTANCE) {
                     throw new CodecException("TLV: at byte 0: " + e.kind() + " " + e.id() + " does not match resource path " + path);
                 }
-                return resource(path.objectId(), e, models);
+                return resource(path.objectId(), e, model);
             case 4:
                 single(entries, "a resource instance path expects one resource instance TLV");
                 if (entries.get(0).kind() != TlvEntry.Kind.RESOURCE_INSTANCE || entries.get(0).id() != path.resourceInstanceId()) {
@@ -111,40 +81,40 @@ public final class TlvCodec implements ContentCodec {
                         + " does not match resource instance path " + path);
                 }
                 ResourceType type = Schema.typeOf(models, path);
-                return new ResourceInstance(path.resourceInstanceId(), TlvValues.decode(type, entries.get(0).value(), () -> "at byte 0, " + path));
+                return new ResourceInstance(path.resourceInstanceId(), TlvValues.decode(type, entries.get(0).data(), entries.get(0).start(), entries.get(0).length(), () -> "at byte 0, " + path));
             default:
                 throw new CodecException("TLV: cannot decode a payload for the root path");
         }
     }
 
-    private static LwM2mObjectInstance instance(int objectId, int instanceId, List<TlvEntry> entries, ModelLookup models)
+    private static LwM2mObjectInstance instance(int objectId, int instanceId, List<TlvEntry> entries, ObjectModel object)
             throws CodecException {
-        List<LwM2mResource> resources = new ArrayList<>();
+        List<LwM2mResource> resources = new ArrayList<>(entries.size());
         for (TlvEntry e : entries) {
             if (e.kind() != TlvEntry.Kind.RESOURCE && e.kind() != TlvEntry.Kind.MULTIPLE_RESOURCE) {
                 throw new CodecException("TLV: at byte " + e.offset() + ": " + e.kind() + " " + e.id() + " where a resource was expected");
             }
-            resources.add(resource(objectId, e, models));
+            resources.add(resource(objectId, e, object));
         }
         return unique(() -> LwM2mObjectInstance.of(instanceId, resources), entries, "resource");
     }
 
-    private static LwM2mResource resource(int objectId, TlvEntry e, ModelLookup models) throws CodecException {
-        ResourceModel model = Schema.resource(models, objectId, e.id()).orElse(null);
+    private static LwM2mResource resource(int objectId, TlvEntry e, ObjectModel object) throws CodecException {
+        ResourceModel model = object == null ? null : object.resource(e.id());
         ResourceType type = model == null ? ResourceType.OPAQUE : model.type();
         java.util.function.Supplier<String> where = () -> "at byte " + e.offset() + ", resource " + objectId + "/*/" + e.id();
         if (e.kind() == TlvEntry.Kind.RESOURCE) {
             if (model != null && model.multiple()) {
                 throw new CodecException("TLV: " + where.get() + " is a multiple resource but the TLV holds a single value");
             }
-            return SingleResource.of(e.id(), TlvValues.decode(type, e.value(), where));
+            return SingleResource.of(e.id(), TlvValues.decode(type, e.data(), e.start(), e.length(), where));
         }
         if (model != null && !model.multiple()) {
             throw new CodecException("TLV: " + where.get() + " is a single resource but the TLV holds several instances");
         }
         TreeMap<Integer, Value> values = new TreeMap<>();
         for (TlvEntry ri : e.children()) {
-            if (values.put(ri.id(), TlvValues.decode(type, ri.value(), () -> "at byte " + ri.offset() + ", instance " + ri.id() + " of resource " + objectId + "/*/" + e.id())) != null) {
+            if (values.put(ri.id(), TlvValues.decode(type, ri.data(), ri.start(), ri.length(), () -> "at byte " + ri.offset() + ", instance " + ri.id() + " of resource " + objectId + "/*/" + e.id())) != null) {
                 throw new CodecException("TLV: at byte " + ri.offset() + ": duplicate resource instance " + ri.id());
             }
         }

@@ -1,7 +1,6 @@
 package org.gatehouse.lwm2m.codec.impl;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.gatehouse.lwm2m.codec.CodecException;
@@ -22,7 +21,7 @@ final class TlvReader {
         while (pos < end) {
             int at = pos;
             int type = data[pos++] & 0xFF;
-            TlvEntry.Kind kind = TlvEntry.Kind.values()[type >> 6];
+            TlvEntry.Kind kind = TlvEntry.Kind.of(type >> 6);
             int idLength = (type & 0x20) != 0 ? 2 : 1;
             int lengthType = (type >> 3) & 0x03;
             need(pos, idLength + lengthType, end, at, "identifier and length fields");
@@ -30,7 +29,9 @@ final class TlvReader {
             pos += idLength;
             int length = lengthType == 0 ? type & 0x07 : (int) number(data, pos, lengthType);
             pos += lengthType;
-            need(pos, length, end, at, kind + " " + id + " value of " + length + " bytes");
+            if (length > end - pos) { // the message only on error: built for every TLV, it stood out in the decode profile
+                need(pos, length, end, at, kind + " " + id + " value of " + length + " bytes");
+            }
             if (kind.nested()) {
                 if (depth >= 2 || (kind == TlvEntry.Kind.OBJECT_INSTANCE && depth > 0)) {
                     throw new CodecException("TLV: at byte " + at + ": " + kind + " " + id + " is nested where it cannot be");
@@ -39,9 +40,9 @@ final class TlvReader {
                 for (TlvEntry child : children) {
                     checkChild(kind, id, child);
                 }
-                entries.add(new TlvEntry(kind, id, at, null, children));
+                entries.add(new TlvEntry(kind, id, at, data, pos, length, children));
             } else {
-                entries.add(new TlvEntry(kind, id, at, Arrays.copyOfRange(data, pos, pos + length), List.of()));
+                entries.add(new TlvEntry(kind, id, at, data, pos, length, List.of()));
             }
             pos += length;
         }

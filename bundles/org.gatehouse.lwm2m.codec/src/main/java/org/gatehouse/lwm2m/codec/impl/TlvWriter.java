@@ -1,14 +1,26 @@
 package org.gatehouse.lwm2m.codec.impl;
 
-import java.io.ByteArrayOutputStream;
-
-/** Writes TLV headers with the shortest identifier and length fields, as the spec's examples do. */
+/**
+ * Writes TLVs into one array of the exact payload size, computed beforehand with {@link #length}, so
+ * encoding copies nothing twice and never grows a buffer. Headers use the shortest identifier and
+ * length fields, as the spec's examples do.
+ */
 final class TlvWriter {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final byte[] out;
+    private int pos;
 
-    void write(TlvEntry.Kind kind, int id, byte[] value) {
-        int length = value.length;
+    TlvWriter(int size) {
+        out = new byte[size];
+    }
+
+    /** The bytes of a whole TLV (header and value) whose value is {@code valueLength} bytes. */
+    static int length(int id, int valueLength) {
+        int lengthField = valueLength < 8 ? 0 : valueLength <= 0xFF ? 1 : valueLength <= 0xFFFF ? 2 : 3;
+        return 1 + (id > 0xFF ? 2 : 1) + lengthField + valueLength;
+    }
+
+    void header(TlvEntry.Kind kind, int id, int length) {
         int type = kind.bits << 6;
         if (id > 0xFF) {
             type |= 0x20;
@@ -27,18 +39,25 @@ final class TlvWriter {
             type |= 0x18;
             lengthBytes = 3;
         }
-        out.write(type);
+        out[pos++] = (byte) type;
         if (id > 0xFF) {
-            out.write(id >> 8);
+            out[pos++] = (byte) (id >> 8);
         }
-        out.write(id & 0xFF);
+        out[pos++] = (byte) id;
         for (int i = lengthBytes - 1; i >= 0; i--) {
-            out.write(length >> (8 * i));
+            out[pos++] = (byte) (length >> (8 * i));
         }
-        out.writeBytes(value);
+    }
+
+    /** Writes a value of {@code TlvValues.length(...)} bytes in place. */
+    void value(org.gatehouse.lwm2m.model.Value v) {
+        pos = TlvValues.write(v, out, pos);
     }
 
     byte[] bytes() {
-        return out.toByteArray();
+        if (pos != out.length) { // a size and a write that disagree would send a corrupt payload
+            throw new IllegalStateException("TLV: wrote " + pos + " bytes of " + out.length);
+        }
+        return out;
     }
 }
