@@ -1,0 +1,26 @@
+package org.gatehouse.lwm2m.model.ddf;
+
+import java.io.ByteArrayInputStream;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Timeout;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Jazzer, coverage-guided, on the DDF XML parser (object definitions a user drops into the models folder):
+ * parsed or refused with DdfException, no other exception, no hang, no entity expansion. Fuzzes for
+ * maxDuration in the build (JAZZER_MAX_DURATION overrides it, see scripts/fuzz.sh); seeds in DdfFuzzTestInputs.
+ */
+class DdfFuzzTest {
+
+    @Timeout(value = 1, unit = TimeUnit.SECONDS) // Jazzer's per-input timeout; @FuzzTest must come last
+    @FuzzTest(maxDuration = "10s")
+    void ddf_is_parsed_or_refused(byte[] input) {
+        try {
+            DdfParser.parse(new ByteArrayInputStream(input), "fuzz.xml");
+        } catch (DdfException refused) {
+            // the expected answer to a bad file
+        }
+    }
+}
