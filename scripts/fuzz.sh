@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes every parser that reads outside input, one target at a time, for longer than the build does
-# (default 600 s each; the build fuzzes each for 10 s, the smartcard parsers for 30 s). Prints per target
+# (default 600 s each; the build fuzzes each for 5 s, the smartcard parsers for 30 s). Prints per target
 # the executions, the seconds and the findings; a finding is saved by Jazzer as crash-* next to the
 # target's seeds (src/test/resources/.../<Test>Inputs/<method>/) and replays in every later build.
 # Usage: scripts/fuzz.sh [seconds-per-target] [Test ...]    (e.g. scripts/fuzz.sh 120 TlvFuzzTest)

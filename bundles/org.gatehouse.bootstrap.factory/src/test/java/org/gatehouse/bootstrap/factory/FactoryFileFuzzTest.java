@@ -20,7 +20,7 @@ class FactoryFileFuzzTest {
     private static final SenmlJsonCodec SENML = new SenmlJsonCodec();
 
     @Timeout(value = 1, unit = TimeUnit.SECONDS) // Jazzer's per-input timeout; @FuzzTest must come last
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void factory_file_is_read_or_refused(byte[] input) {
         try {
             SENML.decodeObjects(input, CoreModels.all());

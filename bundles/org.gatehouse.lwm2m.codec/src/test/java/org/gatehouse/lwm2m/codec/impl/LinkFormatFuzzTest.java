@@ -17,7 +17,7 @@ class LinkFormatFuzzTest {
     private static final CoreLinkCodec CODEC = new CoreLinkCodec();
 
     @Timeout(value = 1, unit = TimeUnit.SECONDS) // Jazzer's per-input timeout; @FuzzTest must come last
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void link_format_is_parsed_or_refused(byte[] input) {
         try {
             CODEC.decode(input);

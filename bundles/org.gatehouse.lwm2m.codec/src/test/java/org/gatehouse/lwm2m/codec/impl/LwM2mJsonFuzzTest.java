@@ -17,7 +17,7 @@ class LwM2mJsonFuzzTest {
     private static final LwM2mJsonCodec CODEC = new LwM2mJsonCodec();
 
     @Timeout(value = 1, unit = TimeUnit.SECONDS) // Jazzer's per-input timeout; @FuzzTest must come last
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void lwm2m_json_is_decoded_or_refused(byte[] input) {
         FuzzDecoding.decode(CODEC, input);
     }

@@ -17,7 +17,7 @@ class SenmlCborFuzzTest {
     private static final SenmlCborCodec CODEC = new SenmlCborCodec();
 
     @Timeout(value = 1, unit = TimeUnit.SECONDS) // Jazzer's per-input timeout; @FuzzTest must come last
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void senml_cbor_is_decoded_or_refused(byte[] input) {
         FuzzDecoding.decode(CODEC, input);
     }

@@ -17,7 +17,7 @@ class SenmlJsonFuzzTest {
     private static final SenmlJsonCodec CODEC = new SenmlJsonCodec();
 
     @Timeout(value = 1, unit = TimeUnit.SECONDS) // Jazzer's per-input timeout; @FuzzTest must come last
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void senml_json_is_decoded_or_refused(byte[] input) {
         FuzzDecoding.decode(CODEC, input);
     }

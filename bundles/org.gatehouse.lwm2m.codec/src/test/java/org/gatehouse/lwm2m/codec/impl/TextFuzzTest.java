@@ -17,7 +17,7 @@ class TextFuzzTest {
     private static final TextCodec CODEC = new TextCodec();
 
     @Timeout(value = 1, unit = TimeUnit.SECONDS) // Jazzer's per-input timeout; @FuzzTest must come last
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void text_is_decoded_or_refused(byte[] input) {
         FuzzDecoding.decode(CODEC, input);
     }

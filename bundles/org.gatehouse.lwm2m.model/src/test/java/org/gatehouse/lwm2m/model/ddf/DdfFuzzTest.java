@@ -15,7 +15,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class DdfFuzzTest {
 
     @Timeout(value = 1, unit = TimeUnit.SECONDS) // Jazzer's per-input timeout; @FuzzTest must come last
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void ddf_is_parsed_or_refused(byte[] input) {
         try {
             DdfParser.parse(new ByteArrayInputStream(input), "fuzz.xml");

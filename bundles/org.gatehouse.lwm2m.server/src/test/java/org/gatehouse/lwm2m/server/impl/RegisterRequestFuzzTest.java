@@ -24,7 +24,7 @@ class RegisterRequestFuzzTest {
     private static final RequestParser PARSER = new RequestParser(new CoreLinkCodec());
 
     @Timeout(value = 1, unit = TimeUnit.SECONDS) // Jazzer's per-input timeout; @FuzzTest must come last
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void register_request_is_parsed_or_refused(byte[] input) {
         int zero = 0;
         while (zero < input.length && input[zero] != 0) {
