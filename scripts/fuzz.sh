@@ -53,7 +53,10 @@ for t in "${targets[@]}"; do
   after=$(find "$module/src/test/resources" -name 'crash-*' -o -name 'timeout-*' 2>/dev/null | sort)
   new=$(comm -13 <(echo "$before") <(echo "$after") | grep -v '^$' || true)
   exceptions=$(grep -E '^== Java Exception|^== Java Assertion|FuzzTestFindingException|timed out after|OutOfMemoryError|StackOverflowError' "$log" | sort -u | head -5)
-  if [ $rc -ne 0 ] || [ -n "$new" ]; then
+  if [ $rc -eq 0 ] && [ -z "$runs" ]; then
+    status=1
+    result="NOT RUN (no fuzzing output; are the module's tests compiled? run without FUZZ_NO_BUILD)"
+  elif [ $rc -ne 0 ] || [ -n "$new" ]; then
     status=1
     result="FINDING (mvn exit $rc) ${new:+saved: $(echo $new)} ${exceptions}"
   else
