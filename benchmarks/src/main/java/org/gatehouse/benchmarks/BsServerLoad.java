@@ -12,7 +12,9 @@ import java.util.stream.IntStream;
  * LwM2M clients, C at a time, NoSec and PSK (PSK with N/5 clients: one DTLS handshake and one stored
  * credential each); bootstraps per second, latency percentiles (Bootstrap-Request sent to Finish
  * received), heap after GC, heap per open session; then 10,000 clients of ours to show the heap bounded.
- * Usage: {@code scripts/bench.sh bsserver [N] [C] [BOUNDED_N]} (BOUNDED_N 0 skips that run).
+ * Usage: {@code scripts/bench.sh bsserver [N] [C] [BOUNDED_N] [IDLE_S]} (BOUNDED_N 0 skips that run; IDLE_S: seconds
+ * to wait after it, then the heap again: the CoAP layer keeps finished exchanges for deduplication for
+ * EXCHANGE_LIFETIME, 247 s by default, so the heap right after a run grows with rate x 247 s, not with clients).
  */
 public final class BsServerLoad {
     private static final byte[] PSK = java.util.HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
@@ -24,6 +26,7 @@ public final class BsServerLoad {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int c = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int bounded = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        int idle = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "bench-clients");
             t.setDaemon(true);
@@ -32,8 +35,8 @@ public final class BsServerLoad {
         BsLoad load = new BsLoad(executor);
         List<String> rows = new ArrayList<>();
         try (OurBsServer ours = new OurBsServer(Files.createTempDirectory("bsbench"), 1000); LeshanBsServer leshan = new LeshanBsServer()) {
-            for (BsLoad.Target t : List.of(ours, leshan)) { // warm-up: JIT of both servers and the clients
-                List<String> warm = names(t, "warm", 200, false);
+            for (BsLoad.Target t : List.of(ours, leshan)) { // warm-up as long as the run: JIT of both servers and the clients
+                List<String> warm = names(t, "warm", n, false);
                 load.run(t.uri(false), warm, null, c);
             }
             for (boolean psk : new boolean[] {false, true}) {
@@ -68,6 +71,10 @@ public final class BsServerLoad {
                     BsLoad.Result r = load.run(ours.uri(false), names(ours, "big" + mark, mark - done, false), null, c);
                     done = mark;
                     System.out.printf("  after %6d clients: %8.1f MB  (this stretch %.1f bs/s, %d errors)%n", done, mb(BsLoad.heapAfterGc()), r.rate(), r.errors());
+                }
+                if (idle > 0) {
+                    Thread.sleep(idle * 1000L);
+                    System.out.printf("  %d s later, idle:    %8.1f MB%n", idle, mb(BsLoad.heapAfterGc()));
                 }
             }
         } finally {
