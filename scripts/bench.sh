@@ -4,6 +4,9 @@
 #                                             --rounds=N first runs the set N times interleaved
 #   scripts/bench.sh bootstrap [ROUNDS]       bootstrap + registration latency on loopback, warm JVM
 #   scripts/bench.sh coldstart [ROUNDS]       new process to registered (and its memory): bin/gatehouse and Leshan's client
+#   scripts/bench.sh bsserver [N] [C] [BIG] [IDLE]  bootstrap-server load, ours and Leshan's: N clients (1000), C at a time (20),
+#                                             NoSec and PSK (N/5), then BIG clients of ours (10000; 0 skips) for the heap bound,
+#                                             and the heap again after IDLE seconds (0; 260 outlasts CoAP's exchange lifetime)
 #   scripts/bench.sh smartcard [ROUNDS]       reading a card's bootstrap data over pcscd (scripts/pcsc-up.sh first)
 #   scripts/bench.sh all                      all of the above, then ONE table of ratios (about 10 minutes on 2 cores);
 #                                             the table is also left in benchmarks/target/bench-all.txt
@@ -59,6 +62,9 @@ case "${1:-}" in
   smartcard)
     shift
     exec java -cp "$JAR" org.gatehouse.benchmarks.SmartcardRead "$@" ;;
+  bsserver)
+    shift
+    exec java -Xmx512m -cp "$JAR" org.gatehouse.benchmarks.BsServerLoad "$@" ;;
   bootstrap)
     shift
     exec java -cp "$JAR" org.gatehouse.benchmarks.BootstrapLatency "$@" ;;

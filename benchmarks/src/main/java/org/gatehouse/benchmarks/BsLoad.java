@@ -1,0 +1,137 @@
+package org.gatehouse.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+
+/** N bootstrap clients, C at a time, against one bootstrap server; latencies and heap after GC. */
+final class BsLoad {
+    /** The server account every configuration gives (nothing listens there: the clients do not register). */
+    static final String SERVER_URI = "coap://127.0.0.1:5683";
+
+    /** A bootstrap server under load. */
+    interface Target extends AutoCloseable {
+        String name();
+
+        /** Makes {@code endpoint} (identity = endpoint name) known with its PSK, served the same configuration. */
+        void addPsk(String endpoint, byte[] key) throws Exception;
+
+        String uri(boolean psk);
+    }
+
+    record Result(int clients, double seconds, List<Long> nanos, int errors, String firstError) {
+        double rate() {
+            return nanos.size() / seconds;
+        }
+
+        double ms(int percentile) {
+            if (nanos.isEmpty()) {
+                return Double.NaN;
+            }
+            List<Long> sorted = new ArrayList<>(nanos);
+            Collections.sort(sorted);
+            int i = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
+        }
+    }
+
+    private final Configuration config;
+    private final ScheduledExecutorService executor;
+
+    BsLoad(ScheduledExecutorService executor) {
+        CoapConfig.register();
+        UdpConfig.register();
+        DtlsConfig.register();
+        config = Configuration.createStandardWithoutFile();
+        // one thread each per client socket: the load generator must not crowd out the server on 2 cores
+        config.set(UdpConfig.UDP_RECEIVER_THREAD_COUNT, 1).set(UdpConfig.UDP_SENDER_THREAD_COUNT, 1)
+            .set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1).set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1)
+            .set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, 2, TimeUnit.SECONDS);
+        this.executor = executor;
+    }
+
+    /** Bootstraps {@code names} (keys non-null for PSK), {@code concurrency} at a time. */
+    Result run(String uri, List<String> names, byte[] psk, int concurrency) throws InterruptedException {
+        Semaphore slots = new Semaphore(concurrency);
+        List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        String[] firstError = {""};
+        long start = System.nanoTime();
+        for (String name : names) {
+            slots.acquire();
+            BenchClient client = new BenchClient(config, name, psk, executor, null);
+            client.result.orTimeout(60, TimeUnit.SECONDS).whenComplete((ns, e) -> {
+                if (e == null) {
+                    nanos.add(ns);
+                } else if (errors.getAndIncrement() == 0) {
+                    firstError[0] = name + ": " + e;
+                }
+                slots.release();
+                executor.schedule(client::destroy, 1, TimeUnit.SECONDS); // after our answer to Finish went out
+            });
+            try {
+                client.start(uri, name);
+            } catch (Exception e) {
+                client.result.completeExceptionally(e);
+            }
+        }
+        slots.acquire(concurrency);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(names.size(), seconds, new ArrayList<>(nanos), errors.get(), firstError[0]);
+    }
+
+    /**
+     * Heap held per open session: {@code count} clients send Bootstrap-Request and leave the server's first
+     * request unanswered while the heap is measured after GC; then they finish.
+     */
+    long bytesPerOpenSession(String uri, List<String> names) throws Exception {
+        long before = heapAfterGc();
+        CompletableFuture<Void> hold = new CompletableFuture<>();
+        List<BenchClient> clients = new ArrayList<>();
+        for (String name : names) {
+            BenchClient c = new BenchClient(config, name, null, executor, hold);
+            clients.add(c);
+            c.start(uri, name);
+        }
+        Thread.sleep(1500); // every Bootstrap-Request answered and each server's first request sent
+        long during = heapAfterGc();
+        hold.complete(null);
+        CompletableFuture.allOf(clients.stream().map(c -> c.result.exceptionally(e -> 0L)).toArray(CompletableFuture[]::new))
+            .get(60, TimeUnit.SECONDS);
+        clients.forEach(BenchClient::destroy);
+        return (during - before - clientsOnly(names)) / names.size();
+    }
+
+    /** The held clients are in the same heap: as many clients with a request out to a port where nothing answers. */
+    private long clientsOnly(List<String> names) throws Exception {
+        long before = heapAfterGc();
+        List<BenchClient> clients = new ArrayList<>();
+        for (String name : names) {
+            BenchClient c = new BenchClient(config, name, null, executor, null);
+            clients.add(c);
+            c.start("coap://127.0.0.1:9", name);
+        }
+        long during = heapAfterGc();
+        clients.forEach(BenchClient::destroy);
+        return during - before;
+    }
+
+    static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

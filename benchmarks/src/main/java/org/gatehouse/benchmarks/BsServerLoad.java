@@ -1,0 +1,111 @@
+package org.gatehouse.benchmarks;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.IntStream;
+
+/**
+ * Load benchmark of the bootstrap server, ours and Eclipse Leshan's side by side in one JVM: N minimal
+ * LwM2M clients, C at a time, NoSec and PSK (PSK with N/5 clients: one DTLS handshake and one stored
+ * credential each); bootstraps per second, latency percentiles (Bootstrap-Request sent to Finish
+ * received), heap after GC, heap per open session; then 10,000 clients of ours to show the heap bounded.
+ * Usage: {@code scripts/bench.sh bsserver [N] [C] [BOUNDED_N] [IDLE_S]} (BOUNDED_N 0 skips that run; IDLE_S: seconds
+ * to wait after it, then the heap again: the CoAP layer keeps finished exchanges for deduplication for
+ * EXCHANGE_LIFETIME, 247 s by default, so the heap right after a run grows with rate x 247 s, not with clients).
+ */
+public final class BsServerLoad {
+    private static final byte[] PSK = java.util.HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
+
+    private BsServerLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int c = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int bounded = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        int idle = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "bench-clients");
+            t.setDaemon(true);
+            return t;
+        });
+        BsLoad load = new BsLoad(executor);
+        List<String> rows = new ArrayList<>();
+        try (OurBsServer ours = new OurBsServer(Files.createTempDirectory("bsbench"), 1000); LeshanBsServer leshan = new LeshanBsServer()) {
+            for (BsLoad.Target t : List.of(ours, leshan)) { // warm-up as long as the run: JIT of both servers and the clients
+                List<String> warm = names(t, "warm", n, false);
+                load.run(t.uri(false), warm, null, c);
+            }
+            for (boolean psk : new boolean[] {false, true}) {
+                int count = psk ? Math.max(c, n / 5) : n;
+                for (BsLoad.Target t : List.of(ours, leshan)) {
+                    List<String> names = names(t, psk ? "psk" : "nosec", count, psk);
+                    long before = BsLoad.heapAfterGc();
+                    BsLoad.Result r = load.run(t.uri(psk), names, psk ? PSK : null, c);
+                    long after = BsLoad.heapAfterGc();
+                    rows.add(String.format("%-9s %-5s %7d %4d %9.1f %7.1f %7.1f %7.1f %7.1f %6d %8.1f %8.1f", t.name(), psk ? "PSK" : "NoSec",
+                        count, c, r.rate(), r.ms(50), r.ms(90), r.ms(99), r.ms(100), r.errors(), mb(before), mb(after)));
+                    System.out.println(rows.get(rows.size() - 1) + (r.errors() > 0 ? "   first error: " + r.firstError() : ""));
+                }
+            }
+            List<String> perSession = new ArrayList<>();
+            for (BsLoad.Target t : List.of(ours, leshan)) {
+                List<String> names = names(t, "held", 200, false);
+                perSession.add(String.format("%s %.1f KiB", t.name(), load.bytesPerOpenSession(t.uri(false), names) / 1024.0));
+            }
+            System.out.println();
+            System.out.println("Bootstrap servers under load on loopback (" + uptime() + ")");
+            System.out.printf("%-9s %-5s %7s %4s %9s %7s %7s %7s %7s %6s %8s %8s%n", "server", "sec", "clients", "conc", "bs/s", "p50", "p90",
+                "p99", "max", "errors", "heapMB<", "heapMB>");
+            rows.forEach(System.out::println);
+            System.out.println("latency ms, Bootstrap-Request sent to Finish received; heap used after GC before and after the run (whole JVM: both servers and the clients)");
+            System.out.println("heap per open session (200 sessions held at their first request, the clients' own heap subtracted): " + String.join(", ", perSession));
+            if (bounded > 0) {
+                System.out.println();
+                System.out.println("Gatehouse, " + bounded + " NoSec clients, " + c + " at a time; heap used after GC:");
+                int done = 0;
+                for (int mark : new int[] {bounded / 10, bounded / 2, bounded}) {
+                    BsLoad.Result r = load.run(ours.uri(false), names(ours, "big" + mark, mark - done, false), null, c);
+                    done = mark;
+                    System.out.printf("  after %6d clients: %8.1f MB  (this stretch %.1f bs/s, %d errors)%n", done, mb(BsLoad.heapAfterGc()), r.rate(), r.errors());
+                }
+                if (idle > 0) {
+                    Thread.sleep(idle * 1000L);
+                    System.out.printf("  %d s later, idle:    %8.1f MB%n", idle, mb(BsLoad.heapAfterGc()));
+                }
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        System.exit(0);
+    }
+
+    /** Endpoint names bench-TAG-i, made known to the server first (Leshan: one configuration each; PSK: a credential each). */
+    private static List<String> names(BsLoad.Target t, String tag, int count, boolean psk) throws Exception {
+        List<String> names = IntStream.range(0, count).mapToObj(i -> "bench-" + tag + "-" + i).toList();
+        for (String name : names) {
+            if (psk) {
+                t.addPsk(name, PSK);
+            } else if (t instanceof LeshanBsServer l) {
+                l.addNoSec(name);
+            }
+        }
+        return names;
+    }
+
+    private static double mb(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+
+    private static String uptime() {
+        try {
+            String[] load = Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return "load average " + load[0] + " " + load[1] + " " + load[2] + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (java.io.IOException e) {
+            return "load average unknown";
+        }
+    }
+}
