@@ -47,10 +47,8 @@ class LwM2mServerSystemIT {
             "endpoint=sensor-1\npsk.identity=sensor-1-id\npsk.key.hex=73656e736f722d312d736563726574\n");
 
         try (Gateway gw = Gateway.start(home)) {
-            gw.await("LwM2M server listening on /127.0.0.1:", 0, T);
-            gw.await("(DTLS (PSK))", 0, T);
-            Matcher m = DTLS_PORT.matcher(gw.output());
-            assertTrue(m.find(), gw.output());
+            // the LwM2M server's own DTLS line (the bootstrap server of the all-in-one default has one too)
+            Matcher m = await().atMost(T).until(() -> DTLS_PORT.matcher(gw.output()), Matcher::find);
             LeshanDevice device = new LeshanDevice();
             LeshanClient client = client("sensor-1", Security.psk("coaps://127.0.0.1:" + m.group(1), 123,
                 "sensor-1-id".getBytes(StandardCharsets.UTF_8), "sensor-1-secret".getBytes(StandardCharsets.US_ASCII)), device);

@@ -100,6 +100,10 @@ public final class ConfigFolder {
                 }
             }
         } catch (IOException | RuntimeException e) {
+            if (poller.isShutdown()) {
+                LOG.debug("Bootstrap configuration folder {} not read: stopping ({})", folder, e.toString());
+                return; // deactivated mid-scan: the storage is closing under us, nothing is wrong
+            }
             LOG.warn("Bootstrap configuration folder {} could not be read: {}", folder, e.toString());
         }
     }
