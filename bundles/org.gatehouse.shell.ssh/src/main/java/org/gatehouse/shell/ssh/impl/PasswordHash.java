@@ -1,14 +1,8 @@
 package org.gatehouse.shell.ssh.impl;
 
-import java.io.BufferedReader;
-import java.io.Console;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 
 import javax.crypto.SecretKeyFactory;
@@ -77,27 +71,5 @@ final class PasswordHash {
         } finally {
             spec.clearPassword();
         }
-    }
-
-    /** Asks for a password (twice on a terminal, one line from stdin otherwise) and prints the configuration line. */
-    public static void main(String[] args) throws IOException {
-        char[] password;
-        Console console = System.console();
-        if (console != null) {
-            password = console.readPassword("Password: ");
-            char[] again = console.readPassword("Again: ");
-            if (password == null || again == null || !Arrays.equals(password, again)) {
-                System.err.println("The two passwords differ; nothing written.");
-                System.exit(1);
-            }
-        } else {
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            password = line == null ? new char[0] : line.toCharArray();
-        }
-        if (password.length == 0) {
-            System.err.println("Empty password; nothing written.");
-            System.exit(1);
-        }
-        System.out.println("passwordHash=" + create(password, ITERATIONS));
     }
 }
