@@ -94,6 +94,10 @@ class KillSoak extends WithLeshan {
                 gw.toHandle().destroyForcibly();
             }
             revision = check(store, revision, lifetimes, round);
+            if (round % 25 == 0) { // a long run shows how far it got
+                System.out.printf("kill soak: %d of %d kills checked (%d once registered), %d s%n", round, kills, afterRegistration,
+                    (System.nanoTime() - start) / 1_000_000_000);
+            }
         }
         Process last = spawn(store, ep);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(last.getInputStream(), StandardCharsets.US_ASCII))) {
