@@ -62,6 +62,38 @@ public interface BootstrapStorage {
     /** Every configuration, ordered by key. */
     List<StoredConfig> configs();
 
+    /**
+     * The configuration that serves {@code endpoint}: the one stored under its name, else the one of
+     * the longest prefix key it starts with ({@code "*"} serves every endpoint). Engines answer it in
+     * one query; this default asks {@link #config} for each candidate key, longest first.
+     *
+     * @since 1.1.0
+     */
+    default Optional<StoredConfig> configFor(String endpoint) {
+        for (String key : candidateKeys(endpoint)) {
+            Optional<StoredConfig> c = config(key);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The keys whose configuration may serve {@code endpoint}, best first: its name, then its
+     * prefixes followed by {@code *}, longest first, down to {@code "*"}.
+     *
+     * @since 1.1.0
+     */
+    static List<String> candidateKeys(String endpoint) {
+        List<String> keys = new java.util.ArrayList<>(endpoint.length() + 2);
+        keys.add(endpoint);
+        for (int end = endpoint.length(); end >= 0; end--) {
+            keys.add(endpoint.substring(0, end) + "*");
+        }
+        return keys;
+    }
+
     // --- credentials ------------------------------------------------------------------------
 
     /** Inserts or replaces the credential of {@code credential.endpoint()}; secrets are kept encrypted. */
@@ -79,7 +111,11 @@ public interface BootstrapStorage {
     /** Records the start of a session and returns its id. */
     long sessionStarted(String endpoint, String node);
 
-    /** Appends one request of a session, e.g. "WRITE /0/1 2.04". */
+    /**
+     * Appends one request of a session, e.g. "WRITE /0/1 2.04". An engine may write events and ends
+     * behind the caller (see its documentation for how much a crash may lose); {@link #sessions} on
+     * the same storage always sees them.
+     */
     void sessionEvent(long sessionId, String event);
 
     /** Records how a session ended: "success", "failed: …", "abandoned: …". */

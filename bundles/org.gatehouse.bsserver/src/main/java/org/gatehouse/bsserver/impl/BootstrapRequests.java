@@ -90,7 +90,7 @@ final class BootstrapRequests implements RequestHandler {
         }
         List<Step> steps;
         try {
-            steps = SessionPlan.of(d.config(), codec.get(), models);
+            steps = d.parsed().plan(codec.get(), models);
         } catch (CodecException e) {
             return refuse("BOOTSTRAP-REQUEST", d.endpoint(), ResponseCode.INTERNAL_SERVER_ERROR, "cannot encode the configuration: " + e.getMessage(), from);
         }

@@ -67,17 +67,6 @@ public final class ConfigStore implements BootstrapConfigs {
 
     @Override
     public Optional<StoredConfig> forEndpoint(String endpoint) {
-        Optional<StoredConfig> own = storage.config(endpoint);
-        if (own.isPresent()) {
-            return own;
-        }
-        // the candidate prefixes, longest first down to "*" (every endpoint): one indexed lookup each, never a scan
-        for (int end = endpoint.length(); end >= 0; end--) {
-            Optional<StoredConfig> prefix = storage.config(endpoint.substring(0, end) + "*");
-            if (prefix.isPresent()) {
-                return prefix;
-            }
-        }
-        return Optional.empty();
+        return storage.configFor(endpoint); // one query: the endpoint's own key and every prefix of it at once
     }
 }

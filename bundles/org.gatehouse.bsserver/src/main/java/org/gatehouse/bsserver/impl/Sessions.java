@@ -109,11 +109,20 @@ final class Sessions implements AutoCloseable {
                 }
                 return outcome;
             })
-            .thenApply(outcome -> {
+            .thenApplyAsync(outcome -> { // on our executor: the end's storage calls stay off the transport's threads
                 end(endpoint, session, outcome);
                 afterEnd.run();
                 return outcome;
-            });
+            }, this::runAnyway);
+    }
+
+    /** On the executor, or here when it stopped taking work: an end is always recorded. */
+    private void runAnyway(Runnable r) {
+        try {
+            executor.execute(r);
+        } catch (RejectedExecutionException e) {
+            r.run();
+        }
     }
 
     private void end(String endpoint, Session session, String outcome) {

@@ -8,9 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.gatehouse.bsserver.storage.BootstrapStorage;
 import org.gatehouse.bsserver.storage.StoredConfig;
 
 /** The configurations table: put as update-else-insert in one transaction, removal as a tombstone. */
@@ -47,6 +50,27 @@ final class Configs {
 
     Optional<StoredConfig> get(String key) {
         return database.call("reading configuration " + key, c -> read(c, key));
+    }
+
+    /** The endpoint's own configuration, else its longest prefix's: every candidate key in one query. */
+    Optional<StoredConfig> forEndpoint(String endpoint) {
+        List<String> candidates = BootstrapStorage.candidateKeys(endpoint);
+        String sql = COLUMNS + "WHERE config_key IN (" + "?,".repeat(candidates.size() - 1) + "?) AND json IS NOT NULL";
+        return database.call("looking up the configuration of " + endpoint, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < candidates.size(); i++) {
+                    s.setString(i + 1, candidates.get(i));
+                }
+                Map<String, StoredConfig> found = new HashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        StoredConfig config = config(rs);
+                        found.put(config.key(), config);
+                    }
+                }
+                return candidates.stream().filter(found::containsKey).findFirst().map(found::get);
+            }
+        });
     }
 
     List<StoredConfig> all() {

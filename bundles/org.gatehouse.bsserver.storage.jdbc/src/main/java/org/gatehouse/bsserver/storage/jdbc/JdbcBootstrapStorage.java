@@ -172,6 +172,11 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
     }
 
     @Override
+    public Optional<StoredConfig> configFor(String endpoint) {
+        return ready().configs.forEndpoint(endpoint);
+    }
+
+    @Override
     public List<StoredConfig> configs() {
         return ready().configs.all();
     }
@@ -226,9 +231,13 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         ready().claims.release(endpoint, node);
     }
 
-    /** Closes the pooled connections (an embedded H2 database closes with its last connection). */
+    /**
+     * Writes the session-log rows still queued, then closes the pooled connections (an embedded H2
+     * database closes with its last connection).
+     */
     @Override
     public void close() {
+        sessions.close();
         database.close();
     }
 

@@ -90,6 +90,30 @@ abstract class StorageContract {
     }
 
     @Test
+    void an_endpoint_is_served_its_own_configuration_else_its_longest_prefix_as_another_node_changed_them() {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        assertEquals(Optional.empty(), b.configFor("plant-17"));
+        a.putConfig("*", "{\"any\":1}");
+        a.putConfig("plant-*", "{\"plant\":1}");
+        a.putConfig("plant-1*", "{\"plant1\":1}");
+        a.putConfig("plant-17", "{\"own\":1}");
+        assertEquals("plant-17", b.configFor("plant-17").orElseThrow().key());
+        assertEquals("plant-1*", b.configFor("plant-18").orElseThrow().key());
+        assertEquals("plant-*", b.configFor("plant-2").orElseThrow().key());
+        assertEquals("*", b.configFor("pump").orElseThrow().key());
+        assertEquals("plant-1*", b.configFor("plant-1").orElseThrow().key(), "a prefix serves a name equal to it");
+        a.removeConfig("plant-17");
+        assertEquals("plant-1*", b.configFor("plant-17").orElseThrow().key());
+        StoredConfig changed = a.putConfig("plant-1*", "{\"plant1\":2}");
+        assertEquals(changed, b.configFor("plant-17").orElseThrow());
+        assertEquals("*", b.configFor("").orElseThrow().key());
+        String longest = "x".repeat(255);
+        a.putConfig(longest, "{}");
+        assertEquals(longest, b.configFor(longest).orElseThrow().key());
+    }
+
+    @Test
     void a_configuration_of_64_kib_and_unicode_is_kept_as_given() {
         JdbcBootstrapStorage s = storage("a");
         String json = "{\"name\":\"Größe ✓ 温度\",\"pad\":\"" + "x".repeat(65_536) + "\"}";
@@ -221,6 +245,57 @@ abstract class StorageContract {
         assertEquals(List.of(third), s.sessions(Optional.of("ep-1"), 1).stream().map(SessionRecord::id).toList());
         assertEquals(List.of(), s.sessions(Optional.empty(), 0));
         assertEquals(List.of(), s.sessions(Optional.of("nobody"), 10));
+    }
+
+    @Test
+    void events_written_behind_reach_another_node_in_order_and_a_close_writes_what_is_queued() throws Exception {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        int threads = 8;
+        int events = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Long>> ids = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String endpoint = "ep-" + t;
+            ids.add(pool.submit(() -> {
+                long id = a.sessionStarted(endpoint, "node-a");
+                for (int i = 0; i < events; i++) {
+                    a.sessionEvent(id, "WRITE /0/" + i + " 2.04");
+                }
+                a.sessionEnded(id, "success");
+                return id;
+            }));
+        }
+        for (Future<Long> id : ids) {
+            id.get();
+        }
+        pool.shutdown();
+        long open = a.sessionStarted("ep-open", "node-a");
+        a.sessionEvent(open, "DISCOVER / 2.05");
+        a.close(); // what is still queued is written now
+        List<String> expected = java.util.stream.IntStream.range(0, events).mapToObj(i -> "WRITE /0/" + i + " 2.04").toList();
+        List<SessionRecord> seen = b.sessions(Optional.empty(), threads + 1);
+        assertEquals(threads + 1, seen.size());
+        assertEquals(List.of("DISCOVER / 2.05"), seen.get(0).events());
+        assertEquals(Optional.empty(), seen.get(0).outcome());
+        for (SessionRecord r : seen.subList(1, seen.size())) {
+            assertEquals(expected, r.events(), r.endpoint());
+            assertEquals(Optional.of("success"), r.outcome());
+        }
+        b.sessionEvent(open, "FINISH 2.04"); // a session another node started: written at once
+        b.sessionEnded(open, "success");
+        assertEquals(List.of("DISCOVER / 2.05", "FINISH 2.04"), b.sessions(Optional.of("ep-open"), 1).get(0).events());
+    }
+
+    @Test
+    void rows_written_behind_reach_another_node_without_a_read_or_close_on_the_writing_one() {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        long id = a.sessionStarted("ep", "node-a");
+        a.sessionEvent(id, "DELETE / 2.02");
+        a.sessionEnded(id, "success");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> b.sessions(Optional.of("ep"), 1).get(0).outcome().isPresent());
+        assertEquals(List.of("DELETE / 2.02"), b.sessions(Optional.of("ep"), 1).get(0).events());
     }
 
     @Test
