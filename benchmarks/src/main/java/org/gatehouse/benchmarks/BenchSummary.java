@@ -31,7 +31,10 @@ public final class BenchSummary {
         EXPECTED.put("codec TLV decode", "us/op");
         EXPECTED.put("codec TLV encode", "us/op");
         EXPECTED.put("smartcard: read 1 KiB bootstrap file (median)", "ms");
-        EXPECTED.put("bootstrap server: throughput", "boots/s");
+        EXPECTED.put("bootstrap server: bootstraps per second, NoSec", "boots/s");
+        EXPECTED.put("bootstrap server: bootstraps per second, PSK", "boots/s");
+        EXPECTED.put("bootstrap server: latency p99 / p50, NoSec", "ratio");
+        EXPECTED.put("bootstrap server: latency p99 / p50, PSK", "ratio");
     }
 
     private BenchSummary() {
