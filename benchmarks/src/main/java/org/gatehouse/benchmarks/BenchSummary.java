@@ -33,6 +33,8 @@ public final class BenchSummary {
         EXPECTED.put("smartcard: read 1 KiB bootstrap file (median)", "ms");
         EXPECTED.put("bootstrap server: bootstraps per second, NoSec", "boots/s");
         EXPECTED.put("bootstrap server: bootstraps per second, PSK", "boots/s");
+        EXPECTED.put("bootstrap server: CPU per bootstrap, NoSec", "ms");
+        EXPECTED.put("bootstrap server: CPU per bootstrap, PSK", "ms");
         EXPECTED.put("bootstrap server: latency p99 / p50, NoSec", "ratio");
         EXPECTED.put("bootstrap server: latency p99 / p50, PSK", "ratio");
     }

@@ -32,6 +32,23 @@ final class BsLoad {
         void addPsk(String endpoint, byte[] key) throws Exception;
 
         String uri(boolean psk);
+
+        /** Names of the threads of its own, besides those of its sockets (which carry their port in their names). */
+        List<String> threadPrefixes();
+    }
+
+    /** CPU nanoseconds spent so far by the live threads of {@code t} (its own pools and its sockets' threads). */
+    static long serverCpuNanos(Target t) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        java.util.regex.Pattern ports = java.util.regex.Pattern.compile(".*:(" + URI.create(t.uri(false)).getPort() + "|"
+            + URI.create(t.uri(true)).getPort() + ")(\\D.*|$)");
+        long sum = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && (t.threadPrefixes().stream().anyMatch(info.getThreadName()::startsWith) || ports.matcher(info.getThreadName()).matches())) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     record Result(int clients, double seconds, List<Long> nanos, int errors, String firstError) {

@@ -47,17 +47,23 @@ public final class BsServerLoad {
             for (boolean psk : new boolean[] {false, true}) {
                 int count = psk ? Math.max(c, n / 5) : n;
                 Map<BsLoad.Target, BsLoad.Result> results = new HashMap<>();
+                Map<BsLoad.Target, Double> cpuPerBootstrap = new HashMap<>();
                 for (BsLoad.Target t : targets) {
                     List<String> names = names(t, psk ? "psk" : "nosec", count, psk);
                     long before = BsLoad.heapAfterGc();
+                    long cpu = BsLoad.serverCpuNanos(t);
                     BsLoad.Result r = load.run(t.uri(psk), names, psk ? PSK : null, c);
+                    double cpuMs = (BsLoad.serverCpuNanos(t) - cpu) / 1e6 / Math.max(1, r.nanos().size());
                     long after = BsLoad.heapAfterGc();
                     results.put(t, r);
-                    rows.add(String.format("%-9s %-5s %7d %4d %9.1f %7.1f %7.1f %7.1f %7.1f %6d %8.1f %8.1f", t.name(), psk ? "PSK" : "NoSec",
-                        count, c, r.rate(), r.ms(50), r.ms(90), r.ms(99), r.ms(100), r.errors(), mb(before), mb(after)));
+                    cpuPerBootstrap.put(t, cpuMs);
+                    rows.add(String.format("%-9s %-5s %7d %4d %9.1f %7.1f %7.1f %7.1f %7.1f %6d %8.2f %8.1f %8.1f", t.name(), psk ? "PSK" : "NoSec",
+                        count, c, r.rate(), r.ms(50), r.ms(90), r.ms(99), r.ms(100), r.errors(), cpuMs, mb(before), mb(after)));
                     System.out.println(rows.get(rows.size() - 1) + (r.errors() > 0 ? "   first error: " + r.firstError() : ""));
                 }
                 record(psk ? "PSK" : "NoSec", results.get(ours), results.get(leshan));
+                BenchSummary.record("bootstrap server: CPU per bootstrap, " + (psk ? "PSK" : "NoSec"), cpuPerBootstrap.get(ours),
+                    cpuPerBootstrap.get(leshan), "ms", cpuPerBootstrap.get(leshan) / cpuPerBootstrap.get(ours));
             }
             List<String> perSession = new ArrayList<>();
             for (BsLoad.Target t : List.of(ours, leshan)) {
@@ -66,10 +72,11 @@ public final class BsServerLoad {
             }
             System.out.println();
             System.out.println("Bootstrap servers under load on loopback (" + uptime() + ")");
-            System.out.printf("%-9s %-5s %7s %4s %9s %7s %7s %7s %7s %6s %8s %8s%n", "server", "sec", "clients", "conc", "bs/s", "p50", "p90",
-                "p99", "max", "errors", "heapMB<", "heapMB>");
+            System.out.printf("%-9s %-5s %7s %4s %9s %7s %7s %7s %7s %6s %8s %8s %8s%n", "server", "sec", "clients", "conc", "bs/s", "p50", "p90",
+                "p99", "max", "errors", "cpu ms", "heapMB<", "heapMB>");
             rows.forEach(System.out::println);
             System.out.println("latency ms, Bootstrap-Request sent to Finish received; heap used after GC before and after the run (whole JVM: the servers and the clients)");
+            System.out.println("cpu ms: CPU time of the server's own threads per bootstrap (its pools and its sockets' threads; the machine's load barely moves it)");
             System.out.println("\"no server\": the load generator alone, against a responder that only sends the four requests: the most it can offer");
             System.out.println("heap per open session (200 sessions held at their first request, the clients' own heap subtracted): " + String.join(", ", perSession));
             if (bounded > 0) {

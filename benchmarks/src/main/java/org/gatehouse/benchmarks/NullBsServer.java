@@ -76,6 +76,12 @@ final class NullBsServer implements BsLoad.Target {
         endpoint.sendRequest(r);
     }
 
+    /** Californium's CoapServer pool (Leshan's and the responder's have the same names: only one is under load at a time). */
+    @Override
+    public List<String> threadPrefixes() {
+        return List.of("CoapServer");
+    }
+
     @Override
     public String name() {
         return "no server";
