@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * connected when it is created: the first call (or {@link #open()}) connects, migrates the schema and
  * checks the secret key; a failure there is reported to that caller and tried again on the next call.
  * Outside a framework, create one with {@link #h2} or {@link #postgresql} and close it after use.
+ * Session events and ends are written behind (see {@link LogWriter}): {@link #sessions} on this object
+ * sees them at once, other nodes a moment later, and {@link #close} writes what is still queued.
  */
 public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseable {
 
