@@ -18,16 +18,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes session events and ends behind their callers: they are queued, and one thread writes what
- * has queued up meanwhile in one transaction (one JDBC batch per statement). A busy server thus pays
- * one commit per batch instead of one per row, and its request threads never wait for the database.
- * The queue holds at most {@link #CAPACITY} rows; a caller finding it full waits. A crash loses what
- * is queued: the rows of the last moments (at most {@link #CAPACITY}); {@link #close} writes them all.
+ * has queued up meanwhile, and what follows within {@link #LINGER_MILLIS}, in one transaction (one JDBC
+ * batch per statement). A busy server thus pays one commit per batch instead of one per row, and its
+ * request threads never wait for the database. The queue holds at most {@link #CAPACITY} rows; a caller
+ * finding it full waits. A crash loses what is queued: the rows of the last moments (about the last
+ * {@link #LINGER_MILLIS} ms, at most {@link #CAPACITY} rows); {@link #close} writes them all.
  */
 final class LogWriter implements AutoCloseable {
 
     static final int CAPACITY = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(LogWriter.class);
     private static final int BATCH = 1000;
+    private static final long LINGER_MILLIS = 20;
     private static final long RETRY_MILLIS = 1000;
     private static final long FLUSH_SECONDS = 30;
 
@@ -93,7 +95,12 @@ final class LogWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 return; // close() interrupts only after the last flush
             }
-            queue.drainTo(batch, BATCH - 1);
+            try {
+                gather(batch);
+            } catch (InterruptedException e) {
+                writeUntilDone(batch); // close() interrupts only after the last flush: nothing is left behind
+                return;
+            }
             writeUntilDone(batch);
             batch.forEach(e -> {
                 if (e.done() != null) {
@@ -101,6 +108,31 @@ final class LogWriter implements AutoCloseable {
                 }
             });
             batch.clear();
+        }
+    }
+
+    /**
+     * Adds what arrives within {@link #LINGER_MILLIS} of the first row (a flush marker ends the wait): one
+     * transaction per row would cost more than the writes it saves the callers.
+     */
+    private void gather(List<Entry> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+        boolean flushing = batch.get(0).done() != null;
+        while (!flushing && batch.size() < BATCH) {
+            int from = batch.size();
+            queue.drainTo(batch, BATCH - from);
+            for (int i = from; i < batch.size(); i++) {
+                flushing |= batch.get(i).done() != null;
+            }
+            if (flushing || batch.size() >= BATCH) {
+                return;
+            }
+            Entry next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            flushing = next.done() != null;
         }
     }
 
