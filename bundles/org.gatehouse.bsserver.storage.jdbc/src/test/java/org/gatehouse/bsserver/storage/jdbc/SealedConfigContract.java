@@ -54,22 +54,22 @@ abstract class SealedConfigContract {
     @Test
     void documents_in_clear_from_schema_version_1_are_sealed_at_the_next_start_and_keep_their_revision() {
         JdbcBootstrapStorage before = storage("a");
-        StoredConfig stored = before.putConfig("ep", DOCUMENT);
-        before.putConfig("gone", DOCUMENT);
-        before.removeConfig("gone");
-        // what version 1 left: the document in clear, no sealed column value
-        before.database().call("downgrade the row", c -> Database.update(c,
-            "UPDATE bs_config SET json = ?, json_sealed = NULL WHERE config_key = 'ep'", DOCUMENT));
+        // the database as version 1 of this bundle left it: schema 1, documents in clear, a tombstone
+        new SchemaMigrator(before.database(), SchemaMigrator.SCRIPTS.subList(0, 1)).migrate();
+        before.database().call("rows of version 1", c -> Database.update(c, "INSERT INTO bs_config (config_key, json, revision, updated) "
+            + "VALUES ('ep', ?, 3, CURRENT_TIMESTAMP), ('gone', NULL, 2, CURRENT_TIMESTAMP)", DOCUMENT));
         before.close();
 
         JdbcBootstrapStorage after = storage("b");
         StoredConfig read = after.config("ep").orElseThrow();
+        assertEquals(SchemaMigrator.SCRIPTS.size(), after.schemaVersion());
         assertEquals(DOCUMENT, read.json());
-        assertEquals(stored.revision(), read.revision());
+        assertEquals(3, read.revision(), "the same document, the same revision");
         Row row = row(after, "ep");
         assertNull(row.json(), "the clear copy is gone");
         assertFalse(new String(row.sealed(), ISO_8859_1).contains(SECRET));
         assertEquals(Optional.empty(), after.config("gone"), "a removed configuration stays removed");
+        assertEquals(3, after.putConfig("gone", DOCUMENT).revision(), "and its revision keeps growing");
     }
 
     /** The one number {@code sql} selects. */

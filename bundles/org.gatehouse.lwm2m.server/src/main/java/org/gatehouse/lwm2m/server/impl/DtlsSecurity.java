@@ -29,13 +29,18 @@ final class DtlsSecurity {
     }
 
     static ListenSecurity.Dtls of(LwM2mServerComponent.Config config, Authorizer authorizer) throws TransportException {
+        boolean certificate = !config.x509_certificate_file().isEmpty();
+        if (config.x509_trust_anchor_files().length > 0 && !certificate || certificate && config.rpk_private_key_file().isEmpty()) {
+            throw new TransportException(TransportException.Kind.CONFIGURATION, LwM2mServerComponent.PID + ": X.509 devices need the "
+                + "server's certificate (x509.certificate.file) and its private key (rpk.private.key.file) besides x509.trust.anchor.files");
+        }
         try {
             CredentialResolver resolver = new Resolver(authorizer, files(config.x509_trust_anchor_files()));
-            if (config.rpk_private_key_file().isEmpty() && config.rpk_public_key_file().isEmpty() && config.x509_certificate_file().isEmpty()) {
+            if (config.rpk_private_key_file().isEmpty() && config.rpk_public_key_file().isEmpty() && !certificate) {
                 return ListenSecurity.Dtls.psk(resolver);
             }
             byte[] key = Files.readAllBytes(Path.of(config.rpk_private_key_file()));
-            if (!config.x509_certificate_file().isEmpty()) {
+            if (certificate) {
                 return ListenSecurity.Dtls.x509(resolver, List.of(Files.readAllBytes(Path.of(config.x509_certificate_file()))), key);
             }
             return ListenSecurity.Dtls.rpk(resolver, Files.readAllBytes(Path.of(config.rpk_public_key_file())), key);
