@@ -26,7 +26,7 @@ final class SessionRetention {
 
     /**
      * @param maxAge   sessions started longer ago (database time) go; zero or negative: no age limit
-     * @param maxCount only the newest this many stay; zero or negative: no count limit
+     * @param maxCount only the newest this many stay, and older ones still running; zero or negative: no count limit
      * @return how many sessions were deleted
      */
     int prune(Duration maxAge, int maxCount) {
@@ -45,7 +45,8 @@ final class SessionRetention {
                 }
             });
             if (newestGone != null) {
-                deleted += inBatches("pruning sessions beyond the newest " + maxCount, "id <= ?", newestGone);
+                // a session still running keeps its row, or its next event would find no session
+                deleted += inBatches("pruning sessions beyond the newest " + maxCount, "id <= ? AND ended IS NOT NULL", newestGone);
             }
         }
         return deleted;

@@ -31,15 +31,19 @@ abstract class SessionRetentionContract extends SealedConfigContract {
     }
 
     @Test
-    void only_the_newest_sessions_up_to_the_retention_count_stay() {
+    void only_the_newest_sessions_up_to_the_retention_count_stay_and_running_ones() {
         JdbcBootstrapStorage s = storage("a");
+        long running = s.sessionStarted("ep-running", "a");
         for (int i = 0; i < 5; i++) {
             session(s, "ep-" + i);
         }
-        List<Long> all = ids(s);
+        List<Long> ended = ids(s).subList(0, 5);
         assertEquals(3, s.pruneSessions(Duration.ZERO, 2));
-        assertEquals(all.subList(0, 2), ids(s));
+        assertEquals(List.of(ended.get(0), ended.get(1), running), ids(s));
         assertEquals(2, count(s, "SELECT COUNT(*) FROM bs_session_event"));
+        s.sessionEvent(running, "WRITE /0/1 2.04"); // the running session goes on
+        s.sessionEnded(running, "success");
+        assertEquals(1, s.pruneSessions(Duration.ZERO, 2), "once ended, it goes too");
     }
 
     @Test
@@ -48,7 +52,8 @@ abstract class SessionRetentionContract extends SealedConfigContract {
         s.open();
         int backlog = SessionRetention.BATCH * 2 + 5;
         s.database().transaction("backlog", c -> {
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO bs_session (endpoint, node, started) VALUES (?, 'a', CURRENT_TIMESTAMP)")) {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO bs_session (endpoint, node, started, ended, outcome) "
+                + "VALUES (?, 'a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'success')")) {
                 for (int i = 0; i < backlog; i++) {
                     st.setString(1, "ep-" + i);
                     st.addBatch();
