@@ -78,7 +78,7 @@ public final class StorageComponent {
 
     private final JdbcBootstrapStorage storage;
     private final ServiceRegistration<BootstrapStorage> registration;
-    private final ScheduledExecutorService opener;
+    private final ScheduledExecutorService worker;
     private final Duration retentionAge;
     private final int retentionCount;
     private volatile boolean stopping;
@@ -95,17 +95,17 @@ public final class StorageComponent {
             FrameworkUtil.asDictionary(Map.of(BootstrapStorage.ENGINE, storage.engine())));
         retentionAge = Duration.ofDays(Math.max(0, config.sessionRetentionDays()));
         retentionCount = Math.max(0, config.sessionRetentionCount());
-        opener = Executors.newSingleThreadScheduledExecutor(r -> {
+        worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bsserver-storage");
             t.setDaemon(true);
             return t;
         });
-        opener.execute(this::open);
+        worker.execute(this::open);
         if (retentionAge.isZero() && retentionCount == 0) {
             LOG.info("Bootstrap-server session log kept without limit (sessionRetentionDays and sessionRetentionCount are 0)");
         } else {
             int minutes = Math.max(1, config.sessionPruneMinutes());
-            opener.scheduleWithFixedDelay(this::prune, 0, minutes, TimeUnit.MINUTES);
+            worker.scheduleWithFixedDelay(this::prune, 0, minutes, TimeUnit.MINUTES);
         }
     }
 
@@ -165,7 +165,7 @@ public final class StorageComponent {
     void deactivate() {
         stopping = true;
         registration.unregister();
-        opener.shutdownNow();
+        worker.shutdownNow();
         storage.close();
     }
 }
