@@ -44,7 +44,7 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * The bootstrap-server storage in the runtime's Felix with the driver bundles from system/: published
  * on H2 under gatehouse.data without any configuration, and on PostgreSQL (scripts/pg-up.sh) once
- * ConfigAdmin says so.
+ * ConfigAdmin says so, where a retention count set by configuration prunes the session log.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -113,6 +113,15 @@ public class BsserverStorageIT {
             long session = storage.sessionStarted("itest-ep", storage.node());
             storage.sessionEvent(session, "WRITE /0/1 2.04");
             assertEquals(List.of("WRITE /0/1 2.04"), storage.sessions(java.util.Optional.of("itest-ep"), 1).get(0).events());
+
+            storage.sessionEnded(session, "success");
+            for (int i = 0; i < 2; i++) {
+                storage.sessionEnded(storage.sessionStarted("itest-later-" + i, storage.node()), "success");
+            }
+            // a changed configuration starts the component again, and the first thing it does once open is to prune the log
+            properties.put("sessionRetentionCount", 1);
+            configuration.update(properties);
+            assertEquals(List.of("itest-later-1"), awaitPruned(Duration.ofSeconds(20)));
         } finally {
             configuration.delete();
             await("h2"); // back to the default, for whatever runs next
@@ -134,6 +143,24 @@ public class BsserverStorageIT {
         } finally {
             tracker.close();
         }
+    }
+
+    /** The endpoints in the session log once pruning left one session, or what was there at the deadline. */
+    private List<String> awaitPruned(Duration deadline) throws Exception {
+        long end = System.nanoTime() + deadline.toNanos();
+        List<String> endpoints = List.of();
+        while (System.nanoTime() < end) {
+            try {
+                endpoints = await("postgresql").sessions(java.util.Optional.empty(), 10).stream().map(r -> r.endpoint()).toList();
+                if (endpoints.size() == 1) {
+                    return endpoints;
+                }
+            } catch (RuntimeException e) {
+                // the storage of the configuration before, closed meanwhile
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // poll, the deadline bounds it
+        }
+        return endpoints;
     }
 
     /** The server of scripts/pg-up.sh; its absence fails the test with what to run. */

@@ -62,7 +62,7 @@ public final class ConfigStore implements BootstrapConfigs {
 
     @Override
     public Optional<String> show(String key) {
-        return storage.config(key).map(c -> ConfigParser.masked(c.json()));
+        return storage.config(key).map(c -> Masking.masked(c.json()));
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
     private final Configs configs;
     private final Credentials credentials;
     private final SessionLog sessions;
+    private final SessionRetention retention;
     private final Claims claims;
     private volatile SecretCipher cipher;
     private volatile int schemaVersion;
@@ -45,9 +46,10 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         this.keyFile = keyFile;
         this.embeddedFile = embeddedFile;
         this.database = new Database(engine, new ConnectionPool(engine.loadDriver(), url, properties, described, POOL_SIZE), described);
-        this.configs = new Configs(database);
+        this.configs = new Configs(database, () -> cipher);
         this.credentials = new Credentials(database, () -> cipher);
         this.sessions = new SessionLog(database);
+        this.retention = new SessionRetention(database);
         this.claims = new Claims(database);
     }
 
@@ -121,6 +123,7 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         }
         SecretCipher loaded = KeyFile.load(keyFile);
         new KeyCheck(database, keyFile).verify(loaded);
+        configs.sealClearDocuments(loaded); // before any use: readers see sealed documents only
         cipher = loaded;
         LOG.info("Bootstrap-server storage ready on {} (schema version {}), node {}", database.described(), schemaVersion, node);
     }
@@ -214,6 +217,16 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
     @Override
     public List<SessionRecord> sessions(Optional<String> endpoint, int limit) {
         return ready().sessions.recent(endpoint, limit);
+    }
+
+    /**
+     * Prunes the session log: sessions started more than {@code maxAge} ago (database time), and all
+     * but the newest {@code maxCount}, with their events. Zero or less for either: no such limit.
+     *
+     * @return how many sessions were deleted
+     */
+    public int pruneSessions(Duration maxAge, int maxCount) {
+        return ready().retention.prune(Objects.requireNonNull(maxAge, "maxAge"), maxCount);
     }
 
     @Override

@@ -33,13 +33,14 @@ import org.junit.jupiter.api.Test;
  * What every engine must do, run against each of them by a subclass that provides a fresh database
  * per test. Two storages on one database stand for two nodes.
  */
-abstract class StorageContract {
+abstract class StorageContract extends SessionRetentionContract {
 
     private final List<JdbcBootstrapStorage> opened = new ArrayList<>();
 
     /** A new storage on this test's database (the same database for every call of one test). */
     protected abstract JdbcBootstrapStorage newStorage(String node);
 
+    @Override
     protected final JdbcBootstrapStorage storage(String node) {
         JdbcBootstrapStorage storage = newStorage(node);
         opened.add(storage);
@@ -383,15 +384,6 @@ abstract class StorageContract {
         assertNotEquals("", s.engine());
         assertFalse(s.location().contains("password=g"), s.location());
         assertFalse(s.toString().contains("password=g"));
-    }
-
-    static long count(JdbcBootstrapStorage s, String sql) {
-        return s.database().call("count", c -> {
-            try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
     }
 
     /** The claim's expiry minus the database's now. */
