@@ -93,7 +93,8 @@ public interface BootstrapStorage {
     /**
      * Claims {@code endpoint} for {@code node} for {@code lease}: true when no other node holds an
      * unexpired claim on it (a claim of a node that died expires with its lease). Renewing one's own
-     * claim succeeds.
+     * claim succeeds. Taking over another node's expired claim also ends that node's open sessions
+     * of {@code endpoint} with an outcome starting "abandoned:", since they can no longer finish.
      */
     boolean claim(String endpoint, String node, Duration lease);
 
