@@ -110,6 +110,7 @@ public final class BootstrapServerComponent implements BootstrapServer {
             Duration.ofSeconds(config.request_timeout()), lease, executor);
         long renewEvery = lease.toMillis() / 3;
         renewals.scheduleWithFixedDelay(sessions::renewClaims, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        renewals.scheduleWithFixedDelay(() -> endOrphans(storage, lease), lease.toMillis(), lease.toMillis(), TimeUnit.MILLISECONDS);
         Admission admission = new Admission(configs, storage, new ConfigParser(models));
         this.pusher = new Pusher(transport, configs, storage, new ConfigParser(models), sessions, this::codec, models, node);
         InetAddress address = InetAddress.getByName(config.address());
@@ -128,6 +129,18 @@ public final class BootstrapServerComponent implements BootstrapServer {
             throw e;
         }
         LOG.info("Bootstrap server {} listening on {}", node, listeners.stream().map(Listener::localAddress).toList());
+    }
+
+    /** Sessions a dead node left open, ended by whichever node looks first (one statement each lease). */
+    private static void endOrphans(BootstrapStorage storage, Duration lease) {
+        try {
+            int ended = storage.endOrphanedSessions(lease);
+            if (ended > 0) {
+                LOG.info("Ended {} bootstrap sessions as abandoned: their nodes stopped renewing their claims", ended);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not look for sessions that stopped nodes left open: {}", e.getMessage());
+        }
     }
 
     private Listener listen(CoapTransport transport, ListenSpec spec, BootstrapRequests handler) throws TransportException {

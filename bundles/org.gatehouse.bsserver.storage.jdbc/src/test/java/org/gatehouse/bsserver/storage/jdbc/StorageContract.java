@@ -293,6 +293,29 @@ abstract class StorageContract {
         assertEquals(abandoned.outcome(), session(b, "ep", open).outcome());
     }
 
+    @Test
+    void open_sessions_whose_node_holds_no_live_claim_on_their_endpoint_are_ended_as_abandoned_after_the_grace() {
+        JdbcBootstrapStorage a = storage("node-a");
+        assertTrue(a.claim("held", "node-a", Duration.ofMinutes(1)));
+        long running = a.sessionStarted("held", "node-a");
+        long orphan = a.sessionStarted("gone", "node-a"); // its node died after the device finished: nobody claims it again
+        long done = a.sessionStarted("gone", "node-a");
+        a.sessionEnded(done, "success");
+        assertTrue(a.claim("lapsing", "node-b", Duration.ofSeconds(1)));
+        long lapsed = a.sessionStarted("lapsing", "node-b");
+        assertEquals(0, a.endOrphanedSessions(Duration.ofMinutes(1)), "none older than the grace");
+
+        java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+            .until(() -> ended.addAndGet(a.endOrphanedSessions(Duration.ofMillis(100))) == 2);
+        assertEquals(Optional.of("abandoned: node node-a stopped renewing its claim before the session ended"), session(a, "gone", orphan).outcome());
+        assertEquals(Optional.of("abandoned: node node-b stopped renewing its claim before the session ended"),
+            session(a, "lapsing", lapsed).outcome());
+        assertEquals(Optional.empty(), session(a, "held", running).outcome(), "its node holds the claim: running");
+        assertEquals(Optional.of("success"), session(a, "gone", done).outcome());
+        assertEquals(0, a.endOrphanedSessions(Duration.ofMillis(100)));
+    }
+
     private static SessionRecord session(JdbcBootstrapStorage s, String endpoint, long id) {
         return s.sessions(Optional.of(endpoint), 100).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
     }
