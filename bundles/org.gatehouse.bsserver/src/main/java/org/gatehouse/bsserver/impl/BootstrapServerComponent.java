@@ -110,7 +110,9 @@ public final class BootstrapServerComponent implements BootstrapServer {
             Duration.ofSeconds(config.request_timeout()), lease, executor);
         long renewEvery = lease.toMillis() / 3;
         renewals.scheduleWithFixedDelay(sessions::renewClaims, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
-        renewals.scheduleWithFixedDelay(() -> endOrphans(storage, lease), lease.toMillis(), lease.toMillis(), TimeUnit.MILLISECONDS);
+        // only sessions older than any session may run: a node that stalled for a lease, then went on, ends its own
+        Duration orphanAge = Duration.ofSeconds(config.session_timeout()).plus(lease);
+        renewals.scheduleWithFixedDelay(() -> endOrphans(storage, orphanAge), lease.toMillis(), lease.toMillis(), TimeUnit.MILLISECONDS);
         Admission admission = new Admission(configs, storage, new ConfigParser(models));
         this.pusher = new Pusher(transport, configs, storage, new ConfigParser(models), sessions, this::codec, models, node);
         InetAddress address = InetAddress.getByName(config.address());
@@ -132,9 +134,9 @@ public final class BootstrapServerComponent implements BootstrapServer {
     }
 
     /** Sessions a dead node left open, ended by whichever node looks first (one statement each lease). */
-    private static void endOrphans(BootstrapStorage storage, Duration lease) {
+    private static void endOrphans(BootstrapStorage storage, Duration age) {
         try {
-            int ended = storage.endOrphanedSessions(lease);
+            int ended = storage.endOrphanedSessions(age);
             if (ended > 0) {
                 LOG.info("Ended {} bootstrap sessions as abandoned: their nodes stopped renewing their claims", ended);
             }
