@@ -5,7 +5,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
@@ -14,14 +13,10 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -93,14 +88,13 @@ public class BsserverStorageIT {
 
     @Test
     public void configured_for_postgresql_the_storage_is_postgresql() throws Exception {
-        String url = postgresqlUrl();
         String schema = "itest_" + UUID.randomUUID().toString().replace("-", "");
-        execute(url, "CREATE SCHEMA " + schema);
+        Postgresql.execute("CREATE SCHEMA " + schema);
         org.osgi.service.cm.Configuration configuration = configurations.getConfiguration(PID, "?");
         try {
             Hashtable<String, Object> properties = new Hashtable<>();
             properties.put("engine", "postgresql");
-            properties.put("url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+            properties.put("url", Postgresql.url(schema));
             properties.put("user", "gatehouse");
             properties.put("password", "gatehouse");
             properties.put("node", "itest-node");
@@ -125,7 +119,7 @@ public class BsserverStorageIT {
         } finally {
             configuration.delete();
             await("h2"); // back to the default, for whatever runs next
-            execute(url, "DROP SCHEMA " + schema + " CASCADE");
+            Postgresql.execute("DROP SCHEMA " + schema + " CASCADE");
         }
     }
 
@@ -161,30 +155,5 @@ public class BsserverStorageIT {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // poll, the deadline bounds it
         }
         return endpoints;
-    }
-
-    /** The server of scripts/pg-up.sh; its absence fails the test with what to run. */
-    private static String postgresqlUrl() throws IOException {
-        String url = System.getenv("GATEHOUSE_PG_URL");
-        if (url == null || url.isBlank()) {
-            String dir = System.getenv().getOrDefault("GATEHOUSE_PG_DIR", "/tmp/gatehouse-pg");
-            Path file = Path.of(dir, "jdbc-url");
-            if (!Files.exists(file)) {
-                fail("No PostgreSQL for the tests: run scripts/pg-up.sh (it writes " + file + "), or set GATEHOUSE_PG_URL");
-            }
-            url = Files.readString(file).trim();
-        }
-        return url;
-    }
-
-    private static void execute(String url, String sql) {
-        Properties properties = new Properties();
-        properties.setProperty("user", "gatehouse");
-        properties.setProperty("password", "gatehouse");
-        try (Connection c = new org.postgresql.Driver().connect(url, properties); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new AssertionError("PostgreSQL at " + url + ": " + e.getMessage() + "; run scripts/pg-up.sh", e);
-        }
     }
 }

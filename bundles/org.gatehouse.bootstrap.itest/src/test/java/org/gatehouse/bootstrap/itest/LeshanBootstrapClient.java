@@ -1,6 +1,9 @@
 package org.gatehouse.bootstrap.itest;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.eclipse.leshan.client.LeshanClient;
 import org.eclipse.leshan.client.LeshanClientBuilder;
@@ -35,8 +38,16 @@ public final class LeshanBootstrapClient implements AutoCloseable {
     public final CompletableFuture<Boolean> bootstrapped = new CompletableFuture<>();
     public final CompletableFuture<ResponseCode> failure = new CompletableFuture<>();
     public final CompletableFuture<String> registered = new CompletableFuture<>();
+    /** How each bootstrap attempt ended, in order: "success", "failure &lt;code&gt;" or "timeout". */
+    public final List<String> attempts = new CopyOnWriteArrayList<>();
 
     public LeshanBootstrapClient(String endpoint, Security bootstrapAccount) {
+        this(endpoint, bootstrapAccount, b -> {
+        });
+    }
+
+    /** @param tuning changes to the builder before the client is built, e.g. shorter timers of its registration engine */
+    public LeshanBootstrapClient(String endpoint, Security bootstrapAccount, Consumer<LeshanClientBuilder> tuning) {
         ObjectsInitializer init = new ObjectsInitializer(MODEL);
         init.setInstancesForObject(0, bootstrapAccount);
         init.setClassForObject(1, Server.class);
@@ -45,17 +56,25 @@ public final class LeshanBootstrapClient implements AutoCloseable {
         b.setObjects(init.createAll());
         b.setEndpointsProviders(new CaliforniumClientEndpointsProvider.Builder(new CoapClientProtocolProvider(), new CoapsClientProtocolProvider())
             .build());
+        tuning.accept(b);
         client = b.build();
         client.addObserver(new LwM2mClientObserverAdapter() {
             @Override
             public void onBootstrapSuccess(LwM2mServer bsserver, BootstrapRequest request) {
+                attempts.add("success");
                 bootstrapped.complete(true);
             }
 
             @Override
             public void onBootstrapFailure(LwM2mServer bsserver, BootstrapRequest request, ResponseCode code, String message, Exception cause) {
+                attempts.add("failure " + code);
                 failure.complete(code);
                 bootstrapped.complete(false);
+            }
+
+            @Override
+            public void onBootstrapTimeout(LwM2mServer bsserver, BootstrapRequest request) {
+                attempts.add("timeout");
             }
 
             @Override

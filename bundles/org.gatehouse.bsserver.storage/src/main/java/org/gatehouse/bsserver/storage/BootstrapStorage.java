@@ -88,12 +88,26 @@ public interface BootstrapStorage {
     /** Most recent first; {@code endpoint} empty for every endpoint. */
     List<SessionRecord> sessions(Optional<String> endpoint, int limit);
 
+    /**
+     * Ends, with an outcome starting "abandoned:", the open sessions that started more than
+     * {@code grace} ago and whose node holds no unexpired claim on their endpoint: a running session
+     * always has one, so these were left by a node that died (after its device finished, say, so that
+     * no other node ever takes the endpoint over). Nodes call this every lease or so.
+     *
+     * @return how many sessions it ended
+     * @since 1.1.0
+     */
+    default int endOrphanedSessions(Duration grace) {
+        return 0;
+    }
+
     // --- claims (several nodes, one fleet) --------------------------------------------------
 
     /**
      * Claims {@code endpoint} for {@code node} for {@code lease}: true when no other node holds an
      * unexpired claim on it (a claim of a node that died expires with its lease). Renewing one's own
-     * claim succeeds.
+     * claim succeeds. Taking over another node's expired claim also ends that node's open sessions
+     * of {@code endpoint} with an outcome starting "abandoned:", since they can no longer finish.
      */
     boolean claim(String endpoint, String node, Duration lease);
 

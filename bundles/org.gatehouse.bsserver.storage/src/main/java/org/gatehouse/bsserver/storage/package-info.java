@@ -5,7 +5,7 @@
  * server consumes {@link BootstrapStorage}; an engine bundle provides it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.gatehouse.bsserver.storage;
 
 import org.osgi.annotation.bundle.Export;

@@ -230,6 +230,11 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
     }
 
     @Override
+    public int endOrphanedSessions(Duration grace) {
+        return ready().sessions.endOrphaned(grace);
+    }
+
+    @Override
     public boolean claim(String endpoint, String node, Duration lease) {
         return ready().claims.claim(endpoint, node, lease);
     }
