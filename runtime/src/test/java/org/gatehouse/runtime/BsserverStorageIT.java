@@ -5,20 +5,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -54,20 +48,7 @@ public class BsserverStorageIT {
 
     @Configuration
     public Option[] config() throws IOException {
-        List<Option> options = new ArrayList<>();
-        Path system = Path.of(System.getProperty("gatehouse.dist", "target/gatehouse")).resolve("system");
-        try (Stream<Path> jars = Files.walk(system)) {
-            jars.filter(p -> p.toString().endsWith(".jar")).filter(p -> !p.toString().contains("gogo.jline"))
-                .sorted().forEach(p -> options.add(bundle(p.toUri().toString())));
-        }
-        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
-        options.add(systemProperty("org.ops4j.pax.url.mvn.localRepository").value(repo));
-        options.add(systemProperty("org.ops4j.pax.url.mvn.repositories").value("+"));
-        options.add(systemProperty("org.ops4j.pax.url.mvn.useFallbackRepositories").value("false"));
-        options.add(systemProperty("org.ops4j.pax.url.mvn.offline").value("true"));
-        options.add(frameworkProperty("gatehouse.data").value(Files.createTempDirectory("gatehouse-bsserver-itest").toString()));
-        options.add(junitBundles());
-        return options.toArray(new Option[0]);
+        return PaxDistribution.options("gatehouse-bsserver-itest");
     }
 
     @Test
