@@ -27,7 +27,8 @@ import org.gatehouse.bootstrap.itest.LeshanPeers;
  * counterpart of Leshan's client) and as shipped (the all-in-one default, with its own bootstrap
  * server and LwM2M server); each copy of the distribution starts twice: its first start (a new
  * install: empty bundle cache) and a later one (the cache kept, data/ otherwise emptied, so it
- * bootstraps again). args: distribution folder, rounds (3), idle seconds before the second reading (5).
+ * bootstraps again). args: distribution folder (or several, comma-separated), rounds (3), idle seconds before the
+ * second reading (5).
  */
 public final class ColdStart {
 
@@ -41,7 +42,9 @@ public final class ColdStart {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dist = Path.of(args.length > 0 ? args[0] : "runtime/target/gatehouse");
+        // several distributions, comma-separated, are started round by round (to compare builds under the same
+        // load); their rows are named after their folders, and the summary takes the first one's
+        List<Path> dists = java.util.Arrays.stream((args.length > 0 ? args[0] : "runtime/target/gatehouse").split(",")).map(Path::of).toList();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int idle = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Map<String, List<Start>> results = new LinkedHashMap<>();
@@ -51,12 +54,23 @@ public final class ColdStart {
                 for (boolean psk : new boolean[] {false, true}) {
                     String sec = psk ? "PSK" : "NoSec";
                     add(results, "Leshan client, " + sec, leshan(peers, timer, psk, "cold-lc-" + sec + "-" + i));
-                    gatehouse(peers, timer, dist, CLIENT_FEATURES, psk, "cold-gh-" + sec + "-" + i, "client features, " + sec, results);
+                    for (int d = 0; d < dists.size(); d++) {
+                        gatehouse(peers, timer, dists.get(d), CLIENT_FEATURES, psk, "cold-gh-" + d + sec + "-" + i,
+                            name(dists, d) + "client features, " + sec, results);
+                    }
                 }
-                gatehouse(peers, timer, dist, null, false, "cold-aio-" + i, "all-in-one default, NoSec", results);
+                for (int d = 0; d < dists.size(); d++) {
+                    gatehouse(peers, timer, dists.get(d), null, false, "cold-aio-" + d + "-" + i, name(dists, d) + "all-in-one default, NoSec",
+                        results);
+                }
             }
         }
         report(results, rounds, idle);
+    }
+
+    /** A row's prefix: none for the first distribution (the summary's), the folder's name for the others. */
+    private static String name(List<Path> dists, int d) {
+        return d == 0 ? "" : dists.get(d).getFileName() + ": ";
     }
 
     private static Start leshan(LeshanPeers peers, StartTimer timer, boolean psk, String ep) throws Exception {
@@ -113,7 +127,7 @@ public final class ColdStart {
         System.out.println();
         System.out.printf("New process to registered, %d rounds, both at %s: ms (median / max); resident set MiB (median) at registration / "
             + "registered and idle %d s later%n", rounds, HEAP, idle);
-        results.forEach((label, starts) -> System.out.printf("%-44s %6d %6d   %6.1f %6.1f%n", label, median(starts, Start::millis),
+        results.forEach((label, starts) -> System.out.printf("%-56s %6d %6d   %6.1f %6.1f%n", label, median(starts, Start::millis),
             starts.stream().mapToLong(Start::millis).max().orElse(0), median(starts, Start::kibRegistered) / 1024.0,
             median(starts, Start::kibIdle) / 1024.0));
         time(results, "start-up: new process to registered, NoSec (median)", "client features, NoSec", "NoSec");

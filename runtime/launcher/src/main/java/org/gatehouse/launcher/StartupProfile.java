@@ -1,7 +1,6 @@
 package org.gatehouse.launcher;
 
 import java.lang.management.ManagementFactory;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,8 +21,7 @@ import org.osgi.framework.SynchronousBundleListener;
 final class StartupProfile implements SynchronousBundleListener {
 
     private final boolean on;
-    private final long jvmStartMillis = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
-        .orElse(System.currentTimeMillis());
+    private final long jvmStartMillis;
     private final Map<String, Long> phases = new LinkedHashMap<>();
     private final Map<String, Long> starting = new ConcurrentHashMap<>();
     private final List<String> order = new ArrayList<>();
@@ -31,6 +29,8 @@ final class StartupProfile implements SynchronousBundleListener {
 
     StartupProfile(Map<String, String> props) {
         this.on = Boolean.parseBoolean(props.getOrDefault("gatehouse.startup.profile", System.getProperty("gatehouse.startup.profile")));
+        // the JVM's own start time; the process's (ProcessHandle) is only as exact as the boot time's whole seconds
+        this.jvmStartMillis = on ? ManagementFactory.getRuntimeMXBean().getStartTime() : System.currentTimeMillis();
         mark("JVM start to the launcher's main");
     }
 
