@@ -16,7 +16,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 /**
  * A JSON document as plain Java values: Map (in document order), List, String, Long (BigInteger
  * when larger), Double, Boolean, null. Read with jackson-core's streaming parser alone: databind's
- * ObjectMapper would load some 400 classes into every gateway's start for a few small files.
+ * ObjectMapper would load some 300 classes into every gateway's start for a few small files.
  */
 final class JsonTree {
 
