@@ -121,8 +121,9 @@ public final class Main {
             stop(framework);
             throw e;
         }
-        System.out.printf("Gatehouse started in %d ms (%s bundle cache): %d bundles, features %s; version %s from %s%n",
-            (System.nanoTime() - start) / 1_000_000, reuse ? "kept" : "new", jars.size(), features, props.get("gatehouse.version"), root);
+        // one write: printf flushes each piece, and the logs on stderr could land between them
+        System.out.println(String.format("Gatehouse started in %d ms (%s bundle cache): %d bundles, features %s; version %s from %s",
+            (System.nanoTime() - start) / 1_000_000, reuse ? "kept" : "new", jars.size(), features, props.get("gatehouse.version"), root));
         profile.print(framework.getBundleContext(), 15);
         Thread watchdog = trialMillis > 0 ? watchdog(framework, boot, trialMillis) : null;
         while (framework.waitForStop(0).getType() == FrameworkEvent.STOPPED_UPDATE) {
@@ -219,7 +220,7 @@ public final class Main {
             System.err.println("gatehouse: configuration not applied within 10 s, starting anyway: " + pending);
         }
         setStartLevel(framework, 2);
-        System.out.printf("Gatehouse restarted in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        System.out.println("Gatehouse restarted in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     /** How long to wait for the framework to restart itself after an update before starting it here. */
