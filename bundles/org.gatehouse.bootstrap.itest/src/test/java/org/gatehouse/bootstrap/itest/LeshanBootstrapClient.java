@@ -2,6 +2,7 @@ package org.gatehouse.bootstrap.itest;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.leshan.client.LeshanClient;
 import org.eclipse.leshan.client.LeshanClientBuilder;
 import org.eclipse.leshan.client.californium.endpoint.CaliforniumClientEndpointsProvider;
@@ -35,16 +36,26 @@ public final class LeshanBootstrapClient implements AutoCloseable {
     public final CompletableFuture<Boolean> bootstrapped = new CompletableFuture<>();
     public final CompletableFuture<ResponseCode> failure = new CompletableFuture<>();
     public final CompletableFuture<String> registered = new CompletableFuture<>();
+    /** The server whose Register got no answer first (e.g. its DTLS handshake was refused without an alert). */
+    public final CompletableFuture<String> registrationTimedOut = new CompletableFuture<>();
 
     public LeshanBootstrapClient(String endpoint, Security bootstrapAccount) {
+        this(endpoint, bootstrapAccount, c -> { });
+    }
+
+    /** @param coap changes to the client's CoAP/DTLS configuration (e.g. shorter handshake timers) */
+    public LeshanBootstrapClient(String endpoint, Security bootstrapAccount, java.util.function.Consumer<Configuration> coap) {
         ObjectsInitializer init = new ObjectsInitializer(MODEL);
         init.setInstancesForObject(0, bootstrapAccount);
         init.setClassForObject(1, Server.class);
         init.setInstancesForObject(3, new Device("Leshan", "bsserver-interop", "0001"));
         LeshanClientBuilder b = new LeshanClientBuilder(endpoint);
         b.setObjects(init.createAll());
-        b.setEndpointsProviders(new CaliforniumClientEndpointsProvider.Builder(new CoapClientProtocolProvider(), new CoapsClientProtocolProvider())
-            .build());
+        CaliforniumClientEndpointsProvider.Builder endpoints = new CaliforniumClientEndpointsProvider.Builder(new CoapClientProtocolProvider(),
+            new CoapsClientProtocolProvider());
+        Configuration configuration = endpoints.createDefaultConfiguration();
+        coap.accept(configuration);
+        b.setEndpointsProviders(endpoints.setConfiguration(configuration).build());
         client = b.build();
         client.addObserver(new LwM2mClientObserverAdapter() {
             @Override
@@ -61,6 +72,11 @@ public final class LeshanBootstrapClient implements AutoCloseable {
             @Override
             public void onRegistrationSuccess(LwM2mServer server, RegisterRequest request, String registrationID) {
                 registered.complete(server.getUri());
+            }
+
+            @Override
+            public void onRegistrationTimeout(LwM2mServer server, RegisterRequest request) {
+                registrationTimedOut.complete(server.getUri());
             }
         });
         client.start();
