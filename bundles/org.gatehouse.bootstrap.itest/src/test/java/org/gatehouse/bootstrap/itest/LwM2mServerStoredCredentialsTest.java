@@ -1,6 +1,7 @@
 package org.gatehouse.bootstrap.itest;
 
 import static org.awaitility.Awaitility.await;
+import static org.gatehouse.bootstrap.itest.TestCertificates.keytool;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.leshan.client.object.Security;
+import org.gatehouse.bootstrap.itest.TestCertificates.Identity;
 import org.gatehouse.bsserver.storage.CredentialRole;
+import org.gatehouse.bsserver.storage.EndpointCredential;
 import org.gatehouse.coap.ResponseCode;
 import org.gatehouse.coap.californium.CaliforniumTransport;
 import org.gatehouse.lwm2m.codec.impl.CoreLinkCodec;
@@ -36,6 +39,7 @@ import org.gatehouse.lwm2m.server.Registration;
 import org.gatehouse.lwm2m.server.impl.LwM2mServerComponent;
 import org.gatehouse.lwm2m.server.impl.StorageCredentials;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +49,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * One storage for both servers: Eclipse Leshan's client bootstraps from our bootstrap server, whose
  * configuration gives it an account on our LwM2M server ({@code localServer}), and registers there
- * with that account's PSK or raw public key, which our LwM2M server finds in the same storage
+ * with that account's PSK, raw public key or certificate, which our LwM2M server finds in the same storage
  * ({@link StorageCredentials}, nothing configured on the LwM2M server). A key the storage does not
  * hold for the LwM2M server, the device's bootstrap key included, is refused at the handshake.
  * Asserted on Leshan's side (bootstrap and registration reported, the account it holds) and ours
@@ -58,24 +62,35 @@ class LwM2mServerStoredCredentialsTest {
     private static final String DM_KEY = HexFormat.of().formatHex("lwm2m-server-key".getBytes(StandardCharsets.US_ASCII));
 
     @TempDir
+    static Path keys;
+    private static Identity serverCert;
+    private static Identity deviceCert;
+
+    @TempDir
     Path dir;
     private OurBootstrapServer ours;
     private CaliforniumTransport transport;
     private LwM2mServerComponent server;
-    private KeyPair serverKey;
     private LeshanBootstrapClient device;
+
+    @BeforeAll
+    static void certificates() throws Exception {
+        serverCert = keytool(keys, "server", "localhost", "ip:127.0.0.1");
+        deviceCert = keytool(keys, "device", "dev-x509", null); // CN = its endpoint; pinned as the server's trust anchor
+        Files.write(keys.resolve("server.key"), serverCert.key().getEncoded());
+        Files.write(keys.resolve("server.crt"), serverCert.cert().getEncoded());
+        Files.write(keys.resolve("device.crt"), deviceCert.cert().getEncoded());
+    }
 
     @BeforeEach
     void start() throws Exception {
         ours = new OurBootstrapServer(dir.resolve("bsserver"));
-        serverKey = ecKeyPair();
-        Files.write(dir.resolve("server.key"), serverKey.getPrivate().getEncoded());
-        Files.write(dir.resolve("server.pub"), serverKey.getPublic().getEncoded());
         transport = new CaliforniumTransport(Configs.of(CaliforniumTransport.Config.class,
             Map.of("dtls_retransmission_timeout", 500, "dtls_max_retransmissions", 2)));
         server = new LwM2mServerComponent(transport, ModelRegistry.of(CoreModels.all()), new CoreLinkCodec(),
             Configs.of(LwM2mServerComponent.Config.class, Map.of("coap_port", -1, "coaps_port", 0, "request_timeout", 5000L,
-                "rpk_private_key_file", dir.resolve("server.key").toString(), "rpk_public_key_file", dir.resolve("server.pub").toString())));
+                "rpk_private_key_file", keys.resolve("server.key").toString(), "x509_certificate_file", keys.resolve("server.crt").toString(),
+                "x509_trust_anchor_files", new String[] {keys.resolve("device.crt").toString()})));
         List.of(new TlvCodec(), new SenmlCborCodec(), new TextCodec()).forEach(server::addCodec);
         server.addCredentials(new StorageCredentials(ours.storage)); // as DS binds it where a storage engine is installed
     }
@@ -161,7 +176,7 @@ class LwM2mServerStoredCredentialsTest {
             {"ssid": 1, "uri": "%s", "localServer": true, "lifetime": 300,
              "security": {"mode": "rpk", "publicKey": "%s", "privateKey": "%s", "serverPublicKey": "%s"}}
             """.formatted(lwm2mUri(), b64.encodeToString(deviceKey.getPublic().getEncoded()), b64.encodeToString(deviceKey.getPrivate().getEncoded()),
-            b64.encodeToString(serverKey.getPublic().getEncoded())));
+            b64.encodeToString(serverCert.cert().getPublicKey().getEncoded())));
 
         device = bootstrap("dev-rpk");
         assertTrue(device.bootstrapped.get(WAIT.toSeconds(), TimeUnit.SECONDS), "Leshan reports bootstrap success");
@@ -169,6 +184,25 @@ class LwM2mServerStoredCredentialsTest {
         Registration reg = await().atMost(WAIT).until(() -> server.find("dev-rpk"), Optional::isPresent).orElseThrow();
         assertTrue(reg.security().startsWith("RPK"), reg.security());
         assertEquals("Leshan", server.read("dev-rpk", "/3/0/0").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS).text());
+    }
+
+    @Test
+    void a_device_bootstrapped_with_an_x509_account_registers_as_the_cn_of_its_certificate() throws Exception {
+        Base64.Encoder b64 = Base64.getEncoder();
+        configure("dev-x509", """
+            {"ssid": 1, "uri": "%s", "localServer": true, "lifetime": 300,
+             "security": {"mode": "x509", "certificate": "%s", "privateKey": "%s", "serverCertificate": "%s", "certificateUsage": 3}}
+            """.formatted(lwm2mUri(), b64.encodeToString(deviceCert.cert().getEncoded()), b64.encodeToString(deviceCert.key().getEncoded()),
+            b64.encodeToString(serverCert.cert().getEncoded())));
+        assertEquals("dev-x509", ours.storage.credentialByIdentity(CredentialRole.LWM2M_SERVER, EndpointCredential.Kind.X509, "dev-x509")
+            .orElseThrow().endpoint(), "the certificate's CN is stored for the LwM2M server");
+
+        device = bootstrap("dev-x509");
+        assertTrue(device.bootstrapped.get(WAIT.toSeconds(), TimeUnit.SECONDS), "Leshan reports bootstrap success");
+        assertEquals(lwm2mUri(), device.registered.get(WAIT.toSeconds(), TimeUnit.SECONDS), "Leshan reports its registration at our LwM2M server");
+        Registration reg = await().atMost(WAIT).until(() -> server.find("dev-x509"), Optional::isPresent).orElseThrow();
+        assertEquals("X.509 CN=dev-x509", reg.security());
+        assertEquals("Leshan", server.read("dev-x509", "/3/0/0").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS).text());
     }
 
     private static KeyPair ecKeyPair() throws Exception {
