@@ -103,7 +103,8 @@ class BsserverNodesIT {
             });
             // a PSK device configured through node a and bootstrapped over DTLS by node b: b unseals its key with the shared key file
             try (LeshanBootstrapClient sealed = new LeshanBootstrapClient("sealed-1",
-                    Security.pskBootstrap("coaps://127.0.0.1:" + coapsB, "sealed-1".getBytes(StandardCharsets.UTF_8), PSK), BsserverNodesIT::quick)) {
+                    Security.pskBootstrap("coaps://127.0.0.1:" + coapsB, "sealed-1".getBytes(StandardCharsets.UTF_8), PSK), BsserverNodesIT::quick, coap -> {
+                    })) {
                 assertEquals(leshan.serverUri(Protocol.COAP), sealed.registered.get(T.toSeconds(), TimeUnit.SECONDS));
                 assertEquals(List.of("success"), sealed.attempts);
             }
@@ -113,7 +114,8 @@ class BsserverNodesIT {
                 String endpoint = "fleet-" + i;
                 FailoverAddress via = i % 2 == 0 ? toA : toB;
                 starter.schedule(() -> {
-                    LeshanBootstrapClient c = new LeshanBootstrapClient(endpoint, Security.noSecBootstrap(via.uri()), BsserverNodesIT::quick);
+                    LeshanBootstrapClient c = new LeshanBootstrapClient(endpoint, Security.noSecBootstrap(via.uri()), BsserverNodesIT::quick, coap -> {
+                    });
                     c.registered.thenRun(() -> registeredAt.put(endpoint, System.nanoTime()));
                     fleet.put(endpoint, c);
                 }, i * STAGGER.toMillis(), TimeUnit.MILLISECONDS);

@@ -64,7 +64,11 @@ public interface BootstrapStorage {
 
     // --- credentials ------------------------------------------------------------------------
 
-    /** Inserts or replaces the credential of {@code credential.endpoint()}; secrets are kept encrypted. */
+    /**
+     * Inserts or replaces the bootstrap-server credential of {@code credential.endpoint()}; secrets are
+     * kept encrypted. The same as {@link #putCredential(CredentialRole, EndpointCredential)} for
+     * {@link CredentialRole#BOOTSTRAP_SERVER}, as are the three methods below.
+     */
     void putCredential(EndpointCredential credential);
 
     boolean removeCredential(String endpoint);
@@ -73,6 +77,37 @@ public interface BootstrapStorage {
 
     /** The credential whose {@link EndpointCredential#identity()} is {@code identity} for that kind. */
     Optional<EndpointCredential> credentialByIdentity(EndpointCredential.Kind kind, String identity);
+
+    /**
+     * Inserts or replaces the credential {@code credential.endpoint()} uses toward {@code role}; secrets
+     * are kept encrypted. An identity already held by another endpoint in that role and kind is refused
+     * with a {@link StorageException}; the roles do not see each other's identities.
+     *
+     * @since 1.1.0
+     */
+    void putCredential(CredentialRole role, EndpointCredential credential);
+
+    /**
+     * Removes the credential {@code endpoint} uses toward {@code role}; false when it had none.
+     *
+     * @since 1.1.0
+     */
+    boolean removeCredential(CredentialRole role, String endpoint);
+
+    /**
+     * The credential {@code endpoint} uses toward {@code role}.
+     *
+     * @since 1.1.0
+     */
+    Optional<EndpointCredential> credential(CredentialRole role, String endpoint);
+
+    /**
+     * The credential of {@code role} whose {@link EndpointCredential#identity()} is {@code identity} for
+     * that kind: how a server finds the endpoint behind a DTLS identity.
+     *
+     * @since 1.1.0
+     */
+    Optional<EndpointCredential> credentialByIdentity(CredentialRole role, EndpointCredential.Kind kind, String identity);
 
     // --- session log ------------------------------------------------------------------------
 

@@ -62,6 +62,8 @@ final class ConfigParser {
         });
         String key = section(problems, "endpoint", () -> endpoint(root), "");
         Optional<EndpointCredential> credential = section(problems, "credential", () -> credential(root, key), Optional.empty());
+        Optional<EndpointCredential> local = section(problems, "servers", () -> LocalServerAccount.credential(list(root, "servers"), key),
+            Optional.empty());
         Optional<ContentFormat> format = section(problems, "contentFormat", () -> format(root), Optional.empty());
         List<LwM2mPath> deletes = section(problems, "deleteFirst", () -> deletes(root.path("deleteFirst")), List.of());
         boolean discover = section(problems, "discoverFirst", () -> root.has("discoverFirst") && Json.bool(root, "discoverFirst"), false);
@@ -78,7 +80,7 @@ final class ConfigParser {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new EndpointConfig(key, credential, format, deletes, discover, reads, order, writes);
+        return new EndpointConfig(key, credential, local, format, deletes, discover, reads, order, writes);
     }
 
     private interface Part<T> {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.gatehouse.bsserver.storage.BootstrapStorage;
+import org.gatehouse.bsserver.storage.CredentialRole;
 import org.gatehouse.bsserver.storage.EndpointCredential;
 import org.gatehouse.bsserver.storage.SessionRecord;
 import org.gatehouse.bsserver.storage.StorageException;
@@ -33,6 +34,7 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
     private final Path embeddedFile;
     private final Configs configs;
     private final Credentials credentials;
+    private final Credentials lwm2mServerCredentials;
     private final SessionLog sessions;
     private final SessionRetention retention;
     private final Claims claims;
@@ -47,7 +49,8 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         this.embeddedFile = embeddedFile;
         this.database = new Database(engine, new ConnectionPool(engine.loadDriver(), url, properties, described, POOL_SIZE), described);
         this.configs = new Configs(database, () -> cipher);
-        this.credentials = new Credentials(database, () -> cipher);
+        this.credentials = new Credentials(database, () -> cipher, CredentialRole.BOOTSTRAP_SERVER);
+        this.lwm2mServerCredentials = new Credentials(database, () -> cipher, CredentialRole.LWM2M_SERVER);
         this.sessions = new SessionLog(database);
         this.retention = new SessionRetention(database);
         this.claims = new Claims(database);
@@ -181,22 +184,49 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
 
     @Override
     public void putCredential(EndpointCredential credential) {
-        ready().credentials.put(Objects.requireNonNull(credential, "credential"));
+        putCredential(CredentialRole.BOOTSTRAP_SERVER, credential);
     }
 
     @Override
     public boolean removeCredential(String endpoint) {
-        return ready().credentials.remove(endpoint);
+        return removeCredential(CredentialRole.BOOTSTRAP_SERVER, endpoint);
     }
 
     @Override
     public Optional<EndpointCredential> credential(String endpoint) {
-        return ready().credentials.byEndpoint(endpoint);
+        return credential(CredentialRole.BOOTSTRAP_SERVER, endpoint);
     }
 
     @Override
     public Optional<EndpointCredential> credentialByIdentity(EndpointCredential.Kind kind, String identity) {
-        return ready().credentials.byIdentity(kind, identity);
+        return credentialByIdentity(CredentialRole.BOOTSTRAP_SERVER, kind, identity);
+    }
+
+    @Override
+    public void putCredential(CredentialRole role, EndpointCredential credential) {
+        ready().credentials(role).put(Objects.requireNonNull(credential, "credential"));
+    }
+
+    @Override
+    public boolean removeCredential(CredentialRole role, String endpoint) {
+        return ready().credentials(role).remove(endpoint);
+    }
+
+    @Override
+    public Optional<EndpointCredential> credential(CredentialRole role, String endpoint) {
+        return ready().credentials(role).byEndpoint(endpoint);
+    }
+
+    @Override
+    public Optional<EndpointCredential> credentialByIdentity(CredentialRole role, EndpointCredential.Kind kind, String identity) {
+        return ready().credentials(role).byIdentity(kind, identity);
+    }
+
+    private Credentials credentials(CredentialRole role) {
+        return switch (Objects.requireNonNull(role, "role")) {
+            case BOOTSTRAP_SERVER -> credentials;
+            case LWM2M_SERVER -> lwm2mServerCredentials;
+        };
     }
 
     @Override

@@ -12,6 +12,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.gatehouse.bsserver.storage.CredentialRole;
 import org.gatehouse.bsserver.storage.StorageException;
 
 /**
@@ -28,6 +29,7 @@ final class SecretCipher {
     // associated data: what the value is and whose, so that neither kind nor owner can be swapped
     private static final String CREDENTIAL = "gatehouse-bsserver-credential:";
     private static final String CONFIG = "gatehouse-bsserver-config:";
+    private static final String LWM2M_SERVER_CREDENTIAL = "gatehouse-lwm2m-server-credential:";
 
     private final SecretKeySpec key;
     private final String keyId;
@@ -56,11 +58,24 @@ final class SecretCipher {
     }
 
     byte[] seal(byte[] plain, String endpoint) {
-        return seal(plain, CREDENTIAL, endpoint, "the secret of " + endpoint);
+        return seal(plain, CredentialRole.BOOTSTRAP_SERVER, endpoint);
     }
 
     byte[] open(byte[] sealed, String endpoint) {
-        return open(sealed, CREDENTIAL, endpoint, "the stored secret of " + endpoint);
+        return open(sealed, CredentialRole.BOOTSTRAP_SERVER, endpoint);
+    }
+
+    /** Seals a credential secret bound to its endpoint and role: a secret moved to the other role does not decrypt. */
+    byte[] seal(byte[] plain, CredentialRole role, String endpoint) {
+        return seal(plain, label(role), endpoint, "the secret of " + endpoint);
+    }
+
+    byte[] open(byte[] sealed, CredentialRole role, String endpoint) {
+        return open(sealed, label(role), endpoint, "the stored secret of " + endpoint);
+    }
+
+    private static String label(CredentialRole role) {
+        return role == CredentialRole.BOOTSTRAP_SERVER ? CREDENTIAL : LWM2M_SERVER_CREDENTIAL;
     }
 
     /** Seals a whole configuration document, bound to its key: a document copied to another key does not decrypt. */

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * What every engine must do, run against each of them by a subclass that provides a fresh database
  * per test. Two storages on one database stand for two nodes.
  */
-abstract class StorageContract extends SessionRetentionContract {
+abstract class StorageContract extends LwM2mServerCredentialContract {
 
     private final List<JdbcBootstrapStorage> opened = new ArrayList<>();
 

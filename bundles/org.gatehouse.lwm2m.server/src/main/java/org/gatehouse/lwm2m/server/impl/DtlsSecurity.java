@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
 final class DtlsSecurity {
 
     private static final Logger LOG = LoggerFactory.getLogger(DtlsSecurity.class);
+    /** Where device credentials come from, for the operator reading a refusal. */
+    private static final String SOURCES = "factory configurations " + ConfiguredCredential.PID
+        + ", and the LwM2M-server credentials of the bootstrap-server storage where one is installed";
 
     private DtlsSecurity() {
     }
@@ -66,8 +69,8 @@ final class DtlsSecurity {
         public Optional<byte[]> pskKey(String identity) {
             Optional<byte[]> key = authorizer.forPskIdentity(identity).flatMap(DeviceCredential::pskKey);
             if (key.isEmpty()) {
-                LOG.warn("DTLS handshake with PSK identity '{}' refused: no device credential has it (factory configuration {})", identity,
-                    ConfiguredCredential.PID);
+                LOG.warn("DTLS handshake with PSK identity '{}' refused: no device credential has it ({})", identity,
+                    SOURCES);
             }
             return key;
         }
@@ -76,8 +79,8 @@ final class DtlsSecurity {
         public boolean acceptsPublicKey(byte[] publicKey) {
             boolean known = authorizer.forPublicKey(publicKey).isPresent();
             if (!known) {
-                LOG.warn("DTLS handshake with an unknown raw public key refused: no device credential has it (factory configuration {})",
-                    ConfiguredCredential.PID);
+                LOG.warn("DTLS handshake with an unknown raw public key refused: no device credential has it ({})",
+                    SOURCES);
             }
             return known;
         }
@@ -86,8 +89,8 @@ final class DtlsSecurity {
         public boolean acceptsCertificate(String subject, byte[] certificate) {
             boolean known = new PeerIdentity.X509(subject).commonName().flatMap(authorizer::forCertificate).isPresent();
             if (!known) {
-                LOG.warn("DTLS handshake with certificate {} refused: its CN is no endpoint with an X.509 credential (factory configuration {})",
-                    subject, ConfiguredCredential.PID);
+                LOG.warn("DTLS handshake with certificate {} refused: its CN is no endpoint with an X.509 credential ({})",
+                    subject, SOURCES);
             }
             return known;
         }
