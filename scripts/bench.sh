@@ -3,7 +3,8 @@
 #   scripts/bench.sh [codec] [JMH arguments]  codec encode/decode (JMH), e.g. -wi 1 -i 3 for a quick run;
 #                                             --rounds=N first runs the set N times interleaved
 #   scripts/bench.sh bootstrap [ROUNDS]       bootstrap + registration latency on loopback, warm JVM
-#   scripts/bench.sh coldstart [ROUNDS]       new process to registered (and its memory): bin/gatehouse and Leshan's client
+#   scripts/bench.sh coldstart [ROUNDS] [IDLE]  new process to registered (and its memory) at -Xmx32m: bin/gatehouse (client
+#                                             features; all-in-one) and Leshan's client, NoSec and PSK
 #   scripts/bench.sh bsserver [N] [C] [BIG] [IDLE]  bootstrap-server load, ours and Leshan's: N clients (1000), C at a time (20),
 #                                             NoSec and PSK (N/5), and the load generator alone (no server behind the
 #                                             responder); then BIG clients of ours (10000; 0 skips) for the heap bound,

@@ -3,14 +3,8 @@ package org.gatehouse.runtime;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +13,6 @@ import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -68,21 +61,7 @@ public class RuntimeBundlesIT {
 
     @Configuration
     public Option[] config() throws IOException {
-        List<Option> options = new ArrayList<>();
-        Path system = Path.of(System.getProperty("gatehouse.dist", "target/gatehouse")).resolve("system");
-        try (Stream<Path> jars = Files.walk(system)) {
-            // pax-exam brings its own logging API; the Gogo console would read the test's stdin
-            jars.filter(p -> p.toString().endsWith(".jar")).filter(p -> !p.toString().contains("gogo.jline"))
-                .sorted().forEach(p -> options.add(bundle(p.toUri().toString())));
-        }
-        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
-        options.add(systemProperty("org.ops4j.pax.url.mvn.localRepository").value(repo));
-        options.add(systemProperty("org.ops4j.pax.url.mvn.repositories").value("+"));
-        options.add(systemProperty("org.ops4j.pax.url.mvn.useFallbackRepositories").value("false"));
-        options.add(systemProperty("org.ops4j.pax.url.mvn.offline").value("true"));
-        options.add(frameworkProperty("gatehouse.data").value(Files.createTempDirectory("gatehouse-itest").toString()));
-        options.add(junitBundles());
-        return options.toArray(new Option[0]);
+        return PaxDistribution.options("gatehouse-itest");
     }
 
     @Test

@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Attributes;
@@ -24,9 +17,6 @@ import java.util.jar.Manifest;
 
 import org.awaitility.Awaitility;
 import org.eclipse.leshan.core.ResponseCode;
-import org.eclipse.leshan.core.endpoint.Protocol;
-import org.eclipse.leshan.core.model.ObjectLoader;
-import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.node.LwM2mObjectInstance;
 import org.eclipse.leshan.core.node.LwM2mSingleResource;
 import org.eclipse.leshan.core.request.ContentFormat;
@@ -36,10 +26,6 @@ import org.eclipse.leshan.core.request.ReadRequest;
 import org.eclipse.leshan.core.request.WriteRequest;
 import org.eclipse.leshan.core.response.ReadResponse;
 import org.eclipse.leshan.server.LeshanServer;
-import org.eclipse.leshan.server.LeshanServerBuilder;
-import org.eclipse.leshan.server.californium.endpoint.CaliforniumServerEndpointsProvider;
-import org.eclipse.leshan.server.californium.endpoint.coap.CoapServerProtocolProvider;
-import org.eclipse.leshan.server.model.StaticModelProvider;
 import org.eclipse.leshan.server.registration.Registration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +38,7 @@ import com.sun.net.httpserver.HttpServer;
  * loopback, installs and activates it, updates it to a second version, and sees a package with a
  * wrong SHA-256 refused and an update that does not resolve rolled back while the installed version
  * keeps running. The kept version survives a
- * restart of the gateway, which starts from a clean bundle cache; then it is deactivated, activated
+ * restart of the gateway from a clean bundle cache; then it is deactivated, activated
  * and uninstalled.
  */
 class SoftwareUpdateIT {
@@ -73,11 +59,11 @@ class SoftwareUpdateIT {
         instance = 50;
         served.put("/greeting-1.0.0.jar", bundle("1.0.0"));
         served.put("/greeting-1.1.0.jar", bundle("1.1.0"));
-        HttpServer http = serve();
+        HttpServer http = UpdatePeers.serve(served);
         String base = "http://127.0.0.1:" + http.getAddress().getPort();
-        LeshanServer leshan = leshan();
+        LeshanServer leshan = UpdatePeers.leshan(9);
         try {
-            Path home = installWithServer(leshan);
+            Path home = UpdatePeers.installWithServer(dir, EP, leshan);
             try (Gateway gw = Gateway.start(home)) {
                 gw.await("Registered with server 101", 0, T);
                 Registration reg = leshan.getRegistrationService().getByEndpoint(EP);
@@ -98,7 +84,7 @@ class SoftwareUpdateIT {
                 assertEquals("1.0.0", read(leshan, reg, 1));
 
                 // update: a new Package URI with its SHA-256, Install; the new version comes back active
-                String sha = sha256(served.get("/greeting-1.1.0.jar"));
+                String sha = UpdatePeers.sha256(served.get("/greeting-1.1.0.jar"));
                 write(leshan, reg, base + "/greeting-1.1.0.jar#sha256=" + sha);
                 awaitValue(leshan, reg, 7, 3L, gw);
                 int before = gw.output().length();
@@ -135,12 +121,18 @@ class SoftwareUpdateIT {
                 // the Package itself is refused: it would land in the object store
                 assertEquals(ResponseCode.BAD_REQUEST, leshan.send(reg, new WriteRequest(9, 50, 2, new byte[] {1, 2}), 5000).getCode());
 
-                // the installed version is kept across a restart from a clean bundle cache
                 gw.output().lines().filter(l -> l.contains("Software")).forEach(l -> System.out.println("gateway: " + l));
                 gw.type("");
                 assertEquals(0, gw.stop());
             }
+            // the installed version is kept across a restart from a clean bundle cache, as after any change
+            // to the installation (the next test restarts with the cache kept)
+            Path config = home.resolve("etc/config.properties");
+            String text = Files.readString(config);
+            assertTrue(text.contains("gatehouse.cache.reuse=true"), "the distribution keeps its bundle cache");
+            Files.writeString(config, text.replace("gatehouse.cache.reuse=true", "gatehouse.cache.reuse=false"));
             try (Gateway gw = Gateway.start(home)) {
+                gw.await("(new bundle cache)", 0, T);
                 gw.await("Registered with server 101", 0, T);
                 Registration reg = leshan.getRegistrationService().getByEndpoint(EP);
                 awaitValue(leshan, reg, 1, "1.1.0", gw);
@@ -169,10 +161,10 @@ class SoftwareUpdateIT {
 
     @Test
     void the_software_bundle_updates_itself_and_the_new_version_reports_the_result() throws Exception {
-        HttpServer http = serve();
-        LeshanServer leshan = leshan();
+        HttpServer http = UpdatePeers.serve(served);
+        LeshanServer leshan = UpdatePeers.leshan(9);
         try {
-            Path home = installWithServer(leshan);
+            Path home = UpdatePeers.installWithServer(dir, EP, leshan);
             Path jar;
             try (java.util.stream.Stream<Path> files = Files.walk(home.resolve("system"))) {
                 jar = files.filter(f -> f.getFileName().toString().startsWith("org.gatehouse.software-")).findFirst().orElseThrow();
@@ -186,7 +178,7 @@ class SoftwareUpdateIT {
                     (org.eclipse.leshan.core.node.LwM2mObject) leshan.send(reg, new ReadRequest(9), 5000).getContent();
                 instance = nine.getInstances().values().stream()
                     .filter(i -> "org.gatehouse.software".equals(i.getResource(0).getValue())).findFirst().orElseThrow().getId();
-                write(leshan, reg, "http://127.0.0.1:" + http.getAddress().getPort() + "/software-0.2.0.jar#sha256=" + sha256(next));
+                write(leshan, reg, "http://127.0.0.1:" + http.getAddress().getPort() + "/software-0.2.0.jar#sha256=" + UpdatePeers.sha256(next));
                 awaitValue(leshan, reg, 7, 3L, gw);
                 long start = System.nanoTime();
                 execute(leshan, reg, 4);
@@ -197,8 +189,10 @@ class SoftwareUpdateIT {
                 gw.type("");
                 assertEquals(0, gw.stop());
             }
-            // a restart begins again from the feature's 0.1.0 bundle, which updates itself to the kept 0.2.0
+            // a restart with the bundle cache kept (nothing in the installation changed) runs the updated 0.2.0
+            // again; from a clean cache the feature's 0.1.0 would first update itself to the kept 0.2.0
             try (Gateway gw = Gateway.start(home)) {
+                gw.await("(kept bundle cache)", 0, T);
                 gw.await("Registered with server 101", 0, T);
                 Registration reg = leshan.getRegistrationService().getByEndpoint(EP);
                 awaitValue(leshan, reg, 1, "0.2.0", gw);
@@ -212,33 +206,6 @@ class SoftwareUpdateIT {
             http.stop(0);
         }
     }
-
-    private HttpServer serve() throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        http.createContext("/", x -> {
-            byte[] body = served.get(x.getRequestURI().getPath());
-            x.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            try (OutputStream out = x.getResponseBody()) {
-                if (body != null) {
-                    out.write(body);
-                }
-            }
-        });
-        http.start();
-        return http;
-    }
-
-    /** A copy of the distribution whose factory file names Leshan's server (101, NoSec) directly. */
-    private Path installWithServer(LeshanServer leshan) throws IOException {
-        Path home = Gateway.install(dir.resolve("gatehouse"));
-        Files.writeString(home.resolve("etc/org.gatehouse.endpoint.cfg"), "name=" + EP + "\n");
-        String server = leshan.getEndpoint(Protocol.COAP).getURI().toString();
-        Files.writeString(home.resolve("etc/factory-bootstrap.json"), "[{\"bn\":\"/0/0/\",\"n\":\"0\",\"vs\":\"" + server
-            + "\"},{\"n\":\"1\",\"vb\":false},{\"n\":\"2\",\"v\":3},{\"n\":\"10\",\"v\":101},"
-            + "{\"bn\":\"/1/0/\",\"n\":\"0\",\"v\":101},{\"n\":\"1\",\"v\":300},{\"n\":\"6\",\"vb\":false},{\"n\":\"7\",\"vs\":\"U\"}]");
-        return home;
-    }
-
     /** The same bundle under another Bundle-Version. */
     private static byte[] withVersion(byte[] jar, String version) throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -253,20 +220,6 @@ class SoftwareUpdateIT {
             }
         }
         return bytes.toByteArray();
-    }
-
-    private static LeshanServer leshan() throws Exception {
-        List<ObjectModel> models = new java.util.ArrayList<>(ObjectLoader.loadAllDefault());
-        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("lwm2m.registry", "../../shared/lwm2m-registry"), "9.xml"))) {
-            models.addAll(ObjectLoader.loadDdfFile(in, "9.xml"));
-        }
-        LeshanServerBuilder b = new LeshanServerBuilder();
-        b.setObjectModelProvider(new StaticModelProvider(models));
-        b.setEndpointsProviders(new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
-            .addEndpoint(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Protocol.COAP).build());
-        LeshanServer server = b.build();
-        server.start();
-        return server;
     }
 
     private static Object read(LeshanServer leshan, Registration reg, int resource) throws InterruptedException {
@@ -324,7 +277,4 @@ class SoftwareUpdateIT {
         return bytes.toByteArray();
     }
 
-    private static String sha256(byte[] b) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-    }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
+import org.gatehouse.bootstrap.BootstrapMode;
+import org.gatehouse.bootstrap.impl.CoordinatorContext;
 import org.gatehouse.bootstrap.ModeOutcome;
 import org.gatehouse.bootstrap.ModeOutcome.Result;
 import org.gatehouse.lwm2m.codec.impl.SenmlJsonCodec;
@@ -43,7 +45,7 @@ class FactoryModeTest {
     @BeforeEach
     void wire() throws Exception {
         store = new FileObjectStore(dir.resolve("data/store"));
-        coordinator = new CoordinatorContext(store, "gw-factory-test");
+        coordinator = new CoordinatorContext(store, "gw-factory-test", BootstrapMode.FACTORY);
         file = dir.resolve("etc/factory-bootstrap.json");
         digest = dir.resolve("data/factory-applied.sha256");
         Files.createDirectories(file.getParent());

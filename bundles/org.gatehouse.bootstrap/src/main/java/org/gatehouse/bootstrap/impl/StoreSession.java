@@ -9,7 +9,7 @@ import java.util.Set;
 import org.gatehouse.lwm2m.client.ConsistencyCheck;
 import org.gatehouse.bootstrap.BootstrapException;
 import org.gatehouse.bootstrap.BootstrapSession;
-import org.gatehouse.bootstrap.impl.BootstrapRequests.Request;
+import org.gatehouse.bootstrap.impl.BootstrapRules.Request;
 import org.gatehouse.lwm2m.model.LwM2mNode;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.ModelLookup;
@@ -92,7 +92,7 @@ final class StoreSession implements BootstrapSession {
 
     private void accept(Request r) throws BootstrapException {
         ensureOpen();
-        BootstrapRequests.apply(scratch, models, r, new HashSet<>());
+        BootstrapRules.apply(scratch, models, r, new HashSet<>());
         accepted.add(r);
     }
 
@@ -145,7 +145,7 @@ final class StoreSession implements BootstrapSession {
         Set<Integer> ssidsBefore = Orphans.securitySsids(tx.view());
         Set<LwM2mPath> written = new HashSet<>();
         for (Request r : accepted) {
-            BootstrapRequests.apply(tx, models, r, written);
+            BootstrapRules.apply(tx, models, r, written);
         }
         try {
             List<String> removed = Orphans.remove(tx, ssidsBefore, written);

@@ -96,7 +96,11 @@ public interface BootstrapStorage {
 
     // --- credentials ------------------------------------------------------------------------
 
-    /** Inserts or replaces the credential of {@code credential.endpoint()}; secrets are kept encrypted. */
+    /**
+     * Inserts or replaces the bootstrap-server credential of {@code credential.endpoint()}; secrets are
+     * kept encrypted. The same as {@link #putCredential(CredentialRole, EndpointCredential)} for
+     * {@link CredentialRole#BOOTSTRAP_SERVER}, as are the three methods below.
+     */
     void putCredential(EndpointCredential credential);
 
     boolean removeCredential(String endpoint);
@@ -105,6 +109,37 @@ public interface BootstrapStorage {
 
     /** The credential whose {@link EndpointCredential#identity()} is {@code identity} for that kind. */
     Optional<EndpointCredential> credentialByIdentity(EndpointCredential.Kind kind, String identity);
+
+    /**
+     * Inserts or replaces the credential {@code credential.endpoint()} uses toward {@code role}; secrets
+     * are kept encrypted. An identity already held by another endpoint in that role and kind is refused
+     * with a {@link StorageException}; the roles do not see each other's identities.
+     *
+     * @since 1.1.0
+     */
+    void putCredential(CredentialRole role, EndpointCredential credential);
+
+    /**
+     * Removes the credential {@code endpoint} uses toward {@code role}; false when it had none.
+     *
+     * @since 1.1.0
+     */
+    boolean removeCredential(CredentialRole role, String endpoint);
+
+    /**
+     * The credential {@code endpoint} uses toward {@code role}.
+     *
+     * @since 1.1.0
+     */
+    Optional<EndpointCredential> credential(CredentialRole role, String endpoint);
+
+    /**
+     * The credential of {@code role} whose {@link EndpointCredential#identity()} is {@code identity} for
+     * that kind: how a server finds the endpoint behind a DTLS identity.
+     *
+     * @since 1.1.0
+     */
+    Optional<EndpointCredential> credentialByIdentity(CredentialRole role, EndpointCredential.Kind kind, String identity);
 
     // --- session log ------------------------------------------------------------------------
 
@@ -124,12 +159,26 @@ public interface BootstrapStorage {
     /** Most recent first; {@code endpoint} empty for every endpoint. */
     List<SessionRecord> sessions(Optional<String> endpoint, int limit);
 
+    /**
+     * Ends, with an outcome starting "abandoned:", the open sessions that started more than
+     * {@code grace} ago and whose node holds no unexpired claim on their endpoint: a running session
+     * always has one, so these were left by a node that died (after its device finished, say, so that
+     * no other node ever takes the endpoint over). Nodes call this every lease or so.
+     *
+     * @return how many sessions it ended
+     * @since 1.1.0
+     */
+    default int endOrphanedSessions(Duration grace) {
+        return 0;
+    }
+
     // --- claims (several nodes, one fleet) --------------------------------------------------
 
     /**
      * Claims {@code endpoint} for {@code node} for {@code lease}: true when no other node holds an
      * unexpired claim on it (a claim of a node that died expires with its lease). Renewing one's own
-     * claim succeeds.
+     * claim succeeds. Taking over another node's expired claim also ends that node's open sessions
+     * of {@code endpoint} with an outcome starting "abandoned:", since they can no longer finish.
      */
     boolean claim(String endpoint, String node, Duration lease);
 

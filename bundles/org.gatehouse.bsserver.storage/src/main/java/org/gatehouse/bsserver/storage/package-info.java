@@ -1,6 +1,7 @@
 /**
  * Bootstrap-server storage: configurations (one JSON document per endpoint name or name prefix),
- * endpoint credentials, the session log, and per-endpoint claims so that several bootstrap-server
+ * endpoint credentials (one per role: toward the bootstrap server, toward the gateway's LwM2M server;
+ * 1.1), the session log, and per-endpoint claims so that several bootstrap-server
  * nodes sharing one database never run the same endpoint's session twice at once. The bootstrap
  * server consumes {@link BootstrapStorage}; an engine bundle provides it.
  */

@@ -79,7 +79,7 @@ final class Admission {
         } else if (identity instanceof PeerIdentity.Rpk rpk) {
             return storage.credentialByIdentity(EndpointCredential.Kind.RPK, Base64.getEncoder().encodeToString(rpk.publicKey()));
         } else if (identity instanceof PeerIdentity.X509 x509) {
-            return commonName(x509.subject()).flatMap(cn -> storage.credentialByIdentity(EndpointCredential.Kind.X509, cn));
+            return x509.commonName().flatMap(cn -> storage.credentialByIdentity(EndpointCredential.Kind.X509, cn));
         }
         return Optional.empty();
     }
@@ -89,16 +89,5 @@ final class Admission {
             return "PSK identity '" + psk.identity() + "'";
         }
         return identity.toString();
-    }
-
-    /** The CN of an RFC 2253 subject, e.g. "gw-1" of "CN=gw-1,O=Example". */
-    static Optional<String> commonName(String subject) {
-        for (String part : subject.split(",")) {
-            String p = part.trim();
-            if (p.regionMatches(true, 0, "CN=", 0, 3)) {
-                return Optional.of(p.substring(3));
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -5,21 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.gatehouse.lwm2m.client.AccountException;
 import org.gatehouse.lwm2m.client.BootstrapRequests;
 import org.gatehouse.lwm2m.client.Registrar;
 import org.gatehouse.lwm2m.client.RegistrationGuard;
 import org.gatehouse.coap.CoapTransport;
-import org.gatehouse.coap.ResponseCode;
 import org.gatehouse.coap.TransportException;
 import org.gatehouse.endpoint.EndpointIdentity;
 import org.gatehouse.lwm2m.codec.ContentCodec;
@@ -49,7 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = {Registrar.class, RegistrationStatus.class}, configurationPid = RegistrationComponent.PID)
 @Designate(ocd = RegistrationComponent.Config.class)
-public final class RegistrationComponent implements Registrar, RegistrationStatus, Executions {
+public final class RegistrationComponent implements Registrar, RegistrationStatus, Executions, RegisteredServers.Owner {
 
     static final String PID = "org.gatehouse.registration";
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationComponent.class);
@@ -72,11 +66,9 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     private final LinkCodec links;
     private final Config config;
     private final Map<Integer, ContentCodec> codecs = new ConcurrentHashMap<>();
-    private final Map<Integer, ServerSession> sessions = new ConcurrentHashMap<>();
-    private final Map<Integer, ScheduledFuture<?>> updates = new ConcurrentHashMap<>();
-    private final Map<Integer, RegistrationRun> runs = new ConcurrentHashMap<>();
-    private final Map<Integer, String> lastErrors = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "gatehouse-registration"));
+    private final RegisteredServers sessions = new RegisteredServers(scheduler, this);
+    private final RegistrationRuns runs;
     private volatile BootstrapRequests bootstrap;
     private final Guards guards = new Guards();
     private final Handlers handlers;
@@ -93,6 +85,7 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         this.endpoint = endpoint;
         this.links = links;
         this.config = config;
+        this.runs = new RegistrationRuns(scheduler, config.max_retry_wait(), this::attempt);
         this.handlers = new Handlers(Map.of(ObjectIds.SERVER, new ServerObject(store::snapshot, this)));
     }
 
@@ -126,18 +119,9 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         }
     }
 
-    /** The object list changed: an Update carrying it goes to each registered server that was sent another one. */
     private void objectsChanged() {
-        if (closed) {
-            return;
-        }
-        try {
-            scheduler.execute(() -> {
-                byte[] now = payload();
-                sessions.values().stream().filter(s -> s.objectsDiffer(now)).forEach(s -> update(s.ssid()));
-            });
-        } catch (RejectedExecutionException e) {
-            // stopping: the servers are being de-registered
+        if (!closed) {
+            sessions.objectsChanged();
         }
     }
 
@@ -173,13 +157,13 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
             for (Accounts.Account account : accounts) {
                 int ssid = account.server().ssid();
                 // /1/x/14 Initial Registration Delay Timer: registerAll() runs once per bootstrap, so this is "until the first registration"
-                ServerSession session = await(start(account, account.server().initialDelay()));
+                ServerSession session = RegistrationRuns.await(runs.start(account, account.server().initialDelay()));
                 if (session != null) {
-                    registered(session);
+                    sessions.registered(session);
                     continue;
                 }
                 failed.add(account);
-                errors.add("server " + ssid + ": " + lastErrors.getOrDefault(ssid, "registration failed"));
+                errors.add("server " + ssid + ": " + sessions.lastError(ssid, "registration failed"));
                 if (account.server().failureBlocks()) {
                     errors.add("server " + ssid + " failed and blocks the servers after it");
                     break;
@@ -198,36 +182,11 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         }
     }
 
-    private static ServerSession await(RegistrationRun run) throws InterruptedException {
-        try {
-            return run.result().get();
-        } catch (InterruptedException e) {
-            run.cancel();
-            throw e;
-        } catch (CancellationException e) {
-            throw new InterruptedException("registration is stopping");
-        } catch (ExecutionException e) {
-            return null; // not thrown: a run completes with a session or null
-        }
-    }
-
-    /** Starts the registration procedure with one server; a run already going for it is replaced. */
-    private RegistrationRun start(Accounts.Account account, long delaySeconds) {
-        int ssid = account.server().ssid();
-        RegistrationRun run = new RegistrationRun(ssid, Retries.of(account.server(), config.max_retry_wait()), scheduler, () -> attempt(ssid));
-        Optional.ofNullable(runs.put(ssid, run)).ifPresent(RegistrationRun::cancel);
-        if (closed) {
-            run.cancel(); // stopping: nobody may wait for attempts that will never run
-            return run;
-        }
-        return run.start(delaySeconds);
-    }
-
     /** One Register with the account as it is now (a server may have changed its lifetime since); the session, or null. */
     private ServerSession attempt(int ssid) {
         Accounts.Account account = account(ssid);
         if (account == null) {
-            lastErrors.put(ssid, "the account is gone");
+            sessions.error(ssid, "the account is gone");
             return null;
         }
         if (vetoed(ssid, RegistrationGuard.Operation.REGISTER)) {
@@ -237,29 +196,22 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         try {
             session = new ServerSession(account, transport, handler(ssid), Duration.ofMillis(config.request_timeout()));
         } catch (TransportException | AccountException e) {
-            lastErrors.put(ssid, e.getMessage());
+            sessions.error(ssid, e.getMessage());
             LOG.warn("Registration with server {} failed: {}", ssid, e.getMessage());
             return null;
         }
         if (session.register(endpoint.name(), payload())) {
-            lastErrors.remove(ssid);
+            sessions.clearError(ssid);
             return session;
         }
-        lastErrors.put(ssid, session.status().lastError());
+        sessions.error(ssid, session.status().lastError());
         session.close();
         return null;
     }
 
-    private Accounts.Account account(int ssid) {
+    @Override
+    public Accounts.Account account(int ssid) {
         return Accounts.of(store.snapshot()).stream().filter(a -> a.server().ssid() == ssid).findFirst().orElse(null);
-    }
-
-    private void registered(ServerSession session) {
-        ServerSession previous = sessions.put(session.ssid(), session);
-        if (previous != null && previous != session) {
-            previous.close();
-        }
-        scheduleUpdate(session);
     }
 
     /**
@@ -273,18 +225,12 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
             return;
         }
         LOG.info("Server {}: registration is tried again in {} s (/1/x/19)", ssid, account.server().sequenceDelay());
-        inBackground(start(account, account.server().sequenceDelay()), ssid);
+        registerAgain(account, account.server().sequenceDelay());
     }
 
-    private void inBackground(RegistrationRun run, int ssid) {
-        run.result().whenComplete((session, error) -> {
-            runs.remove(ssid, run);
-            if (session != null) {
-                registered(session);
-            } else if (error == null) {
-                failed(ssid);
-            }
-        });
+    @Override
+    public void registerAgain(Accounts.Account account, long delaySeconds) {
+        runs.inBackground(runs.start(account, delaySeconds), account.server().ssid(), sessions::registered, this::failed);
     }
 
     /**
@@ -316,13 +262,14 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     }
 
     /** A guard's veto: nothing is sent to the server, and the sequence runs again so that the guard's mode applies what changed. */
-    private boolean vetoed(int ssid, RegistrationGuard.Operation operation) {
+    @Override
+    public boolean vetoed(int ssid, RegistrationGuard.Operation operation) {
         Optional<String> reason = guards.veto(ssid, operation);
         if (reason.isEmpty()) {
             return false;
         }
         LOG.info("{} with server {} vetoed: {}; running the bootstrap sequence again", operation, ssid, reason.get());
-        lastErrors.put(ssid, operation + " vetoed: " + reason.get());
+        sessions.error(ssid, operation + " vetoed: " + reason.get());
         BootstrapRequests b = bootstrap;
         if (b != null) {
             b.sequence(operation + " with server " + ssid + " vetoed: " + reason.get());
@@ -332,50 +279,12 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
 
     private DeviceManagement handler(int ssid) {
         return new DeviceManagement(ssid, store, models, codecs, links, () -> Accounts.of(store.snapshot()).size(), handlers,
-            this::configurationChanged);
+            sessions::configurationChanged);
     }
 
-    private byte[] payload() {
+    @Override
+    public byte[] payload() {
         return links.encode(RegisterPayload.links(store.snapshot(), models, handlers.objectIds()));
-    }
-
-    private void scheduleUpdate(ServerSession session) {
-        ScheduledFuture<?> previous = updates.put(session.ssid(),
-            scheduler.schedule(() -> update(session.ssid()), session.updateDelaySeconds(), TimeUnit.SECONDS));
-        if (previous != null) {
-            previous.cancel(false);
-        }
-    }
-
-    /** A failed Update means the registration is gone: Register again under the retry resources, then /1/x/16. */
-    private void update(int ssid) {
-        ServerSession session = sessions.get(ssid);
-        if (session == null) {
-            return;
-        }
-        if (vetoed(ssid, RegistrationGuard.Operation.UPDATE)) {
-            drop(session);
-            return;
-        }
-        byte[] objects = payload();
-        ResponseCode code = session.update(session.objectsDiffer(objects) ? objects : null); // the object list only when it changed
-        if (code == ResponseCode.CHANGED) {
-            scheduleUpdate(session);
-            return;
-        }
-        LOG.warn("Update with server {} failed ({}); registering again", ssid, code == null ? session.status().lastError() : code);
-        lastErrors.put(ssid, session.status().lastError());
-        drop(session);
-        Accounts.Account account = account(ssid);
-        if (account != null) {
-            inBackground(start(account, 0), ssid);
-        }
-    }
-
-    private void drop(ServerSession session) {
-        sessions.remove(session.ssid(), session);
-        Optional.ofNullable(updates.remove(session.ssid())).ifPresent(f -> f.cancel(false));
-        session.close();
     }
 
     // Not synchronized: deactivate must not wait for a registerAll() in its retries.
@@ -388,51 +297,27 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
     private static final Duration SHUTDOWN_DEREGISTER = Duration.ofSeconds(2);
 
     private void deregisterAll(Duration limit) {
-        runs.values().forEach(RegistrationRun::cancel);
-        runs.clear();
-        updates.values().forEach(f -> f.cancel(false));
-        updates.clear();
-        for (Integer ssid : List.copyOf(sessions.keySet())) {
-            ServerSession s = sessions.remove(ssid);
-            if (s != null) {
-                s.deregister(limit);
-                s.close();
-            }
-        }
+        runs.cancelAll();
+        sessions.deregisterAll(limit);
     }
 
     @Override
     public List<Server> servers() {
         List<Server> out = new ArrayList<>();
         for (Accounts.Account a : Accounts.of(store.snapshot())) {
-            ServerSession s = sessions.get(a.server().ssid());
-            out.add(s != null ? s.status() : new Server(a.server().ssid(), a.security().uri(), false, "", null,
-                lastErrors.getOrDefault(a.server().ssid(), "")));
+            out.add(sessions.status(a));
         }
         return out;
     }
 
     @Override
     public void updateNow(int ssid) {
-        scheduler.execute(() -> update(ssid));
+        sessions.updateNow(ssid);
     }
 
     @Override
     public void disable(int ssid, long seconds) {
-        // After the Execute's 2.04 has left: a server cancels its pending requests on De-register.
-        scheduler.schedule(() -> {
-            ServerSession s = sessions.get(ssid);
-            if (s == null) {
-                return;
-            }
-            s.deregister();
-            drop(s);
-            LOG.info("Server {} disabled for {} s", ssid, seconds);
-            Accounts.Account account = account(ssid);
-            if (account != null) {
-                inBackground(start(account, seconds), ssid);
-            }
-        }, 200, TimeUnit.MILLISECONDS);
+        sessions.disable(ssid, seconds);
     }
 
     @Override
@@ -443,27 +328,11 @@ public final class RegistrationComponent implements Registrar, RegistrationStatu
         }
     }
 
-    /** A DM write changed the Server object (e.g. a lifetime): the server may need an Update. */
-    void configurationChanged(int ssid) {
-        scheduler.execute(() -> {
-            ServerSession session = sessions.get(ssid);
-            Accounts.Account now = Accounts.of(store.snapshot()).stream().filter(a -> a.server().ssid() == ssid).findFirst().orElse(null);
-            if (session == null || now == null) {
-                return;
-            }
-            if (session.updateSettings(now) == ResponseCode.CHANGED) {
-                scheduleUpdate(session); // the new lifetime sets the next Update
-            } else {
-                update(ssid);
-            }
-        });
-    }
-
     @Deactivate
     public void deactivate() {
         closed = true;
+        runs.stop(); // one started from now on is cancelled at once: it must not leave registerAll() waiting
         deregisterAll(SHUTDOWN_DEREGISTER);
         scheduler.shutdownNow();
-        runs.values().forEach(RegistrationRun::cancel); // one started meanwhile must not leave registerAll() waiting
     }
 }

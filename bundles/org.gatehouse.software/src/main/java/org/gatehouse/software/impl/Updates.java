@@ -250,8 +250,8 @@ final class Updates {
                 installer.uninstall(b);
             }
             deleteQuietly(file(id));
+            Instances.name(store, id, name, ""); // before the state: a server that sees INITIAL must read no version
             set(id, p.uninstalled());
-            Instances.name(store, id, name, "");
             LOG.info("Software /9/{}: {} uninstalled", id, name);
         } catch (BundleException | StoreException | RuntimeException e) {
             set(id, p.uninstallFailed("uninstall failed: " + e.getMessage()));

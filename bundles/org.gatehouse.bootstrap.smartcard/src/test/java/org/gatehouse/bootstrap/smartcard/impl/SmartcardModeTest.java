@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gatehouse.bootstrap.BootstrapMode;
+import org.gatehouse.bootstrap.impl.CoordinatorContext;
 import org.gatehouse.bootstrap.ModeOutcome;
 import org.gatehouse.bootstrap.ModeOutcome.Result;
 import org.gatehouse.lwm2m.client.RegistrationGuard.Operation;
@@ -63,7 +65,7 @@ class SmartcardModeTest {
     @BeforeEach
     void wire() throws Exception {
         store = new FileObjectStore(dir.resolve("data/store"));
-        coordinator = new CoordinatorContext(store, "gw-card-test");
+        coordinator = new CoordinatorContext(store, "gw-card-test", BootstrapMode.SMARTCARD);
         reader = new DirectReader("direct 0");
         record = dir.resolve("data/smartcard-applied.properties");
         pinFile = dir.resolve("etc/smartcard-pin");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.gatehouse.bsserver.storage.BootstrapStorage;
+import org.gatehouse.bsserver.storage.CredentialRole;
 import org.gatehouse.bsserver.storage.EndpointCredential;
 import org.gatehouse.bsserver.storage.SessionRecord;
 import org.gatehouse.bsserver.storage.StorageException;
@@ -35,7 +36,9 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
     private final Path embeddedFile;
     private final Configs configs;
     private final Credentials credentials;
+    private final Credentials lwm2mServerCredentials;
     private final SessionLog sessions;
+    private final SessionRetention retention;
     private final Claims claims;
     private volatile SecretCipher cipher;
     private volatile int schemaVersion;
@@ -47,9 +50,11 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         this.keyFile = keyFile;
         this.embeddedFile = embeddedFile;
         this.database = new Database(engine, new ConnectionPool(engine.loadDriver(), url, properties, described, POOL_SIZE), described);
-        this.configs = new Configs(database);
-        this.credentials = new Credentials(database, () -> cipher);
+        this.configs = new Configs(database, () -> cipher);
+        this.credentials = new Credentials(database, () -> cipher, CredentialRole.BOOTSTRAP_SERVER);
+        this.lwm2mServerCredentials = new Credentials(database, () -> cipher, CredentialRole.LWM2M_SERVER);
         this.sessions = new SessionLog(database);
+        this.retention = new SessionRetention(database);
         this.claims = new Claims(database);
     }
 
@@ -124,6 +129,7 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         }
         SecretCipher loaded = KeyFile.load(keyFile);
         new KeyCheck(database, keyFile).verify(loaded);
+        configs.sealClearDocuments(loaded); // before any use: readers see sealed documents only
         cipher = loaded;
         LOG.info("Bootstrap-server storage ready on {} (schema version {}), node {}", database.described(), schemaVersion, node);
     }
@@ -186,22 +192,49 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
 
     @Override
     public void putCredential(EndpointCredential credential) {
-        ready().credentials.put(Objects.requireNonNull(credential, "credential"));
+        putCredential(CredentialRole.BOOTSTRAP_SERVER, credential);
     }
 
     @Override
     public boolean removeCredential(String endpoint) {
-        return ready().credentials.remove(endpoint);
+        return removeCredential(CredentialRole.BOOTSTRAP_SERVER, endpoint);
     }
 
     @Override
     public Optional<EndpointCredential> credential(String endpoint) {
-        return ready().credentials.byEndpoint(endpoint);
+        return credential(CredentialRole.BOOTSTRAP_SERVER, endpoint);
     }
 
     @Override
     public Optional<EndpointCredential> credentialByIdentity(EndpointCredential.Kind kind, String identity) {
-        return ready().credentials.byIdentity(kind, identity);
+        return credentialByIdentity(CredentialRole.BOOTSTRAP_SERVER, kind, identity);
+    }
+
+    @Override
+    public void putCredential(CredentialRole role, EndpointCredential credential) {
+        ready().credentials(role).put(Objects.requireNonNull(credential, "credential"));
+    }
+
+    @Override
+    public boolean removeCredential(CredentialRole role, String endpoint) {
+        return ready().credentials(role).remove(endpoint);
+    }
+
+    @Override
+    public Optional<EndpointCredential> credential(CredentialRole role, String endpoint) {
+        return ready().credentials(role).byEndpoint(endpoint);
+    }
+
+    @Override
+    public Optional<EndpointCredential> credentialByIdentity(CredentialRole role, EndpointCredential.Kind kind, String identity) {
+        return ready().credentials(role).byIdentity(kind, identity);
+    }
+
+    private Credentials credentials(CredentialRole role) {
+        return switch (Objects.requireNonNull(role, "role")) {
+            case BOOTSTRAP_SERVER -> credentials;
+            case LWM2M_SERVER -> lwm2mServerCredentials;
+        };
     }
 
     @Override
@@ -222,6 +255,21 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
     @Override
     public List<SessionRecord> sessions(Optional<String> endpoint, int limit) {
         return ready().sessions.recent(endpoint, limit);
+    }
+
+    /**
+     * Prunes the session log: sessions started more than {@code maxAge} ago (database time), and all
+     * but the newest {@code maxCount}, with their events. Zero or less for either: no such limit.
+     *
+     * @return how many sessions were deleted
+     */
+    public int pruneSessions(Duration maxAge, int maxCount) {
+        return ready().retention.prune(Objects.requireNonNull(maxAge, "maxAge"), maxCount);
+    }
+
+    @Override
+    public int endOrphanedSessions(Duration grace) {
+        return ready().sessions.endOrphaned(grace);
     }
 
     @Override

@@ -93,6 +93,15 @@ final class SessionLog {
         writer.close();
     }
 
+    /** See {@link org.gatehouse.bsserver.storage.BootstrapStorage#endOrphanedSessions}; one statement, on the index of open sessions. */
+    int endOrphaned(java.time.Duration grace) {
+        writer.flush(); // this node's own ends still queued count first
+        return database.call("ending orphaned sessions", c -> update(c, "UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = "
+            + "'abandoned: node ' || node || ' stopped renewing its claim before the session ended' WHERE ended IS NULL AND started < "
+            + database.engine().nowPlusMillis() + " AND NOT EXISTS (SELECT 1 FROM bs_claim c WHERE c.endpoint = bs_session.endpoint"
+            + " AND c.node = bs_session.node AND c.expires > CURRENT_TIMESTAMP)", -Math.max(0, grace.toMillis())));
+    }
+
     List<SessionRecord> recent(Optional<String> endpoint, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit " + limit + " < 0");

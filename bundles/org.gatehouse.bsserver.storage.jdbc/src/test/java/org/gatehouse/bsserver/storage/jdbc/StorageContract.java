@@ -33,13 +33,14 @@ import org.junit.jupiter.api.Test;
  * What every engine must do, run against each of them by a subclass that provides a fresh database
  * per test. Two storages on one database stand for two nodes.
  */
-abstract class StorageContract {
+abstract class StorageContract extends LwM2mServerCredentialContract {
 
     private final List<JdbcBootstrapStorage> opened = new ArrayList<>();
 
     /** A new storage on this test's database (the same database for every call of one test). */
     protected abstract JdbcBootstrapStorage newStorage(String node);
 
+    @Override
     protected final JdbcBootstrapStorage storage(String node) {
         JdbcBootstrapStorage storage = newStorage(node);
         opened.add(storage);
@@ -340,6 +341,62 @@ abstract class StorageContract {
     }
 
     @Test
+    void taking_over_an_expired_claim_ends_the_former_holders_open_sessions_of_that_endpoint_as_abandoned() {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        long finished = a.sessionStarted("ep", "node-a");
+        a.sessionEnded(finished, "success");
+        assertTrue(a.claim("ep", "node-a", Duration.ofSeconds(2)));
+        long open = a.sessionStarted("ep", "node-a");
+        a.sessionEvent(open, "WRITE /0/1 2.04");
+        long elsewhere = a.sessionStarted("other-ep", "node-a");
+        assertFalse(b.claim("ep", "node-b", Duration.ofMinutes(1)));
+        assertEquals(Optional.empty(), session(b, "ep", open).outcome(), "open while the lease runs");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+            .until(() -> b.claim("ep", "node-b", Duration.ofMinutes(1)));
+        SessionRecord abandoned = session(b, "ep", open);
+        assertEquals(Optional.of("abandoned: node node-a stopped renewing its claim; node node-b took the endpoint over"), abandoned.outcome());
+        assertTrue(abandoned.ended().isPresent());
+        assertEquals(List.of("WRITE /0/1 2.04"), abandoned.events());
+        assertEquals(Optional.of("success"), session(b, "ep", finished).outcome(), "an ended session keeps its outcome");
+        assertEquals(Optional.empty(), session(b, "other-ep", elsewhere).outcome(), "other endpoints are not touched");
+
+        a.sessionEnded(open, "success"); // the former holder, alive after all, reports late: the first end counts
+        assertEquals(abandoned.outcome(), session(b, "ep", open).outcome());
+        assertFalse(a.claim("ep", "node-a", Duration.ofMinutes(1)), "its renewal finds the claim gone");
+        assertTrue(b.claim("ep", "node-b", Duration.ofMinutes(1)), "the new holder renews without abandoning its own");
+        assertEquals(abandoned.outcome(), session(b, "ep", open).outcome());
+    }
+
+    @Test
+    void open_sessions_whose_node_holds_no_live_claim_on_their_endpoint_are_ended_as_abandoned_after_the_grace() {
+        JdbcBootstrapStorage a = storage("node-a");
+        assertTrue(a.claim("held", "node-a", Duration.ofMinutes(1)));
+        long running = a.sessionStarted("held", "node-a");
+        long orphan = a.sessionStarted("gone", "node-a"); // its node died after the device finished: nobody claims it again
+        long done = a.sessionStarted("gone", "node-a");
+        a.sessionEnded(done, "success");
+        assertTrue(a.claim("lapsing", "node-b", Duration.ofSeconds(1)));
+        long lapsed = a.sessionStarted("lapsing", "node-b");
+        assertEquals(0, a.endOrphanedSessions(Duration.ofMinutes(1)), "none older than the grace");
+
+        java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+            .until(() -> ended.addAndGet(a.endOrphanedSessions(Duration.ofMillis(100))) == 2);
+        assertEquals(Optional.of("abandoned: node node-a stopped renewing its claim before the session ended"), session(a, "gone", orphan).outcome());
+        assertEquals(Optional.of("abandoned: node node-b stopped renewing its claim before the session ended"),
+            session(a, "lapsing", lapsed).outcome());
+        assertEquals(Optional.empty(), session(a, "held", running).outcome(), "its node holds the claim: running");
+        assertEquals(Optional.of("success"), session(a, "gone", done).outcome());
+        assertEquals(0, a.endOrphanedSessions(Duration.ofMillis(100)));
+    }
+
+    private static SessionRecord session(JdbcBootstrapStorage s, String endpoint, long id) {
+        return s.sessions(Optional.of(endpoint), 100).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    @Test
     void renewing_moves_the_expiry_to_the_new_lease_in_database_time() {
         JdbcBootstrapStorage a = storage("node-a");
         assertTrue(a.claim("ep", "node-a", Duration.ofSeconds(5)));
@@ -458,15 +515,6 @@ abstract class StorageContract {
         assertNotEquals("", s.engine());
         assertFalse(s.location().contains("password=g"), s.location());
         assertFalse(s.toString().contains("password=g"));
-    }
-
-    static long count(JdbcBootstrapStorage s, String sql) {
-        return s.database().call("count", c -> {
-            try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
     }
 
     /** The claim's expiry minus the database's now. */

@@ -25,7 +25,7 @@ import org.gatehouse.lwm2m.store.StoreTransaction;
  * each request to its private transaction when it arrives, and all of them again, in order, to the
  * transaction it commits at Finish; so the rules live here once, for both.
  */
-final class BootstrapRequests {
+final class BootstrapRules {
 
     /**
      * One accepted request: a Bootstrap-Write of {@code node}, or a Bootstrap-Delete when {@code node} is
@@ -37,7 +37,7 @@ final class BootstrapRequests {
         }
     }
 
-    private BootstrapRequests() {
+    private BootstrapRules() {
     }
 
     /** Applies {@code r}, adding the instances it wrote to {@code written}. */

@@ -1,8 +1,7 @@
-package org.gatehouse.bootstrap.factory;
+package org.gatehouse.bootstrap.impl;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -14,25 +13,26 @@ import org.gatehouse.bootstrap.BootstrapContext;
 import org.gatehouse.bootstrap.BootstrapCoordinator.Phase;
 import org.gatehouse.bootstrap.BootstrapMode;
 import org.gatehouse.bootstrap.ModeOutcome;
-import org.gatehouse.bootstrap.impl.CoordinatorComponent;
 import org.gatehouse.endpoint.EndpointIdentity;
 import org.gatehouse.lwm2m.model.CoreModels;
 import org.gatehouse.lwm2m.model.ModelRegistry;
 import org.gatehouse.lwm2m.store.ObjectStore;
 
 /**
- * The bootstrap bundle's own {@link BootstrapContext} over a store, so that a mode under test meets
- * the real session rules and consistency check. Only the coordinator makes contexts; this one is
- * taken from a stand-in factory mode during a sequence started for it, then used on the test thread.
+ * The coordinator's own {@link BootstrapContext} over a store, so that a mode under test (in the
+ * factory or smartcard bundle, through this module's test jar) meets the real session rules and
+ * consistency check. Only the coordinator makes contexts; this one is taken from a stand-in mode
+ * during a sequence started for it, then used on the test thread.
  */
-final class CoordinatorContext implements AutoCloseable {
+public final class CoordinatorContext implements AutoCloseable {
 
-    static final ModelRegistry MODELS = ModelRegistry.of(CoreModels.all());
+    public static final ModelRegistry MODELS = ModelRegistry.of(CoreModels.all());
 
     private final CoordinatorComponent coordinator;
-    final BootstrapContext context;
+    public final BootstrapContext context;
 
-    CoordinatorContext(ObjectStore store, String endpoint) throws InterruptedException {
+    /** @param mode the mode name the stand-in runs as, e.g. {@link BootstrapMode#FACTORY} */
+    public CoordinatorContext(ObjectStore store, String endpoint, String mode) throws InterruptedException {
         EndpointIdentity identity = new EndpointIdentity() {
             @Override
             public String name() {
@@ -51,12 +51,12 @@ final class CoordinatorContext implements AutoCloseable {
         coordinator.addMode(c -> {
             handed.add(c);
             return ModeOutcome.skipped("context taken for a test");
-        }, Map.of(BootstrapMode.MODE, BootstrapMode.FACTORY));
-        coordinator.start(Optional.of(BootstrapMode.FACTORY));
+        }, Map.of(BootstrapMode.MODE, mode));
+        coordinator.start(Optional.of(mode));
         context = handed.poll(10, TimeUnit.SECONDS);
         if (context == null) {
             coordinator.deactivate();
-            throw new IllegalStateException("the coordinator did not run the factory mode within 10 s");
+            throw new IllegalStateException("the coordinator did not run the stand-in " + mode + " mode within 10 s");
         }
         // the sequence goes on after the mode returned: let it end (retry an hour away) before the test
         // runs, so that close() does not stop the coordinator while it schedules that retry
