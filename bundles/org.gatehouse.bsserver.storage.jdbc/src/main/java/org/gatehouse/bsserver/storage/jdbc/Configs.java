@@ -69,7 +69,7 @@ final class Configs {
     /** The endpoint's own configuration, else its longest prefix's: every candidate key in one query. */
     Optional<StoredConfig> forEndpoint(String endpoint) {
         List<String> candidates = BootstrapStorage.candidateKeys(endpoint);
-        String sql = COLUMNS + "WHERE config_key IN (" + "?,".repeat(candidates.size() - 1) + "?) AND json IS NOT NULL";
+        String sql = COLUMNS + "WHERE config_key IN (" + "?,".repeat(candidates.size() - 1) + "?) AND json_sealed IS NOT NULL";
         return database.call("looking up the configuration of " + endpoint, c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < candidates.size(); i++) {
