@@ -264,7 +264,9 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
      * @return how many sessions were deleted
      */
     public int pruneSessions(Duration maxAge, int maxCount) {
-        return ready().retention.prune(Objects.requireNonNull(maxAge, "maxAge"), maxCount);
+        JdbcBootstrapStorage storage = ready();
+        storage.sessions.flush(); // an end still queued here would make a finished session look running
+        return storage.retention.prune(Objects.requireNonNull(maxAge, "maxAge"), maxCount);
     }
 
     @Override

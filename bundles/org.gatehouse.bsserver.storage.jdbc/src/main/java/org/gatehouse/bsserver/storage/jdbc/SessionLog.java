@@ -88,6 +88,11 @@ final class SessionLog {
         });
     }
 
+    /** Writes what is queued now, before a statement that must see this node's rows. */
+    void flush() {
+        writer.flush();
+    }
+
     /** Writes every queued row; later ones are written by their callers. */
     void close() {
         writer.close();
