@@ -3,9 +3,11 @@
 #   scripts/bench.sh [codec] [JMH arguments]  codec encode/decode (JMH), e.g. -wi 1 -i 3 for a quick run;
 #                                             --rounds=N first runs the set N times interleaved
 #   scripts/bench.sh bootstrap [ROUNDS]       bootstrap + registration latency on loopback, warm JVM
-#   scripts/bench.sh coldstart [ROUNDS]       new process to registered (and its memory): bin/gatehouse and Leshan's client
+#   scripts/bench.sh coldstart [ROUNDS] [IDLE]  new process to registered (and its memory) at -Xmx32m: bin/gatehouse (client
+#                                             features; all-in-one) and Leshan's client, NoSec and PSK
 #   scripts/bench.sh bsserver [N] [C] [BIG] [IDLE]  bootstrap-server load, ours and Leshan's: N clients (1000), C at a time (20),
-#                                             NoSec and PSK (N/5), then BIG clients of ours (10000; 0 skips) for the heap bound,
+#                                             NoSec and PSK (N/5), and the load generator alone (no server behind the
+#                                             responder); then BIG clients of ours (10000; 0 skips) for the heap bound,
 #                                             and the heap again after IDLE seconds (0; 260 outlasts CoAP's exchange lifetime)
 #   scripts/bench.sh smartcard [ROUNDS]       reading a card's bootstrap data over pcscd (scripts/pcsc-up.sh first)
 #   scripts/bench.sh all                      all of the above, then ONE table of ratios (about 10 minutes on 2 cores);
@@ -40,11 +42,8 @@ if [ "${1:-}" = "all" ]; then
   else
     echo "bench all: smartcard skipped: pcscd with the vpcd driver is not running (scripts/pcsc-up.sh)"
   fi
-  if unzip -l "$JAR" 'org/gatehouse/benchmarks/BsServerThroughput.class' >/dev/null 2>&1; then
-    run "bootstrap server throughput" -cp "$JAR" org.gatehouse.benchmarks.BsServerThroughput
-  else
-    echo "bench all: bootstrap server throughput skipped: no harness in this build"
-  fi
+  # bootstrap server: 1000 clients, 20 at a time, NoSec and PSK, beside Leshan's (the 10,000-client heap run: bench.sh bsserver)
+  run "bootstrap server load (1000 clients, 20 at a time)" -Xmx512m -cp "$JAR" org.gatehouse.benchmarks.BsServerLoad 1000 20 0
   load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   java -cp "$JAR" org.gatehouse.benchmarks.BenchSummary "$summary" \
     "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), loopback, Java $(java -version 2>&1 | head -1 | cut -d'"' -f2)" \

@@ -22,8 +22,12 @@ public final class BenchSummary {
     private static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
     static {
-        EXPECTED.put("start-up: new process to registered (median)", "ms");
-        EXPECTED.put("memory: resident set at registration (median)", "MiB");
+        EXPECTED.put("start-up: new process to registered, NoSec (median)", "ms");
+        EXPECTED.put("start-up: new process to registered, PSK (median)", "ms");
+        EXPECTED.put("start-up: first start of a new install, NoSec (median)", "ms");
+        EXPECTED.put("start-up: all-in-one default, NoSec (median)", "ms");
+        EXPECTED.put("memory: resident set, registered and idle (median)", "MiB");
+        EXPECTED.put("memory: resident set, registered and idle, all-in-one (median)", "MiB");
         EXPECTED.put("latency: bootstrap + registration, warm (median)", "ms");
         EXPECTED.put("latency: bootstrap + registration, warm (p90)", "ms");
         EXPECTED.put("codec SENML_CBOR decode", "us/op");
@@ -31,7 +35,12 @@ public final class BenchSummary {
         EXPECTED.put("codec TLV decode", "us/op");
         EXPECTED.put("codec TLV encode", "us/op");
         EXPECTED.put("smartcard: read 1 KiB bootstrap file (median)", "ms");
-        EXPECTED.put("bootstrap server: throughput", "boots/s");
+        EXPECTED.put("bootstrap server: bootstraps per second, NoSec", "boots/s");
+        EXPECTED.put("bootstrap server: bootstraps per second, PSK", "boots/s");
+        EXPECTED.put("bootstrap server: CPU per bootstrap, NoSec", "ms");
+        EXPECTED.put("bootstrap server: CPU per bootstrap, PSK", "ms");
+        EXPECTED.put("bootstrap server: latency p99 / p50, NoSec", "ratio");
+        EXPECTED.put("bootstrap server: latency p99 / p50, PSK", "ratio");
     }
 
     private BenchSummary() {
@@ -73,9 +82,9 @@ public final class BenchSummary {
         for (int i = 1; i < args.length; i++) {
             System.out.println(args[i]);
         }
-        String format = "| %-48s | %7s | %12s | %10s | %12s |%n";
+        String format = "| %-62s | %7s | %12s | %10s | %12s |%n";
         System.out.printf(format, "measurement", "unit", "Gatehouse", "Leshan", "Gatehouse is");
-        System.out.printf(format, "-".repeat(48), "-".repeat(7), "-".repeat(12), "-".repeat(10), "-".repeat(12));
+        System.out.printf(format, "-".repeat(62), "-".repeat(7), "-".repeat(12), "-".repeat(10), "-".repeat(12));
         for (Map.Entry<String, String> e : EXPECTED.entrySet()) {
             String[] f = measured.remove(e.getKey());
             if (f == null) {

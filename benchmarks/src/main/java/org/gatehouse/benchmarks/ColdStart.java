@@ -1,110 +1,163 @@
 package org.gatehouse.benchmarks;
 
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 import org.eclipse.leshan.core.endpoint.Protocol;
 import org.eclipse.leshan.core.request.ContentFormat;
+import org.gatehouse.benchmarks.StartTimer.Start;
 import org.gatehouse.bootstrap.itest.Accounts;
 import org.gatehouse.bootstrap.itest.LeshanPeers;
 
 /**
- * Cold start: a new process to registered at Leshan's server, for bin/gatehouse (factory file with a
- * bootstrap-server account) and for Leshan's client (bootstrap-server account in code), against the
- * same Leshan bootstrap server and server on loopback. args: distribution folder, rounds.
+ * A new process to registered at Leshan's server, and its resident set registered and idle, for
+ * bin/gatehouse and for Leshan's client, both at -Xmx32m, against the same Leshan bootstrap server
+ * and server on loopback, NoSec and PSK. The gateway runs with every client feature (the
+ * counterpart of Leshan's client) and as shipped (the all-in-one default, with its own bootstrap
+ * server and LwM2M server); each copy of the distribution starts twice: its first start (a new
+ * install: empty bundle cache) and a later one (the cache kept, data/ otherwise emptied, so it
+ * bootstraps again). args: distribution folder (or several, comma-separated), rounds (3), idle seconds before the
+ * second reading (5).
  */
 public final class ColdStart {
+
+    /** Every client feature: the default list without the servers' features and the SSH shell. */
+    static final String CLIENT_FEATURES = "core,transport,bootstrap,bootstrap-smartcard,bootstrap-factory,bootstrap-server-push,"
+        + "bootstrap-client,software-management,shell";
+    private static final String HEAP = "-Xmx32m";
+    private static final byte[] KEY = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
+
     private ColdStart() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dist = Path.of(args.length > 0 ? args[0] : "runtime/target/gatehouse");
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("java.class.path");
-        List<Long> ours = new ArrayList<>();
-        List<Long> leshan = new ArrayList<>();
-        List<Long> oursKib = new ArrayList<>(); // resident set when registered, one per round
-        List<Long> leshanKib = new ArrayList<>();
+        // several distributions, comma-separated, are started round by round (to compare builds under the same
+        // load); their rows are named after their folders, and the summary takes the first one's
+        List<Path> dists = java.util.Arrays.stream((args.length > 0 ? args[0] : "runtime/target/gatehouse").split(",")).map(Path::of).toList();
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int idle = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        Map<String, List<Start>> results = new LinkedHashMap<>();
         try (LeshanPeers peers = new LeshanPeers()) {
+            StartTimer timer = new StartTimer(peers, idle);
             for (int i = 0; i < rounds; i++) {
-                ours.add(gatehouse(peers, dist, "cold-gh-" + i, oursKib));
-                String ep = "cold-lc-" + i;
-                peers.bootstrapConfigs.add(ep, Accounts.config(peers.bootstrapUri(Protocol.COAP), ContentFormat.SENML_CBOR, null, null,
-                    peers.serverUri(Protocol.COAP)));
-                leshan.add(timed(peers, ep, new ProcessBuilder(java, "-cp", classpath, LeshanClientMain.class.getName(),
-                    peers.bootstrapUri(Protocol.COAP), ep), null, leshanKib));
+                for (boolean psk : new boolean[] {false, true}) {
+                    String sec = psk ? "PSK" : "NoSec";
+                    add(results, "Leshan client, " + sec, leshan(peers, timer, psk, "cold-lc-" + sec + "-" + i));
+                    for (int d = 0; d < dists.size(); d++) {
+                        gatehouse(peers, timer, dists.get(d), CLIENT_FEATURES, psk, "cold-gh-" + d + sec + "-" + i,
+                            name(dists, d) + "client features, " + sec, results);
+                    }
+                }
+                for (int d = 0; d < dists.size(); d++) {
+                    gatehouse(peers, timer, dists.get(d), null, false, "cold-aio-" + d + "-" + i, name(dists, d) + "all-in-one default, NoSec",
+                        results);
+                }
             }
         }
-        System.out.println();
-        System.out.println("New process to registered, " + rounds + " rounds, milliseconds (median / max)");
-        System.out.printf("%-26s %8d %8d%n", "bin/gatehouse (Felix, 34 bundles)", pct(ours, 50), Collections.max(ours));
-        System.out.printf("%-26s %8d %8d%n", "Leshan client (plain JVM)", pct(leshan, 50), Collections.max(leshan));
-        BenchSummary.record("start-up: new process to registered (median)", pct(ours, 50), pct(leshan, 50), "ms",
-            (double) pct(leshan, 50) / pct(ours, 50));
-        if (!oursKib.isEmpty() && !leshanKib.isEmpty()) {
-            System.out.printf("Resident set at registration, MiB (median): Gatehouse %.1f, Leshan client %.1f%n", pct(oursKib, 50) / 1024.0,
-                pct(leshanKib, 50) / 1024.0);
-            BenchSummary.record("memory: resident set at registration (median)", pct(oursKib, 50) / 1024.0, pct(leshanKib, 50) / 1024.0,
-                "MiB", (double) pct(leshanKib, 50) / pct(oursKib, 50));
-        }
+        report(results, rounds, idle);
     }
 
-    private static long gatehouse(LeshanPeers peers, Path dist, String ep, List<Long> kib) throws Exception {
-        peers.bootstrapConfigs.add(ep, Accounts.config(peers.bootstrapUri(Protocol.COAP), ContentFormat.SENML_CBOR, null, null,
-            peers.serverUri(Protocol.COAP)));
+    /** A row's prefix: none for the first distribution (the summary's), the folder's name for the others. */
+    private static String name(List<Path> dists, int d) {
+        return d == 0 ? "" : dists.get(d).getFileName() + ": ";
+    }
+
+    private static Start leshan(LeshanPeers peers, StartTimer timer, boolean psk, String ep) throws Exception {
+        peers.bootstrapConfigs.add(ep, config(peers, psk, ep));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP, "-cp",
+            System.getProperty("java.class.path"), LeshanClientMain.class.getName(), bootstrapUri(peers, psk), ep));
+        if (psk) {
+            peers.addPsk(ep, ep, KEY);
+            cmd.addAll(List.of(ep, HexFormat.of().formatHex(KEY)));
+        }
+        return timer.run(ep, new ProcessBuilder(cmd), null);
+    }
+
+    /** A new copy of the distribution started twice: its first start, then a later one with the bundle cache kept. */
+    private static void gatehouse(LeshanPeers peers, StartTimer timer, Path dist, String features, boolean psk, String ep, String label,
+            Map<String, List<Start>> results) throws Exception {
+        peers.bootstrapConfigs.add(ep, config(peers, psk, ep));
+        if (psk) {
+            peers.addPsk(ep, ep, KEY);
+        }
         Path home = Files.createTempDirectory("gatehouse-cold");
         copy(dist, home);
+        if (features != null) {
+            Path config = home.resolve("etc/config.properties");
+            Files.writeString(config, Files.readString(config).replaceAll("(?m)^gatehouse\\.features=.*$", "gatehouse.features=" + features));
+        }
         Files.writeString(home.resolve("etc/org.gatehouse.endpoint.cfg"), "name=" + ep + "\n");
-        Files.writeString(home.resolve("etc/factory-bootstrap.json"), "[{\"bn\":\"/0/0/\",\"n\":\"0\",\"vs\":\""
-            + peers.bootstrapUri(Protocol.COAP) + "\"},{\"n\":\"1\",\"vb\":true},{\"n\":\"2\",\"v\":3},{\"n\":\"11\",\"v\":0}]");
-        return timed(peers, ep, new ProcessBuilder(home.resolve("bin/gatehouse").toString()).directory(home.toFile()), "stop 0\n", kib);
+        String account = psk ? ",{\"n\":\"2\",\"v\":0},{\"n\":\"3\",\"vd\":\"" + base64(ep.getBytes(StandardCharsets.UTF_8))
+            + "\"},{\"n\":\"5\",\"vd\":\"" + base64(KEY) + "\"}" : ",{\"n\":\"2\",\"v\":3}";
+        Files.writeString(home.resolve("etc/factory-bootstrap.json"), "[{\"bn\":\"/0/0/\",\"n\":\"0\",\"vs\":\"" + bootstrapUri(peers, psk)
+            + "\"},{\"n\":\"1\",\"vb\":true}" + account + ",{\"n\":\"11\",\"v\":0}]");
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/gatehouse").toString()).directory(home.toFile());
+        pb.environment().put("JAVA_OPTS", HEAP);
+        add(results, label + ", first start", timer.run(ep, pb, "stop 0\n"));
+        try (Stream<Path> data = Files.list(home.resolve("data"))) { // what the gateway keeps, the bundle cache aside
+            for (Path p : (Iterable<Path>) data.filter(p -> !p.getFileName().toString().equals("cache"))::iterator) {
+                delete(p);
+            }
+        }
+        add(results, label, timer.run(ep, pb, "stop 0\n"));
+        delete(home);
     }
 
-    private static long timed(LeshanPeers peers, String ep, ProcessBuilder pb, String stop, List<Long> kib) throws Exception {
-        long start = System.nanoTime();
-        Process p = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            while (peers.server.getRegistrationService().getByEndpoint(ep) == null) {
-                if (!p.isAlive() || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(60)) {
-                    throw new IllegalStateException(ep + " did not register");
-                }
-                Thread.sleep(2);
-            }
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            residentKib(p.pid()).ifPresent(kib::add); // bin/gatehouse execs its JVM, so the pid is the JVM's
-            return ms;
-        } finally {
-            if (stop != null) {
-                try (OutputStream in = p.getOutputStream()) {
-                    in.write(stop.getBytes(StandardCharsets.UTF_8));
-                }
-                p.waitFor(20, TimeUnit.SECONDS);
-            }
-            p.destroyForcibly().waitFor();
+    private static org.eclipse.leshan.server.bootstrap.BootstrapConfig config(LeshanPeers peers, boolean psk, String ep) {
+        return psk ? Accounts.config(bootstrapUri(peers, true), ContentFormat.SENML_CBOR, ep, KEY, peers.serverUri(Protocol.COAPS))
+            : Accounts.config(bootstrapUri(peers, false), ContentFormat.SENML_CBOR, null, null, peers.serverUri(Protocol.COAP));
+    }
+
+    private static String bootstrapUri(LeshanPeers peers, boolean psk) {
+        return peers.bootstrapUri(psk ? Protocol.COAPS : Protocol.COAP);
+    }
+
+    private static void report(Map<String, List<Start>> results, int rounds, int idle) {
+        System.out.println();
+        System.out.printf("New process to registered, %d rounds, both at %s: ms (median / max); resident set MiB (median) at registration / "
+            + "registered and idle %d s later%n", rounds, HEAP, idle);
+        results.forEach((label, starts) -> System.out.printf("%-56s %6d %6d   %6.1f %6.1f%n", label, median(starts, Start::millis),
+            starts.stream().mapToLong(Start::millis).max().orElse(0), median(starts, Start::kibRegistered) / 1024.0,
+            median(starts, Start::kibIdle) / 1024.0));
+        time(results, "start-up: new process to registered, NoSec (median)", "client features, NoSec", "NoSec");
+        time(results, "start-up: new process to registered, PSK (median)", "client features, PSK", "PSK");
+        time(results, "start-up: first start of a new install, NoSec (median)", "client features, NoSec, first start", "NoSec");
+        time(results, "start-up: all-in-one default, NoSec (median)", "all-in-one default, NoSec", "NoSec");
+        memory(results, "memory: resident set, registered and idle (median)", "client features, NoSec");
+        memory(results, "memory: resident set, registered and idle, all-in-one (median)", "all-in-one default, NoSec");
+    }
+
+    private static void time(Map<String, List<Start>> results, String row, String ours, String security) {
+        long g = median(results.get(ours), Start::millis);
+        long l = median(results.get("Leshan client, " + security), Start::millis);
+        BenchSummary.record(row, g, l, "ms", (double) l / g);
+    }
+
+    private static void memory(Map<String, List<Start>> results, String row, String ours) {
+        long g = median(results.get(ours), Start::kibIdle);
+        long l = median(results.get("Leshan client, NoSec"), Start::kibIdle);
+        if (g > 0 && l > 0) {
+            BenchSummary.record(row, g / 1024.0, l / 1024.0, "MiB", (double) l / g);
         }
     }
 
-    /** VmRSS of a process on Linux; empty elsewhere, and the memory row then says "not measured". */
-    private static java.util.Optional<Long> residentKib(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return java.util.Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
-                }
-            }
-        } catch (java.io.IOException e) {
-            // no /proc: not Linux
-        }
-        return java.util.Optional.empty();
+    private static void add(Map<String, List<Start>> results, String label, Start start) {
+        results.computeIfAbsent(label, k -> new ArrayList<>()).add(start);
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void copy(Path from, Path to) throws Exception {
@@ -120,9 +173,17 @@ public final class ColdStart {
         }
     }
 
-    private static long pct(List<Long> values, int p) {
-        List<Long> sorted = new ArrayList<>(values);
+    private static void delete(Path path) throws Exception {
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static long median(List<Start> starts, ToLongFunction<Start> value) {
+        List<Long> sorted = new ArrayList<>(starts.stream().map(value::applyAsLong).toList());
         Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100));
+        return sorted.get(sorted.size() / 2);
     }
 }

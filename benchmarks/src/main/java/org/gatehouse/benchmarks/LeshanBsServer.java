@@ -85,6 +85,12 @@ final class LeshanBsServer implements BsLoad.Target {
         return c;
     }
 
+    /** Californium's CoapServer pool (Leshan's and the responder's have the same names: only one is under load at a time). */
+    @Override
+    public List<String> threadPrefixes() {
+        return List.of("CoapServer");
+    }
+
     @Override
     public String name() {
         return "Leshan";

@@ -45,6 +45,11 @@ final class OurBsServer implements BsLoad.Target {
     }
 
     @Override
+    public List<String> threadPrefixes() {
+        return List.of("gatehouse-coap", "bsserver-", "MVStore", "H2-");
+    }
+
+    @Override
     public String name() {
         return "Gatehouse";
     }

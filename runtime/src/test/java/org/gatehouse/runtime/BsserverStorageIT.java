@@ -5,18 +5,13 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import javax.inject.Inject;
@@ -38,7 +33,7 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * The bootstrap-server storage in the runtime's Felix with the driver bundles from system/: published
  * on H2 under gatehouse.data without any configuration, and on PostgreSQL (scripts/pg-up.sh) once
- * ConfigAdmin says so.
+ * ConfigAdmin says so, where a retention count set by configuration prunes the session log.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -74,14 +69,13 @@ public class BsserverStorageIT {
 
     @Test
     public void configured_for_postgresql_the_storage_is_postgresql() throws Exception {
-        String url = postgresqlUrl();
         String schema = "itest_" + UUID.randomUUID().toString().replace("-", "");
-        execute(url, "CREATE SCHEMA " + schema);
+        Postgresql.execute("CREATE SCHEMA " + schema);
         org.osgi.service.cm.Configuration configuration = configurations.getConfiguration(PID, "?");
         try {
             Hashtable<String, Object> properties = new Hashtable<>();
             properties.put("engine", "postgresql");
-            properties.put("url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+            properties.put("url", Postgresql.url(schema));
             properties.put("user", "gatehouse");
             properties.put("password", "gatehouse");
             properties.put("node", "itest-node");
@@ -94,10 +88,19 @@ public class BsserverStorageIT {
             long session = storage.sessionStarted("itest-ep", storage.node());
             storage.sessionEvent(session, "WRITE /0/1 2.04");
             assertEquals(List.of("WRITE /0/1 2.04"), storage.sessions(java.util.Optional.of("itest-ep"), 1).get(0).events());
+
+            storage.sessionEnded(session, "success");
+            for (int i = 0; i < 2; i++) {
+                storage.sessionEnded(storage.sessionStarted("itest-later-" + i, storage.node()), "success");
+            }
+            // a changed configuration starts the component again, and the first thing it does once open is to prune the log
+            properties.put("sessionRetentionCount", 1);
+            configuration.update(properties);
+            assertEquals(List.of("itest-later-1"), awaitPruned(Duration.ofSeconds(20)));
         } finally {
             configuration.delete();
             await("h2"); // back to the default, for whatever runs next
-            execute(url, "DROP SCHEMA " + schema + " CASCADE");
+            Postgresql.execute("DROP SCHEMA " + schema + " CASCADE");
         }
     }
 
@@ -117,28 +120,21 @@ public class BsserverStorageIT {
         }
     }
 
-    /** The server of scripts/pg-up.sh; its absence fails the test with what to run. */
-    private static String postgresqlUrl() throws IOException {
-        String url = System.getenv("GATEHOUSE_PG_URL");
-        if (url == null || url.isBlank()) {
-            String dir = System.getenv().getOrDefault("GATEHOUSE_PG_DIR", "/tmp/gatehouse-pg");
-            Path file = Path.of(dir, "jdbc-url");
-            if (!Files.exists(file)) {
-                fail("No PostgreSQL for the tests: run scripts/pg-up.sh (it writes " + file + "), or set GATEHOUSE_PG_URL");
+    /** The endpoints in the session log once pruning left one session, or what was there at the deadline. */
+    private List<String> awaitPruned(Duration deadline) throws Exception {
+        long end = System.nanoTime() + deadline.toNanos();
+        List<String> endpoints = List.of();
+        while (System.nanoTime() < end) {
+            try {
+                endpoints = await("postgresql").sessions(java.util.Optional.empty(), 10).stream().map(r -> r.endpoint()).toList();
+                if (endpoints.size() == 1) {
+                    return endpoints;
+                }
+            } catch (RuntimeException e) {
+                // the storage of the configuration before, closed meanwhile
             }
-            url = Files.readString(file).trim();
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // poll, the deadline bounds it
         }
-        return url;
-    }
-
-    private static void execute(String url, String sql) {
-        Properties properties = new Properties();
-        properties.setProperty("user", "gatehouse");
-        properties.setProperty("password", "gatehouse");
-        try (Connection c = new org.postgresql.Driver().connect(url, properties); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new AssertionError("PostgreSQL at " + url + ": " + e.getMessage() + "; run scripts/pg-up.sh", e);
-        }
+        return endpoints;
     }
 }

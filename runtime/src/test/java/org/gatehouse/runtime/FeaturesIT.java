@@ -139,7 +139,7 @@ class FeaturesIT {
             Awaitility.await().atMost(T).pollInterval(Duration.ofMillis(250)).until(() -> tuned.matcher(gw.listing(component, T)).find());
             assertEquals(0, gw.stop());
         }
-        // ConfigAdmin's store is in the bundle cache, cleaned at each start: the manager applies it again
+        // ConfigAdmin's store is in the bundle cache, cleaned at this start (the installed set changed): the manager applies it again
         try (Gateway gw = Gateway.start(home)) {
             gw.await("Gatehouse started in", 0, T);
             Awaitility.await().atMost(T).pollInterval(Duration.ofMillis(250)).until(() -> tuned.matcher(gw.listing(component, T)).find());

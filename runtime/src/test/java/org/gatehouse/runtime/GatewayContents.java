@@ -68,7 +68,8 @@ final class GatewayContents {
         "org.gatehouse.software.impl.SoftwareManagement", "org.gatehouse.bsserver.storage.jdbc.StorageComponent",
         "org.gatehouse.bsserver.impl.BootstrapServerComponent", "org.gatehouse.bsserver.impl.ConfigStore",
         "org.gatehouse.bsserver.impl.ConfigFolder", "org.gatehouse.bsserver.impl.BsServerCommands",
-        "org.gatehouse.lwm2m.server.impl.LwM2mServerComponent", "org.gatehouse.lwm2m.server.impl.DmCommands", LWM2M_SERVER_CREDENTIALS);
+        "org.gatehouse.lwm2m.server.impl.LwM2mServerComponent", "org.gatehouse.lwm2m.server.impl.DmCommands", LWM2M_SERVER_CREDENTIALS,
+        "org.gatehouse.lwm2m.server.impl.StorageCredentials");
 
     private GatewayContents() {
     }

@@ -38,7 +38,7 @@ import com.sun.net.httpserver.HttpServer;
  * loopback, installs and activates it, updates it to a second version, and sees a package with a
  * wrong SHA-256 refused and an update that does not resolve rolled back while the installed version
  * keeps running. The kept version survives a
- * restart of the gateway, which starts from a clean bundle cache; then it is deactivated, activated
+ * restart of the gateway from a clean bundle cache; then it is deactivated, activated
  * and uninstalled.
  */
 class SoftwareUpdateIT {
@@ -121,12 +121,18 @@ class SoftwareUpdateIT {
                 // the Package itself is refused: it would land in the object store
                 assertEquals(ResponseCode.BAD_REQUEST, leshan.send(reg, new WriteRequest(9, 50, 2, new byte[] {1, 2}), 5000).getCode());
 
-                // the installed version is kept across a restart from a clean bundle cache
                 gw.output().lines().filter(l -> l.contains("Software")).forEach(l -> System.out.println("gateway: " + l));
                 gw.type("");
                 assertEquals(0, gw.stop());
             }
+            // the installed version is kept across a restart from a clean bundle cache, as after any change
+            // to the installation (the next test restarts with the cache kept)
+            Path config = home.resolve("etc/config.properties");
+            String text = Files.readString(config);
+            assertTrue(text.contains("gatehouse.cache.reuse=true"), "the distribution keeps its bundle cache");
+            Files.writeString(config, text.replace("gatehouse.cache.reuse=true", "gatehouse.cache.reuse=false"));
             try (Gateway gw = Gateway.start(home)) {
+                gw.await("(new bundle cache)", 0, T);
                 gw.await("Registered with server 101", 0, T);
                 Registration reg = leshan.getRegistrationService().getByEndpoint(EP);
                 awaitValue(leshan, reg, 1, "1.1.0", gw);
@@ -183,8 +189,10 @@ class SoftwareUpdateIT {
                 gw.type("");
                 assertEquals(0, gw.stop());
             }
-            // a restart begins again from the feature's 0.1.0 bundle, which updates itself to the kept 0.2.0
+            // a restart with the bundle cache kept (nothing in the installation changed) runs the updated 0.2.0
+            // again; from a clean cache the feature's 0.1.0 would first update itself to the kept 0.2.0
             try (Gateway gw = Gateway.start(home)) {
+                gw.await("(kept bundle cache)", 0, T);
                 gw.await("Registered with server 101", 0, T);
                 Registration reg = leshan.getRegistrationService().getByEndpoint(EP);
                 awaitValue(leshan, reg, 1, "0.2.0", gw);

@@ -3,6 +3,7 @@ package org.gatehouse.coap;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Who the peer of a request proved to be during the DTLS handshake; {@link None} over plain CoAP,
@@ -55,6 +56,22 @@ public sealed interface PeerIdentity {
     record X509(String subject) implements PeerIdentity {
         public X509 {
             Objects.requireNonNull(subject, "subject");
+        }
+
+        /**
+         * The first CN of the subject, which LwM2M servers bind to the endpoint name; empty when
+         * the subject has none.
+         *
+         * @since 1.2.0
+         */
+        public Optional<String> commonName() {
+            for (String part : subject.split(",")) {
+                String p = part.trim();
+                if (p.regionMatches(true, 0, "CN=", 0, 3)) {
+                    return Optional.of(p.substring(3));
+                }
+            }
+            return Optional.empty();
         }
     }
 }

@@ -29,6 +29,13 @@ class PeerValuesTest {
     }
 
     @Test
+    void the_common_name_of_a_certificate_subject_is_its_first_cn() {
+        assertEquals(java.util.Optional.of("gw-1"), new PeerIdentity.X509("CN=gw-1,O=Example,C=DE").commonName());
+        assertEquals(java.util.Optional.of("gw-2"), new PeerIdentity.X509("O=Example, cn=gw-2").commonName());
+        assertEquals(java.util.Optional.empty(), new PeerIdentity.X509("O=Example").commonName());
+    }
+
+    @Test
     void an_rpk_identity_keeps_its_own_copy_of_the_key() {
         byte[] key = {1, 2, 3};
         PeerIdentity.Rpk rpk = new PeerIdentity.Rpk(key);

@@ -92,17 +92,39 @@ public final class Main {
     private static void runOnce(Path home, Path root, Map<String, String> props, long trialMillis, FirmwareBoot boot)
             throws IOException, BundleException, InterruptedException {
         long start = System.nanoTime();
+        StartupProfile profile = new StartupProfile(props);
         props.put("gatehouse.version", FirmwareBoot.version(root));
         props.put("gatehouse.root", root.toString());
+        // etc/config.properties names the first start's features; data/features.properties the set installed since
+        List<String> configured = InstalledFeatures.names(props.getOrDefault("gatehouse.features", "core"));
+        Path state = Path.of(props.get("gatehouse.data")).resolve("features.properties");
+        Path featureDir = root.resolve("features");
+        List<String> features = InstalledFeatures.effective(configured, state, n -> Files.exists(featureDir.resolve(n + ".json")));
+        List<Path> jars = new Features(featureDir, root.resolve("system")).bundles(features);
+        Path cache = Path.of(props.get(Constants.FRAMEWORK_STORAGE));
+        String fingerprint = BundleCache.fingerprint(home, root, jars);
+        boolean reuse = Boolean.parseBoolean(props.getOrDefault(BundleCache.REUSE, "true")) && BundleCache.reusable(cache, fingerprint);
+        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, reuse ? "none" : Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        profile.mark("reading features, checking the bundle cache");
         Framework framework = new FrameworkFactory().newFramework(props);
         framework.init();
+        profile.listen(framework.getBundleContext());
+        profile.mark(reuse ? "framework init (bundle cache kept)" : "framework init (bundle cache cleaned)");
         current = framework;
         try {
-            startBundles(home, root, props, framework, start);
+            List<Bundle> installed = install(framework, jars, root.resolve("system"));
+            InstalledFeatures.save(state, features, configured);
+            profile.mark("installing " + jars.size() + " bundles");
+            startBundles(home, framework, installed, profile);
+            BundleCache.save(cache, fingerprint);
         } catch (IOException | BundleException | RuntimeException e) {
             stop(framework);
             throw e;
         }
+        // one write: printf flushes each piece, and the logs on stderr could land between them
+        System.out.println(String.format("Gatehouse started in %d ms (%s bundle cache): %d bundles, features %s; version %s from %s",
+            (System.nanoTime() - start) / 1_000_000, reuse ? "kept" : "new", jars.size(), features, props.get("gatehouse.version"), root));
+        profile.print(framework.getBundleContext(), 15);
         Thread watchdog = trialMillis > 0 ? watchdog(framework, boot, trialMillis) : null;
         while (framework.waitForStop(0).getType() == FrameworkEvent.STOPPED_UPDATE) {
             restart(framework, home);
@@ -131,21 +153,19 @@ public final class Main {
         return t;
     }
 
-    private static void startBundles(Path home, Path root, Map<String, String> props, Framework framework, long start)
-            throws IOException, BundleException, InterruptedException {
-        // etc/config.properties names the first start's features; data/features.properties the set installed since
-        List<String> configured = InstalledFeatures.names(props.getOrDefault("gatehouse.features", "core"));
-        Path state = Path.of(props.get("gatehouse.data")).resolve("features.properties");
-        Path featureDir = root.resolve("features");
-        List<String> features = InstalledFeatures.effective(configured, state, n -> Files.exists(featureDir.resolve(n + ".json")));
-        List<Path> jars = new Features(featureDir, root.resolve("system")).bundles(features);
-        removeStale(framework, root.resolve("system"), jars);
+    private static List<Bundle> install(Framework framework, List<Path> jars, Path system) throws BundleException {
+        removeStale(framework, system, jars);
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {
             installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
         }
-        InstalledFeatures.save(state, features, configured);
+        return installed;
+    }
+
+    private static void startBundles(Path home, Framework framework, List<Bundle> installed, StartupProfile profile)
+            throws IOException, BundleException, InterruptedException {
         framework.start();
+        profile.mark("framework start (resolving)");
         // Infrastructure first (start level 1: no org.gatehouse bundles), then the configuration of
         // etc/, then the gateway's own bundles, so that they start configured.
         for (Bundle b : installed) {
@@ -156,22 +176,20 @@ public final class Main {
                 b.start();
             }
         }
-        long gate = System.nanoTime();
+        profile.mark("starting level 1 (SCR, ConfigAdmin, FileInstall, libraries)");
         List<String> pending = ConfigGate.await(framework.getBundleContext(), home.resolve("etc"), 10_000);
-        long gateMillis = (System.nanoTime() - gate) / 1_000_000;
         if (!pending.isEmpty()) {
             System.err.println("gatehouse: configuration not applied within 10 s, starting anyway: " + pending);
         }
+        profile.mark("waiting for etc/ configuration");
         setStartLevel(framework, 2);
-        System.out.printf("Gatehouse started in %d ms (%d ms of it waiting for etc/ configuration): %d bundles, features %s; version %s from %s%n",
-            (System.nanoTime() - start) / 1_000_000, gateMillis, installed.size(), features, props.get("gatehouse.version"), root);
+        profile.mark("starting level 2 (the gateway's bundles and components)");
     }
 
     /**
-     * A bundle cache kept across starts (org.osgi.framework.storage.clean other than onFirstInit)
-     * still holds the bundles of features uninstalled since: those from system/ that no feature of
-     * this start lists go, so the installed features alone decide. Installing the others again is a
-     * no-op (same location), so nothing is installed twice.
+     * A bundle cache kept across starts (see {@link BundleCache}) holds the bundles already; should it
+     * hold one from system/ that no feature of this start lists, it goes, so the installed features
+     * alone decide. Installing the others again is a no-op (same location), so nothing is installed twice.
      */
     private static void removeStale(Framework framework, Path system, List<Path> jars) throws BundleException {
         String prefix = system.toUri().toString();
@@ -202,7 +220,7 @@ public final class Main {
             System.err.println("gatehouse: configuration not applied within 10 s, starting anyway: " + pending);
         }
         setStartLevel(framework, 2);
-        System.out.printf("Gatehouse restarted in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        System.out.println("Gatehouse restarted in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     /** How long to wait for the framework to restart itself after an update before starting it here. */

@@ -20,8 +20,13 @@ public final class Accounts {
     }
 
     public static LwM2mObjectInstance bootstrapAccount(int id, String uri, String pskIdentity, byte[] psk) {
+        return bootstrapAccount(id, uri, pskIdentity, psk, 0);
+    }
+
+    /** A bootstrap-server account whose /0/x/11 Client Hold Off Time is {@code holdOffSeconds}. */
+    public static LwM2mObjectInstance bootstrapAccount(int id, String uri, String pskIdentity, byte[] psk, long holdOffSeconds) {
         List<LwM2mResource> r = new ArrayList<>(List.of(SingleResource.of(0, Value.string(uri)), SingleResource.of(1, Value.bool(true)),
-            SingleResource.of(2, Value.integer(psk == null ? 3 : 0)), SingleResource.of(11, Value.integer(0))));
+            SingleResource.of(2, Value.integer(psk == null ? 3 : 0)), SingleResource.of(11, Value.integer(holdOffSeconds))));
         if (psk != null) {
             r.add(SingleResource.of(3, Value.opaque(pskIdentity.getBytes(StandardCharsets.UTF_8))));
             r.add(SingleResource.of(5, Value.opaque(psk)));

@@ -1,18 +1,14 @@
 package org.gatehouse.bootstrap.itest;
 
+import static org.gatehouse.bootstrap.itest.TestCertificates.keytool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.leshan.client.object.Security;
 import org.eclipse.leshan.core.endpoint.Protocol;
 import org.eclipse.leshan.core.util.datatype.ULong;
+import org.gatehouse.bootstrap.itest.TestCertificates.Identity;
 import org.gatehouse.bsserver.storage.SessionRecord;
 import org.gatehouse.bsserver.storage.jdbc.JdbcBootstrapStorage;
 import org.junit.jupiter.api.AfterAll;
@@ -45,16 +42,14 @@ class BootstrapServerCertificateTest {
     private static Identity serverCert;
     private static Identity deviceCert;
 
-    private record Identity(PrivateKey key, X509Certificate cert) {
-    }
 
     @BeforeAll
     static void start() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         deviceKey = g.generateKeyPair();
-        serverCert = keytool("server", "localhost", "ip:127.0.0.1");
-        deviceCert = keytool("device", "x509-device", null);
+        serverCert = keytool(dir, "server", "localhost", "ip:127.0.0.1");
+        deviceCert = keytool(dir, "device", "x509-device", null);
         Path key = Files.write(dir.resolve("server.key.der"), serverCert.key().getEncoded());
         Path cert = Files.write(dir.resolve("server.crt.der"), serverCert.cert().getEncoded());
         Path anchor = Files.write(dir.resolve("device.crt.der"), deviceCert.cert().getEncoded());
@@ -67,25 +62,6 @@ class BootstrapServerCertificateTest {
     static void stop() {
         ours.close();
         leshan.close();
-    }
-
-    /** A self-signed EC identity made by the JDK's keytool, as X509Test makes them. */
-    private static Identity keytool(String alias, String cn, String san) throws Exception {
-        Path store = dir.resolve(alias + ".p12");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-            "-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-dname", "CN=" + cn,
-            "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit"));
-        if (san != null) {
-            cmd.addAll(List.of("-ext", "san=" + san));
-        }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        return new Identity((PrivateKey) ks.getKey(alias, "changeit".toCharArray()), (X509Certificate) ks.getCertificate(alias));
     }
 
     @ParameterizedTest

@@ -1,7 +1,11 @@
 package org.gatehouse.bootstrap.itest;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
+import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.leshan.client.LeshanClient;
 import org.eclipse.leshan.client.LeshanClientBuilder;
 import org.eclipse.leshan.client.californium.endpoint.CaliforniumClientEndpointsProvider;
@@ -35,32 +39,62 @@ public final class LeshanBootstrapClient implements AutoCloseable {
     public final CompletableFuture<Boolean> bootstrapped = new CompletableFuture<>();
     public final CompletableFuture<ResponseCode> failure = new CompletableFuture<>();
     public final CompletableFuture<String> registered = new CompletableFuture<>();
+    /** How each bootstrap attempt ended, in order: "success", "failure &lt;code&gt;" or "timeout". */
+    public final List<String> attempts = new CopyOnWriteArrayList<>();
+    /** The server whose Register got no answer first (e.g. its DTLS handshake was refused without an alert). */
+    public final CompletableFuture<String> registrationTimedOut = new CompletableFuture<>();
 
     public LeshanBootstrapClient(String endpoint, Security bootstrapAccount) {
+        this(endpoint, bootstrapAccount, b -> {
+        }, c -> {
+        });
+    }
+
+    /**
+     * @param tuning changes to the builder before the client is built, e.g. shorter timers of its registration engine
+     * @param coap changes to the client's CoAP/DTLS configuration (e.g. shorter handshake timers)
+     */
+    public LeshanBootstrapClient(String endpoint, Security bootstrapAccount, Consumer<LeshanClientBuilder> tuning, Consumer<Configuration> coap) {
         ObjectsInitializer init = new ObjectsInitializer(MODEL);
         init.setInstancesForObject(0, bootstrapAccount);
         init.setClassForObject(1, Server.class);
         init.setInstancesForObject(3, new Device("Leshan", "bsserver-interop", "0001"));
         LeshanClientBuilder b = new LeshanClientBuilder(endpoint);
         b.setObjects(init.createAll());
-        b.setEndpointsProviders(new CaliforniumClientEndpointsProvider.Builder(new CoapClientProtocolProvider(), new CoapsClientProtocolProvider())
-            .build());
+        CaliforniumClientEndpointsProvider.Builder endpoints = new CaliforniumClientEndpointsProvider.Builder(new CoapClientProtocolProvider(),
+            new CoapsClientProtocolProvider());
+        Configuration configuration = endpoints.createDefaultConfiguration();
+        coap.accept(configuration);
+        b.setEndpointsProviders(endpoints.setConfiguration(configuration).build());
+        tuning.accept(b);
         client = b.build();
         client.addObserver(new LwM2mClientObserverAdapter() {
             @Override
             public void onBootstrapSuccess(LwM2mServer bsserver, BootstrapRequest request) {
+                attempts.add("success");
                 bootstrapped.complete(true);
             }
 
             @Override
             public void onBootstrapFailure(LwM2mServer bsserver, BootstrapRequest request, ResponseCode code, String message, Exception cause) {
+                attempts.add("failure " + code);
                 failure.complete(code);
                 bootstrapped.complete(false);
             }
 
             @Override
+            public void onBootstrapTimeout(LwM2mServer bsserver, BootstrapRequest request) {
+                attempts.add("timeout");
+            }
+
+            @Override
             public void onRegistrationSuccess(LwM2mServer server, RegisterRequest request, String registrationID) {
                 registered.complete(server.getUri());
+            }
+
+            @Override
+            public void onRegistrationTimeout(LwM2mServer server, RegisterRequest request) {
+                registrationTimedOut.complete(server.getUri());
             }
         });
         client.start();

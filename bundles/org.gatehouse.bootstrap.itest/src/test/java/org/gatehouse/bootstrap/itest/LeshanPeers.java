@@ -100,6 +100,16 @@ public final class LeshanPeers implements AutoCloseable {
         return refusals.get();
     }
 
+    /** Lets {@code endpoint} in over DTLS with a pre-shared key, at the bootstrap server and at the server. */
+    public void addPsk(String endpoint, String identity, byte[] key) {
+        try {
+            bootstrapSecurity.add(SecurityInfo.newPreSharedKeyInfo(endpoint, identity, key));
+            serverSecurity.add(SecurityInfo.newPreSharedKeyInfo(endpoint, identity, key));
+        } catch (org.eclipse.leshan.server.security.NonUniqueSecurityInfoException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     public String bootstrapUri(Protocol protocol) {
         return bootstrapServer.getEndpoint(protocol).getURI().toString();
     }

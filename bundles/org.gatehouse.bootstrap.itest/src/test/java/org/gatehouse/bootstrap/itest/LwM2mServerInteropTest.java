@@ -1,6 +1,7 @@
 package org.gatehouse.bootstrap.itest;
 
 import static org.awaitility.Awaitility.await;
+import static org.gatehouse.bootstrap.itest.TestCertificates.keytool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +35,8 @@ import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.model.ObjectLoader;
 import org.eclipse.leshan.core.model.StaticModel;
 import org.eclipse.leshan.core.request.RegisterRequest;
+import org.eclipse.leshan.core.util.datatype.ULong;
+import org.gatehouse.bootstrap.itest.TestCertificates.Identity;
 import org.gatehouse.bootstrap.BootstrapCoordinator;
 import org.gatehouse.coap.ResponseCode;
 import org.gatehouse.coap.californium.CaliforniumTransport;
@@ -66,9 +69,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gateway's LwM2M server against Eclipse Leshan's client, over real loopback sockets: Leshan
- * registers (NoSec and PSK), our server reads, writes, executes, discovers and observes, and each
+ * registers (NoSec, PSK, RPK and X.509), our server reads, writes, executes, discovers and observes, and each
  * effect is checked on Leshan's side too; de-registration, lifetime expiry and a PSK identity that
- * belongs to another endpoint.
+ * belongs to another endpoint, a certificate no trust anchor vouches for.
  */
 class LwM2mServerInteropTest {
 
@@ -84,17 +87,22 @@ class LwM2mServerInteropTest {
 
     @TempDir
     static Path keys;
-    private static KeyPair serverKey;
+    private static Identity serverCert;
+    private static Identity deviceCert;
+    private static Identity foreignCert;
     private static KeyPair clientKey;
 
     @BeforeAll
     static void start() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
-        serverKey = g.generateKeyPair();
         clientKey = g.generateKeyPair();
-        Files.write(keys.resolve("server.key"), serverKey.getPrivate().getEncoded());
-        Files.write(keys.resolve("server.pub"), serverKey.getPublic().getEncoded());
+        serverCert = keytool(keys, "server", "localhost", "ip:127.0.0.1");
+        deviceCert = keytool(keys, "device", "leshan-x509", null);
+        foreignCert = keytool(keys, "foreign", "leshan-x509", null); // the same CN, but no trust anchor vouches for it
+        Files.write(keys.resolve("server.key"), serverCert.key().getEncoded());
+        Files.write(keys.resolve("server.crt"), serverCert.cert().getEncoded());
+        Files.write(keys.resolve("device.crt"), deviceCert.cert().getEncoded());
         transport = new CaliforniumTransport(Configs.of(CaliforniumTransport.Config.class,
             Map.of("ack_timeout", 500, "max_retransmit", 2, "dtls_retransmission_timeout", 500, "dtls_max_retransmissions", 2)));
         ModelSet models = CoreModels.all();
@@ -118,12 +126,14 @@ class LwM2mServerInteropTest {
             Map.of("coap_port", 0, "coaps_port", 0, "lifetime_grace", 0L, "sweep_interval", 100L, "request_timeout", 5000L,
                 // a queue-mode device counts as asleep right after each message: requests wait for its next Update
                 "queue_awake_time", 0L, "rpk_private_key_file", keys.resolve("server.key").toString(),
-                "rpk_public_key_file", keys.resolve("server.pub").toString())));
+                "x509_certificate_file", keys.resolve("server.crt").toString(),
+                "x509_trust_anchor_files", new String[] {keys.resolve("device.crt").toString()})));
         List.of(new TlvCodec(), new SenmlJsonCodec(), new SenmlCborCodec(), new TextCodec(), new OpaqueCodec(), new CborCodec(),
             new LwM2mJsonCodec()).forEach(server::addCodec);
         server.addCredentials(new ConfiguredCredential(DeviceCredential.psk("leshan-psk-a", "identity-a", KEY_A)));
         server.addCredentials(new ConfiguredCredential(DeviceCredential.psk("leshan-psk-b", "identity-b", KEY_B)));
         server.addCredentials(new ConfiguredCredential(DeviceCredential.rpk("leshan-rpk", clientKey.getPublic().getEncoded())));
+        server.addCredentials(new ConfiguredCredential(DeviceCredential.x509("leshan-x509")));
         server.addListener(new RegistryListener() {
             @Override
             public void registered(Registration r, Registration replaced) {
@@ -230,19 +240,52 @@ class LwM2mServerInteropTest {
         int port = server.coapsAddress().orElseThrow().getPort();
         CompletableFuture<org.eclipse.leshan.core.ResponseCode> failure = new CompletableFuture<>();
         LeshanClient impostor = client("leshan-rpk-other", Security.rpk(uri("coaps", port), 123, clientKey.getPublic().getEncoded(),
-            clientKey.getPrivate().getEncoded(), serverKey.getPublic().getEncoded()), 300, new LeshanDevice(), failure);
+            clientKey.getPrivate().getEncoded(), serverCert.cert().getPublicKey().getEncoded()), 300, new LeshanDevice(), failure);
         impostor.start();
         assertEquals(org.eclipse.leshan.core.ResponseCode.FORBIDDEN, failure.get(WAIT.toSeconds(), TimeUnit.SECONDS), "Leshan was told 4.03");
         impostor.destroy(false);
         clients.remove(impostor);
 
         LeshanClient client = client("leshan-rpk", Security.rpk(uri("coaps", port), 123, clientKey.getPublic().getEncoded(),
-            clientKey.getPrivate().getEncoded(), serverKey.getPublic().getEncoded()), 300, new LeshanDevice(), new CompletableFuture<>());
+            clientKey.getPrivate().getEncoded(), serverCert.cert().getPublicKey().getEncoded()), 300, new LeshanDevice(), new CompletableFuture<>());
         client.start();
         Registration reg = await().atMost(WAIT).until(() -> server.find("leshan-rpk"), Optional::isPresent).orElseThrow();
         assertTrue(reg.security().startsWith("RPK"), reg.security());
         assertEquals("SN-0042", get(server.read("leshan-rpk", "/3/0/2")).text());
         assertEquals(Optional.empty(), server.find("leshan-rpk-other"));
+    }
+
+    @Test
+    void an_x509_device_registers_as_the_cn_of_its_certificate_and_a_foreign_certificate_is_refused() throws Exception {
+        String coaps = uri("coaps", server.coapsAddress().orElseThrow().getPort());
+        CompletableFuture<org.eclipse.leshan.core.ResponseCode> handshake = new CompletableFuture<>();
+        LeshanClient foreign = client("leshan-x509", x509(coaps, foreignCert), 300, new LeshanDevice(), handshake);
+        foreign.start();
+        assertEquals(null, handshake.get(WAIT.toSeconds(), TimeUnit.SECONDS), "Leshan failed without an answer: the handshake was refused");
+        assertEquals(Map.of(), foreign.getRegisteredServers());
+        foreign.destroy(false);
+        clients.remove(foreign);
+
+        CompletableFuture<org.eclipse.leshan.core.ResponseCode> otherEndpoint = new CompletableFuture<>();
+        LeshanClient impostor = client("leshan-x509-other", x509(coaps, deviceCert), 300, new LeshanDevice(), otherEndpoint);
+        impostor.start();
+        assertEquals(org.eclipse.leshan.core.ResponseCode.FORBIDDEN, otherEndpoint.get(WAIT.toSeconds(), TimeUnit.SECONDS), "Leshan was told 4.03");
+        impostor.destroy(false);
+        clients.remove(impostor);
+        assertEquals(Optional.empty(), server.find("leshan-x509"));
+
+        LeshanClient client = client("leshan-x509", x509(coaps, deviceCert), 300, new LeshanDevice(), new CompletableFuture<>());
+        client.start();
+        Registration reg = await().atMost(WAIT).until(() -> server.find("leshan-x509"), Optional::isPresent).orElseThrow();
+        assertEquals("X.509 CN=leshan-x509", reg.security());
+        await().atMost(WAIT).until(() -> !client.getRegisteredServers().isEmpty()); // Leshan's side: the Register was answered 2.01
+        assertEquals("SN-0042", get(server.read("leshan-x509", "/3/0/2")).text(), "the Read went back over the device's DTLS session");
+        assertEquals(Optional.empty(), server.find("leshan-x509-other"));
+    }
+
+    /** Leshan's X.509 account: its certificate, and ours pinned (certificate usage 3, domain-issued certificate). */
+    private static Security x509(String uri, Identity device) throws Exception {
+        return Security.x509(uri, 123, device.cert().getEncoded(), device.key().getEncoded(), serverCert.cert().getEncoded(), ULong.valueOf(3));
     }
 
     @Test

@@ -108,9 +108,35 @@ class ServerPushTest extends WithLeshan {
 
         assertEquals(Phase.REGISTERED, gw.runSequence(Duration.ofSeconds(30)));
         leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10));
-        assertEquals(ModeOutcome.Result.SKIPPED, attempt(gw, BootstrapMode.SERVER).outcome().result());
-        assertEquals(ModeOutcome.Result.CONFIGURED, attempt(gw, BootstrapMode.CLIENT).outcome().result());
+        assertHoldOffExpiredThenClientInitiated(gw, 1);
         assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep));
+    }
+
+    @Test
+    void the_accounts_own_hold_off_time_ends_the_push_window_then_client_initiated_bootstrap_follows() throws Exception {
+        String ep = "gw-push-account-hold-off";
+        leshan.bootstrapConfigs.add(ep, Accounts.config(leshan.bootstrapUri(Protocol.COAP), ContentFormat.TLV, null, null,
+            leshan.serverUri(Protocol.COAP)));
+        TestGateway gw = gateway(ep, CLIENT);
+        gw.write(LwM2mPath.of(0, 0), Accounts.bootstrapAccount(0, leshan.bootstrapUri(Protocol.COAP), null, null, 1));
+        // an hour by default: only the account's /0/0/11 of 1 s can end the window within the sequence's 30 s
+        gw.addPushMode(freePort(), 3600);
+
+        assertEquals(Phase.REGISTERED, gw.runSequence(Duration.ofSeconds(30)));
+        leshan.sessions.awaitSuccesses(ep, 1, Duration.ofSeconds(10));
+        assertHoldOffExpiredThenClientInitiated(gw, 1);
+        assertNotNull(leshan.server.getRegistrationService().getByEndpoint(ep), "Leshan's server saw the gateway register");
+    }
+
+    /** The push window stayed open for the hold-off time and closed for want of a push; client-initiated bootstrap came next and configured. */
+    private static void assertHoldOffExpiredThenClientInitiated(TestGateway gw, long holdOffSeconds) {
+        Attempt push = attempt(gw, BootstrapMode.SERVER);
+        assertEquals(ModeOutcome.Result.SKIPPED, push.outcome().result(), push.toString());
+        assertTrue(push.outcome().detail().contains("within the hold-off time"), push.toString());
+        assertTrue(push.millis() >= holdOffSeconds * 1000, "the window stayed open for the hold-off time: " + push);
+        Attempt client = attempt(gw, BootstrapMode.CLIENT);
+        assertEquals(ModeOutcome.Result.CONFIGURED, client.outcome().result(), client.toString());
+        assertTrue(!client.at().isBefore(push.at()), "client-initiated after the push window: " + gw.coordinator.history());
     }
 
     private static Attempt attempt(TestGateway gw, String mode) {

@@ -1,15 +1,12 @@
 package org.gatehouse.bootstrap.itest;
 
+import static org.gatehouse.bootstrap.itest.TestCertificates.keytool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +19,7 @@ import org.eclipse.leshan.server.californium.endpoint.CaliforniumServerEndpoints
 import org.eclipse.leshan.server.californium.endpoint.coaps.CoapsServerProtocolProvider;
 import org.eclipse.leshan.server.security.InMemorySecurityStore;
 import org.eclipse.leshan.server.security.SecurityInfo;
+import org.gatehouse.bootstrap.itest.TestCertificates.Identity;
 import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.Connection;
 import org.gatehouse.coap.Method;
@@ -39,33 +37,11 @@ class X509Test {
     @TempDir
     Path dir;
 
-    private record Identity(PrivateKey key, X509Certificate cert) {
-    }
-
-    /** A self-signed EC identity made by the JDK's keytool, the way an integrator would make one. */
-    private Identity keytool(String alias, String cn, String san) throws Exception {
-        Path store = dir.resolve(alias + ".p12");
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-            "-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-dname", "CN=" + cn,
-            "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit"));
-        if (san != null) {
-            cmd.addAll(List.of("-ext", "san=" + san));
-        }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        return new Identity((PrivateKey) ks.getKey(alias, "changeit".toCharArray()), (X509Certificate) ks.getCertificate(alias));
-    }
-
     @Test
     void x509_registration_with_the_server_certificate_pinned() throws Exception {
-        Identity server = keytool("server", "localhost", "ip:127.0.0.1");
-        Identity client = keytool("client", "gw-x509", null);
-        Identity stranger = keytool("stranger", "somebody", "ip:127.0.0.1");
+        Identity server = keytool(dir, "server", "localhost", "ip:127.0.0.1");
+        Identity client = keytool(dir, "client", "gw-x509", null);
+        Identity stranger = keytool(dir, "stranger", "somebody", "ip:127.0.0.1");
         InMemorySecurityStore security = new InMemorySecurityStore();
         security.add(SecurityInfo.newX509CertInfo("gw-x509"));
         LeshanServerBuilder b = new LeshanServerBuilder();

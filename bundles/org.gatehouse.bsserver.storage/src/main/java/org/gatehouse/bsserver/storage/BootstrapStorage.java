@@ -62,9 +62,45 @@ public interface BootstrapStorage {
     /** Every configuration, ordered by key. */
     List<StoredConfig> configs();
 
+    /**
+     * The configuration that serves {@code endpoint}: the one stored under its name, else the one of
+     * the longest prefix key it starts with ({@code "*"} serves every endpoint). Engines answer it in
+     * one query; this default asks {@link #config} for each candidate key, longest first.
+     *
+     * @since 1.1.0
+     */
+    default Optional<StoredConfig> configFor(String endpoint) {
+        for (String key : candidateKeys(endpoint)) {
+            Optional<StoredConfig> c = config(key);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The keys whose configuration may serve {@code endpoint}, best first: its name, then its
+     * prefixes followed by {@code *}, longest first, down to {@code "*"}.
+     *
+     * @since 1.1.0
+     */
+    static List<String> candidateKeys(String endpoint) {
+        List<String> keys = new java.util.ArrayList<>(endpoint.length() + 2);
+        keys.add(endpoint);
+        for (int end = endpoint.length(); end >= 0; end--) {
+            keys.add(endpoint.substring(0, end) + "*");
+        }
+        return keys;
+    }
+
     // --- credentials ------------------------------------------------------------------------
 
-    /** Inserts or replaces the credential of {@code credential.endpoint()}; secrets are kept encrypted. */
+    /**
+     * Inserts or replaces the bootstrap-server credential of {@code credential.endpoint()}; secrets are
+     * kept encrypted. The same as {@link #putCredential(CredentialRole, EndpointCredential)} for
+     * {@link CredentialRole#BOOTSTRAP_SERVER}, as are the three methods below.
+     */
     void putCredential(EndpointCredential credential);
 
     boolean removeCredential(String endpoint);
@@ -74,12 +110,47 @@ public interface BootstrapStorage {
     /** The credential whose {@link EndpointCredential#identity()} is {@code identity} for that kind. */
     Optional<EndpointCredential> credentialByIdentity(EndpointCredential.Kind kind, String identity);
 
+    /**
+     * Inserts or replaces the credential {@code credential.endpoint()} uses toward {@code role}; secrets
+     * are kept encrypted. An identity already held by another endpoint in that role and kind is refused
+     * with a {@link StorageException}; the roles do not see each other's identities.
+     *
+     * @since 1.1.0
+     */
+    void putCredential(CredentialRole role, EndpointCredential credential);
+
+    /**
+     * Removes the credential {@code endpoint} uses toward {@code role}; false when it had none.
+     *
+     * @since 1.1.0
+     */
+    boolean removeCredential(CredentialRole role, String endpoint);
+
+    /**
+     * The credential {@code endpoint} uses toward {@code role}.
+     *
+     * @since 1.1.0
+     */
+    Optional<EndpointCredential> credential(CredentialRole role, String endpoint);
+
+    /**
+     * The credential of {@code role} whose {@link EndpointCredential#identity()} is {@code identity} for
+     * that kind: how a server finds the endpoint behind a DTLS identity.
+     *
+     * @since 1.1.0
+     */
+    Optional<EndpointCredential> credentialByIdentity(CredentialRole role, EndpointCredential.Kind kind, String identity);
+
     // --- session log ------------------------------------------------------------------------
 
     /** Records the start of a session and returns its id. */
     long sessionStarted(String endpoint, String node);
 
-    /** Appends one request of a session, e.g. "WRITE /0/1 2.04". */
+    /**
+     * Appends one request of a session, e.g. "WRITE /0/1 2.04". An engine may write events and ends
+     * behind the caller (see its documentation for how much a crash may lose); {@link #sessions} on
+     * the same storage always sees them.
+     */
     void sessionEvent(long sessionId, String event);
 
     /** Records how a session ended: "success", "failed: …", "abandoned: …". */
@@ -88,12 +159,26 @@ public interface BootstrapStorage {
     /** Most recent first; {@code endpoint} empty for every endpoint. */
     List<SessionRecord> sessions(Optional<String> endpoint, int limit);
 
+    /**
+     * Ends, with an outcome starting "abandoned:", the open sessions that started more than
+     * {@code grace} ago and whose node holds no unexpired claim on their endpoint: a running session
+     * always has one, so these were left by a node that died (after its device finished, say, so that
+     * no other node ever takes the endpoint over). Nodes call this every lease or so.
+     *
+     * @return how many sessions it ended
+     * @since 1.1.0
+     */
+    default int endOrphanedSessions(Duration grace) {
+        return 0;
+    }
+
     // --- claims (several nodes, one fleet) --------------------------------------------------
 
     /**
      * Claims {@code endpoint} for {@code node} for {@code lease}: true when no other node holds an
      * unexpired claim on it (a claim of a node that died expires with its lease). Renewing one's own
-     * claim succeeds.
+     * claim succeeds. Taking over another node's expired claim also ends that node's open sessions
+     * of {@code endpoint} with an outcome starting "abandoned:", since they can no longer finish.
      */
     boolean claim(String endpoint, String node, Duration lease);
 

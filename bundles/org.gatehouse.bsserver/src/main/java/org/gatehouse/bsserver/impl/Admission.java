@@ -18,25 +18,29 @@ import org.gatehouse.coap.ResponseCode;
  */
 final class Admission {
 
-    /** Either {@code config} is set, or {@code code} and {@code reason} say why not. */
-    record Decision(String endpoint, EndpointConfig config, ResponseCode code, String reason) {
+    /** Either {@code parsed} is set, or {@code code} and {@code reason} say why not. */
+    record Decision(String endpoint, ConfigCache.Parsed parsed, ResponseCode code, String reason) {
         static Decision refuse(String endpoint, ResponseCode code, String reason) {
             return new Decision(endpoint, null, code, reason);
         }
 
         boolean admitted() {
-            return config != null;
+            return parsed != null;
+        }
+
+        EndpointConfig config() {
+            return parsed == null ? null : parsed.config();
         }
     }
 
     private final BootstrapConfigs configs;
     private final BootstrapStorage storage;
-    private final ConfigParser parser;
+    private final ConfigCache parsed;
 
     Admission(BootstrapConfigs configs, BootstrapStorage storage, ConfigParser parser) {
         this.configs = configs;
         this.storage = storage;
-        this.parser = parser;
+        this.parsed = new ConfigCache(parser);
     }
 
     Decision decide(Optional<String> ep, PeerIdentity identity) {
@@ -61,7 +65,7 @@ final class Admission {
                 + byIdentity.map(c -> "endpoint " + c.endpoint()).orElse("no endpoint") + ", not to " + endpoint);
         }
         try {
-            return new Decision(endpoint, parser.parse(stored.get().json()), null, null);
+            return new Decision(endpoint, parsed.parse(stored.get().json()), null, null);
         } catch (InvalidConfigException e) {
             // stored documents were validated; this one fails now (an object model went away)
             return Decision.refuse(endpoint, ResponseCode.INTERNAL_SERVER_ERROR, "configuration " + stored.get().key() + " no longer valid: "
@@ -75,7 +79,7 @@ final class Admission {
         } else if (identity instanceof PeerIdentity.Rpk rpk) {
             return storage.credentialByIdentity(EndpointCredential.Kind.RPK, Base64.getEncoder().encodeToString(rpk.publicKey()));
         } else if (identity instanceof PeerIdentity.X509 x509) {
-            return commonName(x509.subject()).flatMap(cn -> storage.credentialByIdentity(EndpointCredential.Kind.X509, cn));
+            return x509.commonName().flatMap(cn -> storage.credentialByIdentity(EndpointCredential.Kind.X509, cn));
         }
         return Optional.empty();
     }
@@ -85,16 +89,5 @@ final class Admission {
             return "PSK identity '" + psk.identity() + "'";
         }
         return identity.toString();
-    }
-
-    /** The CN of an RFC 2253 subject, e.g. "gw-1" of "CN=gw-1,O=Example". */
-    static Optional<String> commonName(String subject) {
-        for (String part : subject.split(",")) {
-            String p = part.trim();
-            if (p.regionMatches(true, 0, "CN=", 0, 3)) {
-                return Optional.of(p.substring(3));
-            }
-        }
-        return Optional.empty();
     }
 }

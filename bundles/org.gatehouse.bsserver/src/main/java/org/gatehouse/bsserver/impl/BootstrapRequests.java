@@ -6,12 +6,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
 import org.gatehouse.bsserver.storage.BootstrapStorage;
+import org.gatehouse.coap.BlockingRequestHandler;
 import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.CoapResponse;
 import org.gatehouse.coap.Listener;
 import org.gatehouse.coap.Method;
 import org.gatehouse.coap.Peer;
-import org.gatehouse.coap.RequestHandler;
 import org.gatehouse.coap.ResponseCode;
 import org.gatehouse.lwm2m.codec.CodecException;
 import org.gatehouse.lwm2m.codec.ContentCodec;
@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Answers what devices send a listener: Bootstrap-Request (POST /bs?ep=…&amp;pct=…) with 2.04 and a
  * session started behind the answer, Bootstrap-Pack-Request (GET /bspack?ep=…) with the whole
  * configuration. Every request, served or refused, opens a session in the log that says how it ended.
+ * Deciding asks the storage, so the transport runs it off its network threads (a blocking handler).
  */
-final class BootstrapRequests implements RequestHandler {
+final class BootstrapRequests implements BlockingRequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapRequests.class);
     private static final List<Integer> WRITE_FORMATS = List.of(ContentFormat.TLV.code(), ContentFormat.SENML_CBOR.code(),
@@ -90,7 +91,7 @@ final class BootstrapRequests implements RequestHandler {
         }
         List<Step> steps;
         try {
-            steps = SessionPlan.of(d.config(), codec.get(), models);
+            steps = d.parsed().plan(codec.get(), models);
         } catch (CodecException e) {
             return refuse("BOOTSTRAP-REQUEST", d.endpoint(), ResponseCode.INTERNAL_SERVER_ERROR, "cannot encode the configuration: " + e.getMessage(), from);
         }

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.gatehouse.bsserver.BootstrapConfigs;
 import org.gatehouse.bsserver.BootstrapServer;
@@ -68,6 +70,10 @@ public final class BootstrapServerComponent implements BootstrapServer {
         @AttributeDefinition(description = "Wait for each answer of the device (s), retransmissions included")
         int request_timeout() default 30;
 
+        @AttributeDefinition(description = "Lease (s) of this node's claim on an endpoint, renewed every third of it while the session "
+            + "runs: when a node dies, its endpoints are served by the other nodes once this has passed")
+        int claim_lease() default 15;
+
         @AttributeDefinition(description = "CoAPs private key of the server, PKCS#8 DER file; empty: PSK only")
         String private_key() default "";
 
@@ -83,6 +89,11 @@ public final class BootstrapServerComponent implements BootstrapServer {
 
     private final Map<Integer, ContentCodec> codecs = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> new Thread(r, "bsserver-sessions"));
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bsserver-claims");
+        t.setDaemon(true);
+        return t;
+    });
     private final Sessions sessions;
     private final String node;
     private final List<Listener> listeners = new ArrayList<>();
@@ -94,8 +105,14 @@ public final class BootstrapServerComponent implements BootstrapServer {
     public BootstrapServerComponent(@Reference CoapTransport transport, @Reference BootstrapStorage storage, @Reference BootstrapConfigs configs,
             @Reference ModelRegistry models, Config config) throws TransportException, IOException {
         this.node = config.node().isEmpty() ? storage.node() : config.node();
+        Duration lease = Duration.ofSeconds(Math.max(1, config.claim_lease()));
         this.sessions = new Sessions(storage, node, config.max_sessions(), Duration.ofSeconds(config.session_timeout()),
-            Duration.ofSeconds(config.request_timeout()), executor);
+            Duration.ofSeconds(config.request_timeout()), lease, executor);
+        long renewEvery = lease.toMillis() / 3;
+        renewals.scheduleWithFixedDelay(sessions::renewClaims, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        // only sessions older than any session may run: a node that stalled for a lease, then went on, ends its own
+        Duration orphanAge = Duration.ofSeconds(config.session_timeout()).plus(lease);
+        renewals.scheduleWithFixedDelay(() -> endOrphans(storage, orphanAge), lease.toMillis(), lease.toMillis(), TimeUnit.MILLISECONDS);
         Admission admission = new Admission(configs, storage, new ConfigParser(models));
         this.pusher = new Pusher(transport, configs, storage, new ConfigParser(models), sessions, this::codec, models, node);
         InetAddress address = InetAddress.getByName(config.address());
@@ -114,6 +131,18 @@ public final class BootstrapServerComponent implements BootstrapServer {
             throw e;
         }
         LOG.info("Bootstrap server {} listening on {}", node, listeners.stream().map(Listener::localAddress).toList());
+    }
+
+    /** Sessions a dead node left open, ended by whichever node looks first (one statement each lease). */
+    private static void endOrphans(BootstrapStorage storage, Duration age) {
+        try {
+            int ended = storage.endOrphanedSessions(age);
+            if (ended > 0) {
+                LOG.info("Ended {} bootstrap sessions as abandoned: their nodes stopped renewing their claims", ended);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not look for sessions that stopped nodes left open: {}", e.getMessage());
+        }
     }
 
     private Listener listen(CoapTransport transport, ListenSpec spec, BootstrapRequests handler) throws TransportException {
@@ -160,6 +189,7 @@ public final class BootstrapServerComponent implements BootstrapServer {
 
     @Deactivate
     public void deactivate() {
+        renewals.shutdownNow();
         sessions.close();
         listeners.forEach(Listener::close);
         executor.shutdown();

@@ -68,7 +68,7 @@ public final class BsServerCommands {
         }
     }
 
-    @Descriptor("Remove a bootstrap configuration and its endpoint credential")
+    @Descriptor("Remove a bootstrap configuration and its endpoint's credentials (toward this bootstrap server and the gateway's LwM2M server)")
     public String remove(@Descriptor("endpoint name or prefix*") String key) {
         return configs.remove(key) ? "Removed " + key : "No configuration " + key + "; see bsserver:list.";
     }

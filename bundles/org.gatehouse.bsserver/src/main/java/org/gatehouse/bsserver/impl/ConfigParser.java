@@ -2,9 +2,7 @@ package org.gatehouse.bsserver.impl;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -64,6 +62,8 @@ final class ConfigParser {
         });
         String key = section(problems, "endpoint", () -> endpoint(root), "");
         Optional<EndpointCredential> credential = section(problems, "credential", () -> credential(root, key), Optional.empty());
+        Optional<EndpointCredential> local = section(problems, "servers", () -> LocalServerAccount.credential(list(root, "servers"), key),
+            Optional.empty());
         Optional<ContentFormat> format = section(problems, "contentFormat", () -> format(root), Optional.empty());
         List<LwM2mPath> deletes = section(problems, "deleteFirst", () -> deletes(root.path("deleteFirst")), List.of());
         boolean discover = section(problems, "discoverFirst", () -> root.has("discoverFirst") && Json.bool(root, "discoverFirst"), false);
@@ -80,7 +80,7 @@ final class ConfigParser {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new EndpointConfig(key, credential, format, deletes, discover, reads, order, writes);
+        return new EndpointConfig(key, credential, local, format, deletes, discover, reads, order, writes);
     }
 
     private interface Part<T> {
@@ -258,35 +258,5 @@ final class ConfigParser {
             throw new IllegalArgumentException("resources: an object of resource id to value is required");
         }
         return new EndpointConfig.Write(path, Accounts.withExtra(LwM2mObjectInstance.of(path.instanceId()), resources, model));
-    }
-
-    /** A copy of the document with every secret replaced by "***", for shells and logs. */
-    static String masked(String json) {
-        try {
-            JsonNode root = JSON.readTree(json);
-            mask(root);
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            return "(not JSON)";
-        }
-    }
-
-    private static final Set<String> SECRETS = Set.of("key", "privateKey");
-
-    private static void mask(JsonNode n) {
-        if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (SECRETS.contains(e.getKey()) && e.getValue().isTextual()) {
-                    e.setValue(o.textNode("***"));
-                } else if (e.getKey().equals("securityResources") && e.getValue().has("5")) {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) e.getValue()).put("5", "***"); // Secret Key
-                } else {
-                    mask(e.getValue());
-                }
-            }
-        } else if (n.isArray()) {
-            n.forEach(ConfigParser::mask);
-        }
     }
 }

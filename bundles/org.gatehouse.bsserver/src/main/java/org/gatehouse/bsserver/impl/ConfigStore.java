@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.gatehouse.bsserver.BootstrapConfigs;
 import org.gatehouse.bsserver.InvalidConfigException;
 import org.gatehouse.bsserver.storage.BootstrapStorage;
+import org.gatehouse.bsserver.storage.CredentialRole;
 import org.gatehouse.bsserver.storage.StoredConfig;
 import org.gatehouse.lwm2m.model.ModelRegistry;
 import org.osgi.service.component.annotations.Activate;
@@ -14,7 +15,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The configurations, validated here and kept in the bootstrap-server storage with their endpoint credentials. */
+/**
+ * The configurations, validated here and kept in the bootstrap-server storage with their endpoint credentials: the one
+ * toward this bootstrap server, and the one toward the gateway's LwM2M server that a {@code localServer} account gives.
+ */
 @Component(service = BootstrapConfigs.class)
 public final class ConfigStore implements BootstrapConfigs {
 
@@ -38,6 +42,12 @@ public final class ConfigStore implements BootstrapConfigs {
         } else if (!config.isPrefix()) {
             storage.removeCredential(config.key());
         }
+        // the document of an endpoint owns its credential for the gateway's LwM2M server, as it owns the one above
+        if (config.localServerCredential().isPresent()) {
+            storage.putCredential(CredentialRole.LWM2M_SERVER, config.localServerCredential().get());
+        } else if (!config.isPrefix()) {
+            storage.removeCredential(CredentialRole.LWM2M_SERVER, config.key());
+        }
         StoredConfig stored = storage.putConfig(config.key(), json);
         LOG.info("Bootstrap configuration {} stored (revision {})", stored.key(), stored.revision());
         return stored;
@@ -48,6 +58,7 @@ public final class ConfigStore implements BootstrapConfigs {
         boolean removed = storage.removeConfig(key);
         if (!key.endsWith("*")) {
             storage.removeCredential(key);
+            storage.removeCredential(CredentialRole.LWM2M_SERVER, key);
         }
         if (removed) {
             LOG.info("Bootstrap configuration {} removed", key);
@@ -62,22 +73,11 @@ public final class ConfigStore implements BootstrapConfigs {
 
     @Override
     public Optional<String> show(String key) {
-        return storage.config(key).map(c -> ConfigParser.masked(c.json()));
+        return storage.config(key).map(c -> Masking.masked(c.json()));
     }
 
     @Override
     public Optional<StoredConfig> forEndpoint(String endpoint) {
-        Optional<StoredConfig> own = storage.config(endpoint);
-        if (own.isPresent()) {
-            return own;
-        }
-        // the candidate prefixes, longest first down to "*" (every endpoint): one indexed lookup each, never a scan
-        for (int end = endpoint.length(); end >= 0; end--) {
-            Optional<StoredConfig> prefix = storage.config(endpoint.substring(0, end) + "*");
-            if (prefix.isPresent()) {
-                return prefix;
-            }
-        }
-        return Optional.empty();
+        return storage.configFor(endpoint); // one query: the endpoint's own key and every prefix of it at once
     }
 }

@@ -12,13 +12,16 @@ import org.gatehouse.lwm2m.model.LwM2mPath;
 /**
  * A validated bootstrap configuration: what a session does for the endpoints of {@code key}.
  *
+ * @param localServerCredential what the account on the gateway's own LwM2M server ({@code localServer}) gives the device:
+ *                the credential that server must accept from it; empty when there is none or it is NoSec
  * @param format  the content format of the writes; empty: the client's preferred one (pct), else TLV
  * @param deletes paths deleted before the writes ("/" for everything the client lets go)
  * @param reads   Bootstrap-Read paths (/1 and /2 only), after the Discover
  * @param order   object or instance paths whose writes go first, in this order; the rest by path
  * @param writes  every instance written, in session order
  */
-record EndpointConfig(String key, Optional<EndpointCredential> credential, Optional<ContentFormat> format, List<LwM2mPath> deletes,
+record EndpointConfig(String key, Optional<EndpointCredential> credential, Optional<EndpointCredential> localServerCredential,
+        Optional<ContentFormat> format, List<LwM2mPath> deletes,
         boolean discover, List<LwM2mPath> reads, List<LwM2mPath> order, List<Write> writes) {
 
     /** One Bootstrap-Write of an instance at {@code path} (/o/i). */
@@ -34,6 +37,7 @@ record EndpointConfig(String key, Optional<EndpointCredential> credential, Optio
     EndpointConfig {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(credential, "credential");
+        Objects.requireNonNull(localServerCredential, "localServerCredential");
         Objects.requireNonNull(format, "format");
         deletes = List.copyOf(deletes);
         reads = List.copyOf(reads);

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sessions running on this node: at most {@code max} at once, each bounded in time, each holding
- * the storage's claim on its endpoint so no other node runs the same endpoint meanwhile.
+ * the storage's claim on its endpoint so no other node runs the same endpoint meanwhile. Claims are
+ * leased briefly and renewed while their sessions run ({@link #renewClaims}), so that when this node
+ * dies its endpoints are free again within one lease, not only after the longest a session may take.
  */
 final class Sessions implements AutoCloseable {
 
@@ -30,16 +32,19 @@ final class Sessions implements AutoCloseable {
     private final Semaphore permits;
     private final Duration sessionTimeout;
     private final Duration requestTimeout;
+    private final Duration claimLease;
     private final Executor executor;
     private final Map<String, Session> running = new ConcurrentHashMap<>();
     private final Set<String> reserved = ConcurrentHashMap.newKeySet();
 
-    Sessions(BootstrapStorage storage, String node, int max, Duration sessionTimeout, Duration requestTimeout, Executor executor) {
+    Sessions(BootstrapStorage storage, String node, int max, Duration sessionTimeout, Duration requestTimeout, Duration claimLease,
+            Executor executor) {
         this.storage = storage;
         this.node = node;
         this.permits = new Semaphore(max);
         this.sessionTimeout = sessionTimeout;
         this.requestTimeout = requestTimeout;
+        this.claimLease = claimLease;
         this.executor = executor;
     }
 
@@ -57,8 +62,7 @@ final class Sessions implements AutoCloseable {
             return Optional.of("this node runs its maximum of sessions; retry later");
         }
         try {
-            // the lease outlives the session by a margin, so it expires only if this node dies
-            if (storage.claim(endpoint, node, sessionTimeout.plusSeconds(30))) {
+            if (storage.claim(endpoint, node, claimLease)) {
                 return Optional.empty();
             }
         } catch (RuntimeException e) {
@@ -109,21 +113,57 @@ final class Sessions implements AutoCloseable {
                 }
                 return outcome;
             })
-            .thenApply(outcome -> {
+            .thenApplyAsync(outcome -> { // on our executor: the end's storage calls stay off the transport's threads
                 end(endpoint, session, outcome);
                 afterEnd.run();
                 return outcome;
-            });
+            }, this::runAnyway);
+    }
+
+    /** On the executor, or here when it stopped taking work: an end is always recorded. */
+    private void runAnyway(Runnable r) {
+        try {
+            executor.execute(r);
+        } catch (RejectedExecutionException e) {
+            r.run();
+        }
+    }
+
+    /**
+     * Renews the claim of every session running here; called at a fraction of the lease. A claim
+     * another node took over (this node's renewals did not reach the database for a whole lease, and
+     * that node logged the session abandoned) stops its session: an endpoint is not run on two nodes
+     * for longer than that.
+     */
+    void renewClaims() {
+        running.forEach((endpoint, session) -> {
+            // under the session's lock, so that a session ending meanwhile is not claimed again after its release
+            synchronized (session) {
+                if (running.get(endpoint) != session) {
+                    return;
+                }
+                try {
+                    if (!storage.claim(endpoint, node, claimLease)) {
+                        LOG.warn("Bootstrap session {} of {}: another node took its claim over; stopped", session.id(), endpoint);
+                        session.stop();
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("Bootstrap session {} of {}: could not renew its claim: {}", session.id(), endpoint, e.getMessage());
+                }
+            }
+        });
     }
 
     private void end(String endpoint, Session session, String outcome) {
+        synchronized (session) {
+            running.remove(endpoint, session);
+        }
         try {
             storage.sessionEnded(session.id(), outcome);
             storage.release(endpoint, node);
         } catch (RuntimeException e) {
             LOG.warn("Bootstrap session {} of {}: could not record its end '{}': {}", session.id(), endpoint, outcome, e.getMessage());
         } finally {
-            running.remove(endpoint, session);
             free(endpoint);
         }
         if (outcome.equals("success")) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.gatehouse.bsserver.storage.BootstrapStorage;
 import org.gatehouse.bsserver.storage.EndpointCredential;
 import org.gatehouse.coap.CredentialResolver;
+import org.gatehouse.coap.PeerIdentity;
 
 /**
  * Whom the CoAPs listener accepts: the endpoint credentials in the storage, asked at every
@@ -39,6 +40,6 @@ final class StorageResolver implements CredentialResolver {
 
     @Override
     public boolean acceptsCertificate(String subject, byte[] certificate) {
-        return Admission.commonName(subject).flatMap(cn -> storage.credentialByIdentity(EndpointCredential.Kind.X509, cn)).isPresent();
+        return new PeerIdentity.X509(subject).commonName().flatMap(cn -> storage.credentialByIdentity(EndpointCredential.Kind.X509, cn)).isPresent();
     }
 }

@@ -32,7 +32,8 @@ class BootstrapRequestsTest {
     private final MemoryStorage storage = new MemoryStorage();
     private final ConfigStore configs = new ConfigStore(storage, ModelRegistry.of(CoreModels.all()));
     private final Map<Integer, ContentCodec> codecs = Map.of(11542, new TlvCodec(), 112, new SenmlCborCodec(), 110, new SenmlJsonCodec());
-    private final Sessions sessions = new Sessions(storage, "n", 10, Duration.ofSeconds(10), Duration.ofSeconds(1), Runnable::run);
+    private final Sessions sessions = new Sessions(storage, "n", 10, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(15),
+        Runnable::run);
     private final BootstrapRequests handler = new BootstrapRequests(new Admission(configs, storage, new ConfigParser(CoreModels.all())),
         storage, sessions, f -> Optional.ofNullable(codecs.get(f)), CoreModels.all(), "n");
     private final SessionTest.ScriptedDevice device = new SessionTest.ScriptedDevice(Map.of());

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.gatehouse.bsserver.storage.BootstrapStorage;
+import org.gatehouse.bsserver.storage.CredentialRole;
 import org.gatehouse.bsserver.storage.EndpointCredential;
 import org.gatehouse.bsserver.storage.SessionRecord;
 import org.gatehouse.bsserver.storage.StoredConfig;
@@ -20,7 +21,8 @@ import org.gatehouse.bsserver.storage.StoredConfig;
 public final class MemoryStorage implements BootstrapStorage {
 
     private final Map<String, StoredConfig> configs = new TreeMap<>();
-    private final Map<String, EndpointCredential> credentials = new ConcurrentHashMap<>();
+    private final Map<CredentialRole, Map<String, EndpointCredential>> credentials = Map.of(CredentialRole.BOOTSTRAP_SERVER,
+        new ConcurrentHashMap<>(), CredentialRole.LWM2M_SERVER, new ConcurrentHashMap<>());
     private final Map<Long, SessionRecord> sessions = new ConcurrentHashMap<>();
     private final Map<String, String> claims = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -50,22 +52,42 @@ public final class MemoryStorage implements BootstrapStorage {
 
     @Override
     public void putCredential(EndpointCredential credential) {
-        credentials.put(credential.endpoint(), credential);
+        putCredential(CredentialRole.BOOTSTRAP_SERVER, credential);
     }
 
     @Override
     public boolean removeCredential(String endpoint) {
-        return credentials.remove(endpoint) != null;
+        return removeCredential(CredentialRole.BOOTSTRAP_SERVER, endpoint);
     }
 
     @Override
     public Optional<EndpointCredential> credential(String endpoint) {
-        return Optional.ofNullable(credentials.get(endpoint));
+        return credential(CredentialRole.BOOTSTRAP_SERVER, endpoint);
     }
 
     @Override
     public Optional<EndpointCredential> credentialByIdentity(EndpointCredential.Kind kind, String identity) {
-        return credentials.values().stream().filter(c -> c.kind() == kind && c.identity().equals(identity)).findFirst();
+        return credentialByIdentity(CredentialRole.BOOTSTRAP_SERVER, kind, identity);
+    }
+
+    @Override
+    public void putCredential(CredentialRole role, EndpointCredential credential) {
+        credentials.get(role).put(credential.endpoint(), credential);
+    }
+
+    @Override
+    public boolean removeCredential(CredentialRole role, String endpoint) {
+        return credentials.get(role).remove(endpoint) != null;
+    }
+
+    @Override
+    public Optional<EndpointCredential> credential(CredentialRole role, String endpoint) {
+        return Optional.ofNullable(credentials.get(role).get(endpoint));
+    }
+
+    @Override
+    public Optional<EndpointCredential> credentialByIdentity(CredentialRole role, EndpointCredential.Kind kind, String identity) {
+        return credentials.get(role).values().stream().filter(c -> c.kind() == kind && c.identity().equals(identity)).findFirst();
     }
 
     @Override

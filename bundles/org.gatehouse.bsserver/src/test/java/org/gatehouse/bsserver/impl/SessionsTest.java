@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.gatehouse.coap.CoapRequest;
+import org.gatehouse.coap.CoapResponse;
+import org.gatehouse.coap.Method;
+import org.gatehouse.coap.ResponseCode;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +20,7 @@ class SessionsTest {
     private final MemoryStorage storage = new MemoryStorage();
 
     private Sessions sessions(String node, int max) {
-        return new Sessions(storage, node, max, Duration.ofSeconds(60), Duration.ofSeconds(5), Runnable::run);
+        return new Sessions(storage, node, max, Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(15), Runnable::run);
     }
 
     @Test
@@ -50,6 +57,42 @@ class SessionsTest {
         assertEquals(Optional.empty(), a.reserve("e1"));
         assertEquals(Optional.of("another bootstrap-server node is running a session of e1"), sessions("b", 2).reserve("e1"));
         a.unreserve("e1");
+        assertEquals(Optional.empty(), sessions("b", 2).reserve("e1"));
+    }
+
+    @Test
+    void a_session_whose_claim_another_node_took_over_is_stopped_at_its_next_request_and_its_claim_left_alone() {
+        Sessions a = sessions("a", 2);
+        assertEquals(Optional.empty(), a.reserve("e1"));
+        long id = storage.sessionStarted("e1", "a");
+        CompletableFuture<CoapResponse> deleteAnswer = new CompletableFuture<>();
+        List<Step> steps = List.of(new Step(Step.Kind.DELETE, CoapRequest.of(Method.DELETE, "/"), true),
+            new Step(Step.Kind.FINISH, CoapRequest.of(Method.POST, "/bs"), true));
+        CompletableFuture<String> outcome = a.start("e1", id, (request, timeout) -> deleteAnswer, steps, () -> { });
+
+        a.renewClaims();
+        assertEquals(Optional.of("another bootstrap-server node is running a session of e1"), sessions("b", 2).reserve("e1"),
+            "renewed, the claim is still a's");
+        storage.release("e1", "a"); // a's lease ran out while it was cut off from the database, and b took the endpoint over
+        assertTrue(storage.claim("e1", "b", Duration.ofSeconds(15)));
+        a.renewClaims();
+        deleteAnswer.complete(CoapResponse.of(ResponseCode.DELETED));
+
+        assertEquals("abandoned: stopped before FINISH", outcome.join());
+        assertEquals(Optional.of("abandoned: stopped before FINISH"), storage.sessions(Optional.of("e1"), 1).get(0).outcome());
+        assertEquals(Optional.of("another bootstrap-server node is running a session of e1"), sessions("c", 2).reserve("e1"),
+            "ending the session released a's claim only, not b's");
+    }
+
+    @Test
+    void an_ended_session_is_not_claimed_again_by_a_renewal() {
+        Sessions a = sessions("a", 2);
+        assertEquals(Optional.empty(), a.reserve("e1"));
+        long id = storage.sessionStarted("e1", "a");
+        List<Step> steps = List.of(new Step(Step.Kind.FINISH, CoapRequest.of(Method.POST, "/bs"), true));
+        assertEquals("success", a.start("e1", id, (request, timeout) -> CompletableFuture.completedFuture(CoapResponse.of(ResponseCode.CHANGED)),
+            steps, () -> { }).join());
+        a.renewClaims();
         assertEquals(Optional.empty(), sessions("b", 2).reserve("e1"));
     }
 }

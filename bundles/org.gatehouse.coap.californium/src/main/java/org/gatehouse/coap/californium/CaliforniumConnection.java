@@ -51,7 +51,8 @@ final class CaliforniumConnection implements Connection {
         this.endpoint = new CoapEndpoint.Builder().setConnector(Connectors.create(peer, setup.client())).setConfiguration(setup.client()).build();
         // With DTLS only the peer this (client-only) connector handshaked with can send; without
         // it, the peer's address is the only proof of identity there is.
-        this.resource = new HandlerResource(peer.name(), handler, from -> from.address().equals(address), setup.maxBody(), setup.executor());
+        this.resource = new HandlerResource(peer.name(), handler, from -> from.address().equals(address), setup.maxBody(), setup.executor(),
+            setup.blocking());
         endpoint.setMessageDeliverer(new ServerMessageDeliverer(resource, setup.client()));
         endpoint.setExecutors(setup.executor(), setup.timer());
         this.outgoing = new Outgoing(endpoint, setup.timer(), !(peer.security() instanceof PeerSecurity.NoSec));

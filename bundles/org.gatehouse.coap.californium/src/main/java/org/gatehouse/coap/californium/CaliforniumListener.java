@@ -42,7 +42,7 @@ final class CaliforniumListener implements Listener {
         this.endpoint = new CoapEndpoint.Builder().setConnector(Connectors.listener(spec, setup.server())).setConfiguration(setup.server())
             .setEndpointContextMatcher(new PeerMatcher()).build();
         // Who may speak was settled by the handshake (DTLS) or cannot be known (plain CoAP): every sender is heard.
-        this.resource = new HandlerResource(spec.name(), handler, peer -> true, setup.maxBody(), setup.executor());
+        this.resource = new HandlerResource(spec.name(), handler, peer -> true, setup.maxBody(), setup.executor(), setup.blocking());
         endpoint.setMessageDeliverer(new ServerMessageDeliverer(resource, setup.server()));
         endpoint.setExecutors(setup.executor(), setup.timer());
         this.outgoing = new Outgoing(endpoint, setup.timer(), spec.security() instanceof ListenSecurity.Dtls);

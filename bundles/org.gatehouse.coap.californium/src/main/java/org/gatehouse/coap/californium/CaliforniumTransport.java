@@ -1,5 +1,6 @@
 package org.gatehouse.coap.californium;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -34,6 +35,7 @@ public final class CaliforniumTransport implements CoapTransport {
     static final int MAX_BODY = 8192;
     // The largest UDP payload: Californium drops a datagram longer than its buffer without a word.
     private static final int MAX_DATAGRAM = 65507;
+    private static final int BLOCKING_THREADS = 4;
 
     @ObjectClassDefinition(name = "Gatehouse CoAP transport", description = "CoAP and DTLS settings of every connection and listener")
     public @interface Config {
@@ -54,18 +56,21 @@ public final class CaliforniumTransport implements CoapTransport {
     }
 
     /** What every endpoint is built from: the client role's and the server role's settings, the shared threads, the body limit. */
-    record Setup(Configuration client, Configuration server, ScheduledExecutorService executor, ScheduledExecutorService timer, int maxBody) {
+    record Setup(Configuration client, Configuration server, ScheduledExecutorService executor, ScheduledExecutorService timer, int maxBody,
+            ExecutorService blocking) {
     }
 
     private final Setup setup;
     // Shared by every connection: a connection then costs a socket, not a set of new threads.
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemon("gatehouse-coap"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("gatehouse-coap-timer"));
+    // Blocking request handlers (BlockingRequestHandler) wait here, not on the threads above that carry every peer's messages.
+    private final ExecutorService blocking = Executors.newFixedThreadPool(BLOCKING_THREADS, daemon("gatehouse-coap-handler"));
 
     @Activate
     public CaliforniumTransport(Config config) {
         Configuration client = configuration(config);
-        this.setup = new Setup(client, serverConfiguration(client), executor, timer, config.max_body_size());
+        this.setup = new Setup(client, serverConfiguration(client), executor, timer, config.max_body_size(), blocking);
     }
 
     private static ThreadFactory daemon(String name) {
@@ -81,6 +86,7 @@ public final class CaliforniumTransport implements CoapTransport {
     public void deactivate() {
         executor.shutdownNow();
         timer.shutdownNow();
+        blocking.shutdownNow();
     }
 
     static Configuration configuration(Config config) {

@@ -3,6 +3,7 @@ package org.gatehouse.coap.californium;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 
 import org.eclipse.californium.core.CoapResource;
@@ -11,6 +12,7 @@ import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.server.resources.Resource;
+import org.gatehouse.coap.BlockingRequestHandler;
 import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.CoapResponse;
 import org.gatehouse.coap.Peer;
@@ -34,16 +36,21 @@ final class HandlerResource extends CoapResource {
     private final Predicate<Peer> admitted;
     private final int maxBody;
     private final Executor notifier;
+    private final Executor blocking;
     private final PendingResponses pending = new PendingResponses();
 
-    /** @param admitted which senders the handler hears; the others get 4.01 */
-    HandlerResource(String owner, RequestHandler handler, Predicate<Peer> admitted, int maxBody, Executor notifier) {
+    /**
+     * @param admitted which senders the handler hears; the others get 4.01
+     * @param blocking where a {@link BlockingRequestHandler} runs
+     */
+    HandlerResource(String owner, RequestHandler handler, Predicate<Peer> admitted, int maxBody, Executor notifier, Executor blocking) {
         super("", false);
         this.owner = owner;
         this.handler = handler;
         this.admitted = admitted;
         this.maxBody = maxBody;
         this.notifier = notifier;
+        this.blocking = blocking;
         setObservable(true);
     }
 
@@ -55,6 +62,18 @@ final class HandlerResource extends CoapResource {
     @Override
     public void handleRequest(Exchange exchange) {
         pending.begin();
+        if (handler instanceof BlockingRequestHandler) {
+            try {
+                blocking.execute(() -> respond(exchange));
+                return;
+            } catch (RejectedExecutionException e) {
+                // the transport is stopping: answer here rather than not at all
+            }
+        }
+        respond(exchange);
+    }
+
+    private void respond(Exchange exchange) {
         boolean handedOver = false;
         try {
             Request request = exchange.getRequest();

@@ -1,12 +1,10 @@
 package org.gatehouse.features.impl;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A configuration of a feature file as ConfigAdmin properties. Plain JSON values map as the
@@ -18,25 +16,26 @@ final class ConfigurationValues {
     private ConfigurationValues() {
     }
 
-    static Map<String, Object> of(JsonNode config) {
-        if (!config.isObject()) {
+    /** @param config a JSON object as {@link JsonTree} reads it */
+    static Map<String, Object> of(Object config) {
+        if (!(config instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("a configuration is a JSON object: " + config);
         }
         Map<String, Object> props = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            int colon = e.getKey().indexOf(':');
-            String key = colon < 0 ? e.getKey() : e.getKey().substring(0, colon);
-            String type = colon < 0 ? "" : e.getKey().substring(colon + 1);
-            props.put(key, value(e.getValue(), type.replace("[]", "")));
-        }
+        map.forEach((k, v) -> {
+            String name = (String) k;
+            int colon = name.indexOf(':');
+            String key = colon < 0 ? name : name.substring(0, colon);
+            String type = colon < 0 ? "" : name.substring(colon + 1);
+            props.put(key, value(v, type.replace("[]", "")));
+        });
         return props;
     }
 
-    private static Object value(JsonNode v, String type) {
-        if (v.isArray()) {
+    private static Object value(Object v, String type) {
+        if (v instanceof List<?> list) {
             List<Object> items = new ArrayList<>();
-            v.forEach(item -> items.add(scalar(item, type)));
+            list.forEach(item -> items.add(scalar(item, type)));
             if (items.isEmpty()) {
                 return new String[0];
             }
@@ -46,17 +45,28 @@ final class ConfigurationValues {
         return scalar(v, type);
     }
 
-    private static Object scalar(JsonNode v, String type) {
+    private static Object scalar(Object v, String type) {
         return switch (type) {
-            case "String" -> v.asText();
-            case "Integer", "int" -> v.asInt();
-            case "Long", "long" -> v.asLong();
-            case "Double", "double" -> v.asDouble();
-            case "Float", "float" -> (float) v.asDouble();
-            case "Boolean", "boolean" -> v.asBoolean();
-            case "" -> v.isBoolean() ? (Object) v.asBoolean()
-                : v.isIntegralNumber() ? (Object) v.asLong() : v.isNumber() ? (Object) v.asDouble() : v.asText();
+            case "String" -> String.valueOf(v);
+            case "Integer", "int" -> number(v).intValue();
+            case "Long", "long" -> number(v).longValue();
+            case "Double", "double" -> number(v).doubleValue();
+            case "Float", "float" -> number(v).floatValue();
+            case "Boolean", "boolean" -> v instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(v));
+            case "" -> v instanceof BigInteger big ? big.longValue() : v instanceof Map || v == null ? String.valueOf(v) : v;
             default -> throw new IllegalArgumentException("unsupported configuration type '" + type + "'");
         };
+    }
+
+    /** A number as given, or a string holding one (0 for anything else, as Jackson's asInt and asLong had it). */
+    private static Number number(Object v) {
+        if (v instanceof Number n) {
+            return n;
+        }
+        try {
+            return Double.parseDouble(String.valueOf(v));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

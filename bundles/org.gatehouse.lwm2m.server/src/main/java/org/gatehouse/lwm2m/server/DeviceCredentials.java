@@ -14,7 +14,10 @@ import java.util.Optional;
 @org.osgi.annotation.versioning.ConsumerType
 public interface DeviceCredentials {
 
-    /** The credential of this endpoint. A device with one must register over DTLS with it. */
+    /**
+     * The credential of this endpoint. A device with one must register over DTLS with it. An X.509
+     * device is found here too, by the subject CN of its certificate.
+     */
     Optional<DeviceCredential> forEndpoint(String endpoint);
 
     /** The credential that uses this PSK identity. */

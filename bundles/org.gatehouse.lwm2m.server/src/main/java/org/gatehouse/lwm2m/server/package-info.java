@@ -4,7 +4,7 @@
  * ({@link org.gatehouse.lwm2m.server.DeviceCredentials}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.gatehouse.lwm2m.server;
 
 import org.osgi.annotation.bundle.Export;

@@ -33,10 +33,19 @@ import org.gatehouse.coap.TransportException;
  */
 final class Downloads {
 
-    private final HttpClient http;
+    private final Duration connectTimeout;
+    /** Built at the first http(s) download: an HttpClient costs a selector thread and its classes from the start on. */
+    private HttpClient http;
 
     Downloads(Duration connectTimeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.connectTimeout = connectTimeout;
+    }
+
+    private synchronized HttpClient client() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
     }
 
     /**
@@ -66,7 +75,7 @@ final class Downloads {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
-        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = response.body()) {
             if (response.statusCode() != 200) {
                 int code = response.statusCode() >= 500 ? Codes.CONNECTION_LOST : Codes.INVALID_URI;

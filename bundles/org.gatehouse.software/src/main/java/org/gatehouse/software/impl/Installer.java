@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * The framework side of an install: installs or updates a bundle from a verified package, resolves
  * it, starts it again when it was active, and rolls back to the previous jar when any of that fails.
  * A package installed this way is kept in {@code kept/<symbolic name>.jar}, because the gateway
- * starts from a clean bundle cache: {@link KeptPackages} installs the kept set again at each start.
+ * may start from a clean bundle cache: {@link KeptPackages} installs the kept set again at each start.
  */
 final class Installer {
 

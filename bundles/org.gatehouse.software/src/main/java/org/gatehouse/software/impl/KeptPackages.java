@@ -13,7 +13,7 @@ import java.util.jar.Manifest;
 
 /**
  * What servers changed about the bundles, kept under {@code data/software/kept/} because the
- * gateway starts from a clean bundle cache: {@code <bsn>.jar} for each package installed through
+ * gateway may start from a clean bundle cache: {@code <bsn>.jar} for each package installed through
  * object 9 (the last one that installed well), {@code <bsn>.stopped} for a bundle deactivated (or
  * installed and not yet activated), {@code <bsn>.removed} for a bundle of a feature that was
  * uninstalled. A jar is replaced by an atomic move, so a crash leaves the old or the new one.

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the framework to the kept set at start: the gateway starts from a clean bundle cache with
+ * Brings the framework to the kept set at start: the gateway may start from a clean bundle cache with
  * the bundles of its features, so what servers installed, updated, deactivated or uninstalled is
  * applied again from {@link KeptPackages}. Does nothing when the framework is there already (an
  * in-place restart). This bundle's own kept version is applied last, since it stops this component.

@@ -2,18 +2,30 @@ package org.gatehouse.bsserver.storage.jdbc;
 
 import static org.gatehouse.bsserver.storage.jdbc.Database.update;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
 import org.gatehouse.bsserver.storage.StorageException;
 
 /**
- * Claims on endpoints. A claim is taken with one conditional UPDATE (the row is free when it is ours
- * or expired, by the database clock) and, when there is no row, one INSERT that a concurrent insert
- * makes fail or insert nothing. Both are single statements, so the row lock of the database decides
- * between nodes: exactly one of them sees its statement change a row.
+ * Claims on endpoints. The common case, a free endpoint, is one INSERT that a concurrent insert makes
+ * fail or insert nothing. When the row is there, one transaction locks it (SELECT … FOR UPDATE) and
+ * decides by the database clock: ours is renewed, another node's unexpired claim is refused, and an
+ * expired one is taken over. Taking over also ends the sessions the former holder left open on that
+ * endpoint as abandoned, in the same transaction: the holder stopped renewing its claim, so it died
+ * (or lost the database), and its session can no longer finish. The row lock orders this against the
+ * former holder's own renewal, so a node that is alive after all either renewed first (and keeps
+ * its session) or finds its claim gone (and stops its session).
  */
 final class Claims {
+
+    /** The outcome logged for a session whose node's claim was taken over; it starts with "abandoned:". */
+    static String abandonedBy(String formerNode, String node) {
+        return "abandoned: node " + formerNode + " stopped renewing its claim; node " + node + " took the endpoint over";
+    }
 
     private final Database database;
 
@@ -27,21 +39,44 @@ final class Claims {
         }
         long millis = Math.max(1, lease.toMillis());
         Engine engine = database.engine();
+        String insert = engine.insertOrNothing("INSERT INTO bs_claim (endpoint, node, expires) VALUES (?, ?, " + engine.nowPlusMillis() + ")");
         try {
-            return database.call("claiming " + endpoint + " for " + node, c -> {
-                if (update(c, "UPDATE bs_claim SET node = ?, expires = " + engine.nowPlusMillis()
-                    + " WHERE endpoint = ? AND (node = ? OR expires <= CURRENT_TIMESTAMP)", node, millis, endpoint, node) == 1) {
-                    return true;
-                }
-                return update(c, engine.insertOrNothing("INSERT INTO bs_claim (endpoint, node, expires) VALUES (?, ?, "
-                    + engine.nowPlusMillis() + ")"), endpoint, node, millis) == 1;
-            });
-        } catch (StorageException e) {
-            if (e.getCause() instanceof SQLException sql && Database.UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return false; // another node inserted its claim between our two statements
+            if (database.call("claiming " + endpoint + " for " + node, c -> update(c, insert, endpoint, node, millis)) == 1) {
+                return true;
             }
-            throw e;
+        } catch (StorageException e) {
+            if (!(e.getCause() instanceof SQLException sql && Database.UNIQUE_VIOLATION.equals(sql.getSQLState()))) {
+                throw e;
+            }
+            // H2: the row is there; decided below
         }
+        return database.transaction("claiming " + endpoint + " for " + node, c -> claimHeld(c, endpoint, node, millis, insert));
+    }
+
+    private boolean claimHeld(Connection c, String endpoint, String node, long millis, String insert) throws SQLException {
+        String holder;
+        boolean expired;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT node, CASE WHEN expires <= CURRENT_TIMESTAMP THEN 1 ELSE 0 END FROM bs_claim WHERE endpoint = ? FOR UPDATE")) {
+            s.setString(1, endpoint);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    // released since our insert: a duplicate key now is a lost race, which the transaction retries
+                    return update(c, insert, endpoint, node, millis) == 1;
+                }
+                holder = rs.getString(1);
+                expired = rs.getInt(2) == 1;
+            }
+        }
+        if (!holder.equals(node) && !expired) {
+            return false;
+        }
+        if (!holder.equals(node)) {
+            update(c, "UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = ? WHERE endpoint = ? AND node = ? AND ended IS NULL",
+                abandonedBy(holder, node), endpoint, holder);
+        }
+        return update(c, "UPDATE bs_claim SET node = ?, expires = " + database.engine().nowPlusMillis() + " WHERE endpoint = ?",
+            node, millis, endpoint) == 1;
     }
 
     void release(String endpoint, String node) {

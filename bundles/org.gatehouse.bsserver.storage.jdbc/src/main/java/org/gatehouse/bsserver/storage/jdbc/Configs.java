@@ -8,20 +8,34 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.gatehouse.bsserver.storage.BootstrapStorage;
 import org.gatehouse.bsserver.storage.StoredConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The configurations table: put as update-else-insert in one transaction, removal as a tombstone. */
+/**
+ * The configurations table: put as update-else-insert in one transaction, removal as a tombstone.
+ * Documents are sealed by {@link SecretCipher} (column json_sealed), since they hold the keys the
+ * bootstrap server writes to devices; the clear column json is only what schema version 1 left.
+ */
 final class Configs {
 
-    private static final String COLUMNS = "SELECT config_key, json, revision, updated FROM bs_config ";
+    private static final String COLUMNS = "SELECT config_key, json_sealed, revision, updated FROM bs_config ";
+    private static final Logger LOG = LoggerFactory.getLogger(Configs.class);
 
     private final Database database;
+    private final Supplier<SecretCipher> cipher;
 
-    Configs(Database database) {
+    /** @param cipher the cipher, asked for only when a document is sealed or opened */
+    Configs(Database database, Supplier<SecretCipher> cipher) {
         this.database = database;
+        this.cipher = cipher;
     }
 
     StoredConfig put(String key, String json) {
@@ -29,11 +43,13 @@ final class Configs {
         if (json == null) {
             throw new IllegalArgumentException("configuration " + key + ": no document");
         }
+        byte[] sealed = cipher.get().sealConfig(json, key);
         // a concurrent first insert of the same key fails with a duplicate key; the transaction is retried
         return database.transaction("storing configuration " + key, c -> {
-            if (update(c, "UPDATE bs_config SET json = ?, revision = revision + 1, updated = CURRENT_TIMESTAMP WHERE config_key = ?",
-                json, key) == 0) {
-                update(c, "INSERT INTO bs_config (config_key, json, revision, updated) VALUES (?, ?, 1, CURRENT_TIMESTAMP)", key, json);
+            if (update(c, "UPDATE bs_config SET json = NULL, json_sealed = ?, revision = revision + 1, updated = CURRENT_TIMESTAMP "
+                + "WHERE config_key = ?", sealed, key) == 0) {
+                update(c, "INSERT INTO bs_config (config_key, json_sealed, revision, updated) VALUES (?, ?, 1, CURRENT_TIMESTAMP)", key,
+                    sealed);
             }
             return read(c, key).orElseThrow();
         });
@@ -41,7 +57,8 @@ final class Configs {
 
     boolean remove(String key) {
         return database.call("removing configuration " + key, c -> update(c,
-            "UPDATE bs_config SET json = NULL, revision = revision + 1, updated = CURRENT_TIMESTAMP WHERE config_key = ? AND json IS NOT NULL",
+            "UPDATE bs_config SET json = NULL, json_sealed = NULL, revision = revision + 1, updated = CURRENT_TIMESTAMP "
+                + "WHERE config_key = ? AND json_sealed IS NOT NULL",
             key) == 1);
     }
 
@@ -49,9 +66,30 @@ final class Configs {
         return database.call("reading configuration " + key, c -> read(c, key));
     }
 
+    /** The endpoint's own configuration, else its longest prefix's: every candidate key in one query. */
+    Optional<StoredConfig> forEndpoint(String endpoint) {
+        List<String> candidates = BootstrapStorage.candidateKeys(endpoint);
+        String sql = COLUMNS + "WHERE config_key IN (" + "?,".repeat(candidates.size() - 1) + "?) AND json_sealed IS NOT NULL";
+        return database.call("looking up the configuration of " + endpoint, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < candidates.size(); i++) {
+                    s.setString(i + 1, candidates.get(i));
+                }
+                Map<String, StoredConfig> found = new HashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        StoredConfig config = config(rs);
+                        found.put(config.key(), config);
+                    }
+                }
+                return candidates.stream().filter(found::containsKey).findFirst().map(found::get);
+            }
+        });
+    }
+
     List<StoredConfig> all() {
         return database.call("listing configurations", c -> {
-            try (PreparedStatement s = c.prepareStatement(COLUMNS + "WHERE json IS NOT NULL ORDER BY config_key");
+            try (PreparedStatement s = c.prepareStatement(COLUMNS + "WHERE json_sealed IS NOT NULL ORDER BY config_key");
                     ResultSet rs = s.executeQuery()) {
                 List<StoredConfig> configs = new ArrayList<>();
                 while (rs.next()) {
@@ -62,8 +100,46 @@ final class Configs {
         });
     }
 
-    private static Optional<StoredConfig> read(Connection c, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(COLUMNS + "WHERE config_key = ? AND json IS NOT NULL")) {
+    /**
+     * Seals the documents schema version 1 stored in clear, each in its own transaction (a node that
+     * stops half-way leaves the rest to the next start). Their revision stays: the document is the same.
+     *
+     * @return how many were sealed
+     */
+    int sealClearDocuments(SecretCipher with) {
+        List<String> keys = database.call("finding configurations in clear", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT config_key FROM bs_config WHERE json IS NOT NULL");
+                    ResultSet rs = s.executeQuery()) {
+                List<String> found = new ArrayList<>();
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+                return found;
+            }
+        });
+        int sealed = 0;
+        for (String key : keys) {
+            sealed += database.transaction("sealing configuration " + key, c -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT json FROM bs_config WHERE config_key = ? AND json IS NOT NULL FOR UPDATE")) {
+                    s.setString(1, key);
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (!rs.next()) {
+                            return 0; // another node sealed it meanwhile
+                        }
+                        return update(c, "UPDATE bs_config SET json = NULL, json_sealed = ? WHERE config_key = ?",
+                            with.sealConfig(rs.getString(1), key), key);
+                    }
+                }
+            });
+        }
+        if (sealed > 0) {
+            LOG.info("Sealed {} configuration document(s) stored in clear by an earlier version on {}", sealed, database.described());
+        }
+        return sealed;
+    }
+
+    private Optional<StoredConfig> read(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(COLUMNS + "WHERE config_key = ? AND json_sealed IS NOT NULL")) {
             s.setString(1, key);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(config(rs)) : Optional.empty();
@@ -71,8 +147,10 @@ final class Configs {
         }
     }
 
-    private static StoredConfig config(ResultSet rs) throws SQLException {
-        return new StoredConfig(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getObject(4, OffsetDateTime.class).toInstant());
+    private StoredConfig config(ResultSet rs) throws SQLException {
+        String key = rs.getString(1);
+        return new StoredConfig(key, cipher.get().openConfig(rs.getBytes(2), key), rs.getLong(3),
+            rs.getObject(4, OffsetDateTime.class).toInstant());
     }
 
     private static void checkKey(String key) {

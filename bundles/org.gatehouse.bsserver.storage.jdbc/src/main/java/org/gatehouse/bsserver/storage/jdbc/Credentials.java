@@ -11,21 +11,30 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.gatehouse.bsserver.storage.CredentialRole;
 import org.gatehouse.bsserver.storage.EndpointCredential;
 import org.gatehouse.bsserver.storage.StorageException;
 
-/** The credentials table. Secrets go in sealed by {@link SecretCipher} and come out opened. */
+/**
+ * The credentials table of one role: {@code bs_credential} toward the bootstrap server,
+ * {@code bs_lwm2m_credential} toward the LwM2M server (same columns). Secrets go in sealed by
+ * {@link SecretCipher}, bound to endpoint and role, and come out opened.
+ */
 final class Credentials {
-
-    private static final String COLUMNS = "SELECT endpoint, kind, identity, secret FROM bs_credential ";
 
     private final Database database;
     private final Supplier<SecretCipher> cipher;
+    private final CredentialRole role;
+    private final String table;
+    private final String columns;
 
     /** @param cipher the cipher, asked for only when a secret is sealed or opened */
-    Credentials(Database database, Supplier<SecretCipher> cipher) {
+    Credentials(Database database, Supplier<SecretCipher> cipher, CredentialRole role) {
         this.database = database;
         this.cipher = cipher;
+        this.role = role;
+        this.table = role == CredentialRole.BOOTSTRAP_SERVER ? "bs_credential" : "bs_lwm2m_credential";
+        this.columns = "SELECT endpoint, kind, identity, secret FROM " + table + " ";
     }
 
     void put(EndpointCredential credential) {
@@ -37,16 +46,16 @@ final class Credentials {
             throw new IllegalArgumentException("credential of " + endpoint + ": kind and identity are required");
         }
         byte[] secret = credential.secret();
-        byte[] sealed = secret.length == 0 ? null : cipher.get().seal(secret, endpoint);
+        byte[] sealed = secret.length == 0 ? null : cipher.get().seal(secret, role, endpoint);
         Arrays.fill(secret, (byte) 0);
         database.transaction("storing the credential of " + endpoint, c -> {
-            Optional<String> holder = holderOf(c, credential.kind(), credential.identity());
+            Optional<String> holder = holderOf(c, table, credential.kind(), credential.identity());
             if (holder.isPresent() && !holder.get().equals(endpoint)) {
                 throw new StorageException("the " + credential.kind() + " identity of " + endpoint + " is already the identity of "
                     + holder.get() + "; an identity may belong to one endpoint only");
             }
-            if (write(c, "UPDATE bs_credential SET kind = ?, identity = ?, secret = ? WHERE endpoint = ?", credential, sealed) == 0) {
-                write(c, "INSERT INTO bs_credential (kind, identity, secret, endpoint) VALUES (?, ?, ?, ?)", credential, sealed);
+            if (write(c, "UPDATE " + table + " SET kind = ?, identity = ?, secret = ? WHERE endpoint = ?", credential, sealed) == 0) {
+                write(c, "INSERT INTO " + table + " (kind, identity, secret, endpoint) VALUES (?, ?, ?, ?)", credential, sealed);
             }
             return null;
         });
@@ -54,20 +63,20 @@ final class Credentials {
 
     boolean remove(String endpoint) {
         return database.call("removing the credential of " + endpoint,
-            c -> update(c, "DELETE FROM bs_credential WHERE endpoint = ?", endpoint) == 1);
+            c -> update(c, "DELETE FROM " + table + " WHERE endpoint = ?", endpoint) == 1);
     }
 
     Optional<EndpointCredential> byEndpoint(String endpoint) {
-        return database.call("reading the credential of " + endpoint, c -> one(c, COLUMNS + "WHERE endpoint = ?", endpoint));
+        return database.call("reading the credential of " + endpoint, c -> one(c, columns + "WHERE endpoint = ?", endpoint));
     }
 
     Optional<EndpointCredential> byIdentity(EndpointCredential.Kind kind, String identity) {
         return database.call("looking up a " + kind + " identity",
-            c -> one(c, COLUMNS + "WHERE kind = ? AND identity = ?", kind.name(), identity));
+            c -> one(c, columns + "WHERE kind = ? AND identity = ?", kind.name(), identity));
     }
 
-    private static Optional<String> holderOf(Connection c, EndpointCredential.Kind kind, String identity) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT endpoint FROM bs_credential WHERE kind = ? AND identity = ?")) {
+    private static Optional<String> holderOf(Connection c, String table, EndpointCredential.Kind kind, String identity) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT endpoint FROM " + table + " WHERE kind = ? AND identity = ?")) {
             s.setString(1, kind.name());
             s.setString(2, identity);
             try (ResultSet rs = s.executeQuery()) {
@@ -101,7 +110,7 @@ final class Credentials {
                 }
                 String endpoint = rs.getString(1);
                 byte[] sealed = rs.getBytes(4);
-                byte[] secret = sealed == null ? new byte[0] : cipher.get().open(sealed, endpoint);
+                byte[] secret = sealed == null ? new byte[0] : cipher.get().open(sealed, role, endpoint);
                 EndpointCredential credential = new EndpointCredential(endpoint, EndpointCredential.Kind.valueOf(rs.getString(2)),
                     rs.getString(3), secret);
                 Arrays.fill(secret, (byte) 0); // the record holds its own copy

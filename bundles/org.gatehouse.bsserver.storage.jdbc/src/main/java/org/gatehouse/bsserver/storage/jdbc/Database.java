@@ -100,7 +100,7 @@ final class Database implements AutoCloseable {
             return result;
         } catch (SQLException e) {
             // an SQL error (duplicate key, ...) leaves the connection usable; a connection error does not
-            broken = e.getSQLState() == null || e.getSQLState().startsWith("08");
+            broken = connectionLost(e);
             throw e;
         } catch (RuntimeException e) {
             broken = false; // thrown by the work itself, after a rollback
@@ -108,6 +108,11 @@ final class Database implements AutoCloseable {
         } finally {
             pool.release(c, broken);
         }
+    }
+
+    /** True when {@code e} says the connection (or the database) is gone, not that a statement was refused. */
+    static boolean connectionLost(SQLException e) {
+        return e.getSQLState() == null || e.getSQLState().startsWith("08");
     }
 
     private static boolean lostRace(SQLException e) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.gatehouse.bsserver.storage.BootstrapStorage;
+import org.gatehouse.bsserver.storage.CredentialRole;
 import org.gatehouse.bsserver.storage.EndpointCredential;
 import org.gatehouse.bsserver.storage.SessionRecord;
 import org.gatehouse.bsserver.storage.StorageException;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * connected when it is created: the first call (or {@link #open()}) connects, migrates the schema and
  * checks the secret key; a failure there is reported to that caller and tried again on the next call.
  * Outside a framework, create one with {@link #h2} or {@link #postgresql} and close it after use.
+ * Session events and ends are written behind (see {@link LogWriter}): {@link #sessions} on this object
+ * sees them at once, other nodes a moment later, and {@link #close} writes what is still queued.
  */
 public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseable {
 
@@ -33,7 +36,9 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
     private final Path embeddedFile;
     private final Configs configs;
     private final Credentials credentials;
+    private final Credentials lwm2mServerCredentials;
     private final SessionLog sessions;
+    private final SessionRetention retention;
     private final Claims claims;
     private volatile SecretCipher cipher;
     private volatile int schemaVersion;
@@ -45,9 +50,11 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         this.keyFile = keyFile;
         this.embeddedFile = embeddedFile;
         this.database = new Database(engine, new ConnectionPool(engine.loadDriver(), url, properties, described, POOL_SIZE), described);
-        this.configs = new Configs(database);
-        this.credentials = new Credentials(database, () -> cipher);
+        this.configs = new Configs(database, () -> cipher);
+        this.credentials = new Credentials(database, () -> cipher, CredentialRole.BOOTSTRAP_SERVER);
+        this.lwm2mServerCredentials = new Credentials(database, () -> cipher, CredentialRole.LWM2M_SERVER);
         this.sessions = new SessionLog(database);
+        this.retention = new SessionRetention(database);
         this.claims = new Claims(database);
     }
 
@@ -69,8 +76,9 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         }
         // TRACE_LEVEL_FILE=0: no .trace.db file, which would hold statements next to the data;
         // DB_CLOSE_ON_EXIT=FALSE: closed by close() (the component's deactivation), not by a JVM shutdown hook
-        // that would outlive the bundle
-        String url = "jdbc:h2:file:" + file + ";TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
+        // that would outlive the bundle; QUERY_CACHE_SIZE: every statement of a session stays parsed on each pooled
+        // connection (H2 keeps 8 by default, fewer than a session uses, so each was parsed again every time)
+        String url = "jdbc:h2:file:" + file + ";TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
         Properties properties = new Properties();
         properties.setProperty("user", user.isEmpty() ? "sa" : user);
         properties.setProperty("password", password);
@@ -121,6 +129,7 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         }
         SecretCipher loaded = KeyFile.load(keyFile);
         new KeyCheck(database, keyFile).verify(loaded);
+        configs.sealClearDocuments(loaded); // before any use: readers see sealed documents only
         cipher = loaded;
         LOG.info("Bootstrap-server storage ready on {} (schema version {}), node {}", database.described(), schemaVersion, node);
     }
@@ -172,28 +181,60 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
     }
 
     @Override
+    public Optional<StoredConfig> configFor(String endpoint) {
+        return ready().configs.forEndpoint(endpoint);
+    }
+
+    @Override
     public List<StoredConfig> configs() {
         return ready().configs.all();
     }
 
     @Override
     public void putCredential(EndpointCredential credential) {
-        ready().credentials.put(Objects.requireNonNull(credential, "credential"));
+        putCredential(CredentialRole.BOOTSTRAP_SERVER, credential);
     }
 
     @Override
     public boolean removeCredential(String endpoint) {
-        return ready().credentials.remove(endpoint);
+        return removeCredential(CredentialRole.BOOTSTRAP_SERVER, endpoint);
     }
 
     @Override
     public Optional<EndpointCredential> credential(String endpoint) {
-        return ready().credentials.byEndpoint(endpoint);
+        return credential(CredentialRole.BOOTSTRAP_SERVER, endpoint);
     }
 
     @Override
     public Optional<EndpointCredential> credentialByIdentity(EndpointCredential.Kind kind, String identity) {
-        return ready().credentials.byIdentity(kind, identity);
+        return credentialByIdentity(CredentialRole.BOOTSTRAP_SERVER, kind, identity);
+    }
+
+    @Override
+    public void putCredential(CredentialRole role, EndpointCredential credential) {
+        ready().credentials(role).put(Objects.requireNonNull(credential, "credential"));
+    }
+
+    @Override
+    public boolean removeCredential(CredentialRole role, String endpoint) {
+        return ready().credentials(role).remove(endpoint);
+    }
+
+    @Override
+    public Optional<EndpointCredential> credential(CredentialRole role, String endpoint) {
+        return ready().credentials(role).byEndpoint(endpoint);
+    }
+
+    @Override
+    public Optional<EndpointCredential> credentialByIdentity(CredentialRole role, EndpointCredential.Kind kind, String identity) {
+        return ready().credentials(role).byIdentity(kind, identity);
+    }
+
+    private Credentials credentials(CredentialRole role) {
+        return switch (Objects.requireNonNull(role, "role")) {
+            case BOOTSTRAP_SERVER -> credentials;
+            case LWM2M_SERVER -> lwm2mServerCredentials;
+        };
     }
 
     @Override
@@ -216,6 +257,23 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         return ready().sessions.recent(endpoint, limit);
     }
 
+    /**
+     * Prunes the session log: sessions started more than {@code maxAge} ago (database time), and all
+     * but the newest {@code maxCount}, with their events. Zero or less for either: no such limit.
+     *
+     * @return how many sessions were deleted
+     */
+    public int pruneSessions(Duration maxAge, int maxCount) {
+        JdbcBootstrapStorage storage = ready();
+        storage.sessions.flush(); // an end still queued here would make a finished session look running
+        return storage.retention.prune(Objects.requireNonNull(maxAge, "maxAge"), maxCount);
+    }
+
+    @Override
+    public int endOrphanedSessions(Duration grace) {
+        return ready().sessions.endOrphaned(grace);
+    }
+
     @Override
     public boolean claim(String endpoint, String node, Duration lease) {
         return ready().claims.claim(endpoint, node, lease);
@@ -226,9 +284,13 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         ready().claims.release(endpoint, node);
     }
 
-    /** Closes the pooled connections (an embedded H2 database closes with its last connection). */
+    /**
+     * Writes the session-log rows still queued, then closes the pooled connections (an embedded H2
+     * database closes with its last connection).
+     */
     @Override
     public void close() {
+        sessions.close();
         database.close();
     }
 

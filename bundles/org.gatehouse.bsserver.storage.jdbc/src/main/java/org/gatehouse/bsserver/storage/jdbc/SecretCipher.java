@@ -12,18 +12,24 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.gatehouse.bsserver.storage.CredentialRole;
 import org.gatehouse.bsserver.storage.StorageException;
 
 /**
- * Seals secrets for the database with AES-256-GCM. A sealed value is a format byte, a random 96-bit
- * nonce and the ciphertext with its tag. The endpoint name is bound in as associated data, so a
- * secret copied to another endpoint's row does not decrypt.
+ * Seals secrets for the database with AES-256-GCM: credential secrets, and whole configuration
+ * documents (they hold the keys the bootstrap server writes to devices). A sealed value is a format
+ * byte, a random 96-bit nonce and the ciphertext with its tag. The endpoint name (or configuration
+ * key) is bound in as associated data, so a value copied to another row does not decrypt.
  */
 final class SecretCipher {
 
     private static final byte FORMAT = 1;
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
+    // associated data: what the value is and whose, so that neither kind nor owner can be swapped
+    private static final String CREDENTIAL = "gatehouse-bsserver-credential:";
+    private static final String CONFIG = "gatehouse-bsserver-config:";
+    private static final String LWM2M_SERVER_CREDENTIAL = "gatehouse-lwm2m-server-credential:";
 
     private final SecretKeySpec key;
     private final String keyId;
@@ -52,34 +58,64 @@ final class SecretCipher {
     }
 
     byte[] seal(byte[] plain, String endpoint) {
-        byte[] nonce = new byte[NONCE];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, endpoint);
-            byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(1 + NONCE + sealed.length).put(FORMAT).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new StorageException("cannot encrypt the secret of " + endpoint + ": " + e.getMessage(), e);
-        }
+        return seal(plain, CredentialRole.BOOTSTRAP_SERVER, endpoint);
     }
 
     byte[] open(byte[] sealed, String endpoint) {
-        if (sealed.length < 1 + NONCE || sealed[0] != FORMAT) {
-            throw new StorageException("the stored secret of " + endpoint + " is not in a known format");
-        }
+        return open(sealed, CredentialRole.BOOTSTRAP_SERVER, endpoint);
+    }
+
+    /** Seals a credential secret bound to its endpoint and role: a secret moved to the other role does not decrypt. */
+    byte[] seal(byte[] plain, CredentialRole role, String endpoint) {
+        return seal(plain, label(role), endpoint, "the secret of " + endpoint);
+    }
+
+    byte[] open(byte[] sealed, CredentialRole role, String endpoint) {
+        return open(sealed, label(role), endpoint, "the stored secret of " + endpoint);
+    }
+
+    private static String label(CredentialRole role) {
+        return role == CredentialRole.BOOTSTRAP_SERVER ? CREDENTIAL : LWM2M_SERVER_CREDENTIAL;
+    }
+
+    /** Seals a whole configuration document, bound to its key: a document copied to another key does not decrypt. */
+    byte[] sealConfig(String json, String key) {
+        return seal(json.getBytes(StandardCharsets.UTF_8), CONFIG, key, "configuration " + key);
+    }
+
+    String openConfig(byte[] sealed, String key) {
+        return new String(open(sealed, CONFIG, key, "the stored configuration " + key), StandardCharsets.UTF_8);
+    }
+
+    private byte[] seal(byte[] plain, String label, String name, String what) {
+        byte[] nonce = new byte[NONCE];
+        random.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(sealed, 1, 1 + NONCE), endpoint);
-            return cipher.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, label + name);
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(1 + NONCE + sealed.length).put(FORMAT).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
-            throw new StorageException("cannot decrypt the stored secret of " + endpoint + " with the key in " + source
-                + ": the key file differs from the one the secret was written with, or the row was altered", e);
+            throw new StorageException("cannot encrypt " + what + ": " + e.getMessage(), e);
         }
     }
 
-    private Cipher cipher(int mode, byte[] nonce, String endpoint) throws GeneralSecurityException {
+    private byte[] open(byte[] sealed, String label, String name, String what) {
+        if (sealed.length < 1 + NONCE || sealed[0] != FORMAT) {
+            throw new StorageException(what + " is not in a known format");
+        }
+        try {
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(sealed, 1, 1 + NONCE), label + name);
+            return cipher.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
+        } catch (GeneralSecurityException e) {
+            throw new StorageException("cannot decrypt " + what + " with the key in " + source
+                + ": the key file differs from the one it was written with, or the row was altered", e);
+        }
+    }
+
+    private Cipher cipher(int mode, byte[] nonce, String associated) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(("gatehouse-bsserver-credential:" + endpoint).getBytes(StandardCharsets.UTF_8));
+        cipher.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
         return cipher;
     }
 

@@ -14,21 +14,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.gatehouse.bsserver.storage.SessionRecord;
 import org.gatehouse.bsserver.storage.StorageException;
 
-/** The session log: one row per session, one per request of it; read newest first in one query. */
+/**
+ * The session log: one row per session, one per request of it; read newest first in one query. The
+ * start of a session is written at once (its id is the row's); its events and end are written behind
+ * by a {@link LogWriter}, and flushed before this node reads the log and when the storage closes.
+ */
 final class SessionLog {
 
     private final Database database;
+    private final LogWriter writer;
+    // sessions started through this object and not ended yet: their events and end are written behind
+    private final Set<Long> open = ConcurrentHashMap.newKeySet();
 
     SessionLog(Database database) {
         this.database = database;
+        this.writer = new LogWriter(database);
     }
 
     long started(String endpoint, String node) {
-        return database.call("logging a session of " + endpoint, c -> {
+        long id = database.call("logging a session of " + endpoint, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO bs_session (endpoint, node, started) VALUES (?, ?, CURRENT_TIMESTAMP)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 s.setString(1, endpoint);
@@ -40,12 +50,19 @@ final class SessionLog {
                 }
             }
         });
+        open.add(id);
+        return id;
     }
 
     void event(long sessionId, String event) {
+        String text = truncated(event);
+        if (open.contains(sessionId) && writer.offer(sessionId, text, false)) {
+            return;
+        }
+        writer.flush(); // what is queued goes first, in order
         try {
             database.call("logging an event of session " + sessionId,
-                c -> update(c, "INSERT INTO bs_session_event (session_id, event) VALUES (?, ?)", sessionId, truncated(event)));
+                c -> update(c, "INSERT INTO bs_session_event (session_id, event) VALUES (?, ?)", sessionId, text));
         } catch (StorageException e) {
             // a missing parent row: 23503 on PostgreSQL, 23506 on H2
             if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("2350")) {
@@ -57,13 +74,37 @@ final class SessionLog {
 
     /** Records the first end of a session; a later one is ignored. */
     void ended(long sessionId, String outcome) {
+        String text = truncated(outcome);
+        if (open.remove(sessionId) && writer.offer(sessionId, text, true)) {
+            return;
+        }
+        writer.flush(); // a first end still queued counts, not this one
         database.call("logging the end of session " + sessionId, c -> {
-            if (update(c, "UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = ? WHERE id = ? AND ended IS NULL", truncated(outcome),
+            if (update(c, "UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = ? WHERE id = ? AND ended IS NULL", text,
                 sessionId) == 0 && !exists(c, sessionId)) {
                 throw new StorageException("no session " + sessionId + " in the log");
             }
             return null;
         });
+    }
+
+    /** Writes what is queued now, before a statement that must see this node's rows. */
+    void flush() {
+        writer.flush();
+    }
+
+    /** Writes every queued row; later ones are written by their callers. */
+    void close() {
+        writer.close();
+    }
+
+    /** See {@link org.gatehouse.bsserver.storage.BootstrapStorage#endOrphanedSessions}; one statement, on the index of open sessions. */
+    int endOrphaned(java.time.Duration grace) {
+        writer.flush(); // this node's own ends still queued count first
+        return database.call("ending orphaned sessions", c -> update(c, "UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = "
+            + "'abandoned: node ' || node || ' stopped renewing its claim before the session ended' WHERE ended IS NULL AND started < "
+            + database.engine().nowPlusMillis() + " AND NOT EXISTS (SELECT 1 FROM bs_claim c WHERE c.endpoint = bs_session.endpoint"
+            + " AND c.node = bs_session.node AND c.expires > CURRENT_TIMESTAMP)", -Math.max(0, grace.toMillis())));
     }
 
     List<SessionRecord> recent(Optional<String> endpoint, int limit) {
@@ -76,6 +117,7 @@ final class SessionLog {
         String sql = "SELECT s.id, s.endpoint, s.node, s.started, s.ended, s.outcome, e.event FROM (SELECT * FROM bs_session"
             + (endpoint.isPresent() ? " WHERE endpoint = ?" : "") + " ORDER BY id DESC LIMIT ?) s"
             + " LEFT JOIN bs_session_event e ON e.session_id = s.id ORDER BY s.id DESC, e.id";
+        writer.flush(); // this node's own rows are read back at once
         return database.call("reading the session log", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 int p = 1;

@@ -1,9 +1,11 @@
 package org.gatehouse.bsserver.storage.jdbc;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.gatehouse.bsserver.storage.BootstrapStorage;
 import org.gatehouse.bsserver.storage.StorageException;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * registers the service itself, because its {@link BootstrapStorage#ENGINE} property comes from the
  * configuration. The database is opened on a thread of its own, so that a database that is down or
  * refuses the login costs the framework start nothing; the log says what to fix, and the service
- * reports the same to its callers until the database answers.
+ * reports the same to its callers until the database answers. The same thread prunes the session
+ * log by its retention settings, right after opening and then every {@code sessionPruneMinutes}.
  */
 @Component(immediate = true, configurationPid = StorageComponent.PID)
 @Designate(ocd = StorageComponent.Config.class)
@@ -58,13 +61,26 @@ public final class StorageComponent {
         @AttributeDefinition(description = "File with the 32-byte AES key that seals secrets, created when missing; nodes sharing "
             + "a database need copies of one file. Empty for secret.key next to the h2 database, or <gatehouse.data>/bsserver/secret.key")
         String secretKeyFile() default "";
+
+        @AttributeDefinition(description = "Session log: sessions older than this many days are deleted with their events; 0 keeps "
+            + "them whatever their age")
+        int sessionRetentionDays() default 90;
+
+        @AttributeDefinition(description = "Session log: only the newest this many sessions are kept (all nodes together); 0 keeps "
+            + "any number")
+        int sessionRetentionCount() default 1_000_000;
+
+        @AttributeDefinition(description = "Session log: minutes between two prunings (each node prunes; the first right after start)")
+        int sessionPruneMinutes() default 60;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageComponent.class);
 
     private final JdbcBootstrapStorage storage;
     private final ServiceRegistration<BootstrapStorage> registration;
-    private final ExecutorService opener;
+    private final ScheduledExecutorService worker;
+    private final Duration retentionAge;
+    private final int retentionCount;
     private volatile boolean stopping;
 
     @Activate
@@ -77,12 +93,34 @@ public final class StorageComponent {
         }
         registration = context.registerService(BootstrapStorage.class, storage,
             FrameworkUtil.asDictionary(Map.of(BootstrapStorage.ENGINE, storage.engine())));
-        opener = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bsserver-storage-open");
+        retentionAge = Duration.ofDays(Math.max(0, config.sessionRetentionDays()));
+        retentionCount = Math.max(0, config.sessionRetentionCount());
+        worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bsserver-storage");
             t.setDaemon(true);
             return t;
         });
-        opener.execute(this::open);
+        worker.execute(this::open);
+        if (retentionAge.isZero() && retentionCount == 0) {
+            LOG.info("Bootstrap-server session log kept without limit (sessionRetentionDays and sessionRetentionCount are 0)");
+        } else {
+            int minutes = Math.max(1, config.sessionPruneMinutes());
+            worker.scheduleWithFixedDelay(this::prune, 0, minutes, TimeUnit.MINUTES);
+        }
+    }
+
+    private void prune() {
+        try {
+            int deleted = storage.pruneSessions(retentionAge, retentionCount);
+            if (deleted > 0) {
+                LOG.info("Session log pruned: {} session(s) deleted (retention {} days, {} sessions)", deleted, retentionAge.toDays(),
+                    retentionCount);
+            }
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                LOG.warn("Session log not pruned, tried again at the next interval: {}", e.getMessage());
+            }
+        }
     }
 
     /** The storage a configuration describes, not yet connected. */
@@ -127,7 +165,7 @@ public final class StorageComponent {
     void deactivate() {
         stopping = true;
         registration.unregister();
-        opener.shutdownNow();
+        worker.shutdownNow();
         storage.close();
     }
 }

@@ -86,6 +86,21 @@ class StorageComponentTest {
             public String secretKeyFile() {
                 return keyFile;
             }
+
+            @Override
+            public int sessionRetentionDays() {
+                return 90;
+            }
+
+            @Override
+            public int sessionRetentionCount() {
+                return 1_000_000;
+            }
+
+            @Override
+            public int sessionPruneMinutes() {
+                return 60;
+            }
         };
     }
 }

@@ -33,13 +33,14 @@ import org.junit.jupiter.api.Test;
  * What every engine must do, run against each of them by a subclass that provides a fresh database
  * per test. Two storages on one database stand for two nodes.
  */
-abstract class StorageContract {
+abstract class StorageContract extends LwM2mServerCredentialContract {
 
     private final List<JdbcBootstrapStorage> opened = new ArrayList<>();
 
     /** A new storage on this test's database (the same database for every call of one test). */
     protected abstract JdbcBootstrapStorage newStorage(String node);
 
+    @Override
     protected final JdbcBootstrapStorage storage(String node) {
         JdbcBootstrapStorage storage = newStorage(node);
         opened.add(storage);
@@ -87,6 +88,30 @@ abstract class StorageContract {
         assertEquals(List.of("gw-1", "gw-2", "sensor-*"), s.configs().stream().map(StoredConfig::key).toList());
         assertEquals("{\"n\":2}", s.configs().get(1).json());
         assertEquals(Optional.empty(), s.config("sensor-1"), "a prefix is a key of its own, not a lookup");
+    }
+
+    @Test
+    void an_endpoint_is_served_its_own_configuration_else_its_longest_prefix_as_another_node_changed_them() {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        assertEquals(Optional.empty(), b.configFor("plant-17"));
+        a.putConfig("*", "{\"any\":1}");
+        a.putConfig("plant-*", "{\"plant\":1}");
+        a.putConfig("plant-1*", "{\"plant1\":1}");
+        a.putConfig("plant-17", "{\"own\":1}");
+        assertEquals("plant-17", b.configFor("plant-17").orElseThrow().key());
+        assertEquals("plant-1*", b.configFor("plant-18").orElseThrow().key());
+        assertEquals("plant-*", b.configFor("plant-2").orElseThrow().key());
+        assertEquals("*", b.configFor("pump").orElseThrow().key());
+        assertEquals("plant-1*", b.configFor("plant-1").orElseThrow().key(), "a prefix serves a name equal to it");
+        a.removeConfig("plant-17");
+        assertEquals("plant-1*", b.configFor("plant-17").orElseThrow().key());
+        StoredConfig changed = a.putConfig("plant-1*", "{\"plant1\":2}");
+        assertEquals(changed, b.configFor("plant-17").orElseThrow());
+        assertEquals("*", b.configFor("").orElseThrow().key());
+        String longest = "x".repeat(255);
+        a.putConfig(longest, "{}");
+        assertEquals(longest, b.configFor(longest).orElseThrow().key());
     }
 
     @Test
@@ -224,6 +249,57 @@ abstract class StorageContract {
     }
 
     @Test
+    void events_written_behind_reach_another_node_in_order_and_a_close_writes_what_is_queued() throws Exception {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        int threads = 8;
+        int events = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Long>> ids = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String endpoint = "ep-" + t;
+            ids.add(pool.submit(() -> {
+                long id = a.sessionStarted(endpoint, "node-a");
+                for (int i = 0; i < events; i++) {
+                    a.sessionEvent(id, "WRITE /0/" + i + " 2.04");
+                }
+                a.sessionEnded(id, "success");
+                return id;
+            }));
+        }
+        for (Future<Long> id : ids) {
+            id.get();
+        }
+        pool.shutdown();
+        long open = a.sessionStarted("ep-open", "node-a");
+        a.sessionEvent(open, "DISCOVER / 2.05");
+        a.close(); // what is still queued is written now
+        List<String> expected = java.util.stream.IntStream.range(0, events).mapToObj(i -> "WRITE /0/" + i + " 2.04").toList();
+        List<SessionRecord> seen = b.sessions(Optional.empty(), threads + 1);
+        assertEquals(threads + 1, seen.size());
+        assertEquals(List.of("DISCOVER / 2.05"), seen.get(0).events());
+        assertEquals(Optional.empty(), seen.get(0).outcome());
+        for (SessionRecord r : seen.subList(1, seen.size())) {
+            assertEquals(expected, r.events(), r.endpoint());
+            assertEquals(Optional.of("success"), r.outcome());
+        }
+        b.sessionEvent(open, "FINISH 2.04"); // a session another node started: written at once
+        b.sessionEnded(open, "success");
+        assertEquals(List.of("DISCOVER / 2.05", "FINISH 2.04"), b.sessions(Optional.of("ep-open"), 1).get(0).events());
+    }
+
+    @Test
+    void rows_written_behind_reach_another_node_without_a_read_or_close_on_the_writing_one() {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        long id = a.sessionStarted("ep", "node-a");
+        a.sessionEvent(id, "DELETE / 2.02");
+        a.sessionEnded(id, "success");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> b.sessions(Optional.of("ep"), 1).get(0).outcome().isPresent());
+        assertEquals(List.of("DELETE / 2.02"), b.sessions(Optional.of("ep"), 1).get(0).events());
+    }
+
+    @Test
     void the_first_end_of_a_session_counts_and_unknown_sessions_are_refused() {
         JdbcBootstrapStorage s = storage("a");
         long id = s.sessionStarted("ep", "a");
@@ -262,6 +338,62 @@ abstract class StorageContract {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
             .until(() -> b.claim("ep", "node-b", Duration.ofMinutes(1)));
         assertFalse(a.claim("ep", "node-a", Duration.ofMinutes(1)), "the expired holder lost it");
+    }
+
+    @Test
+    void taking_over_an_expired_claim_ends_the_former_holders_open_sessions_of_that_endpoint_as_abandoned() {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        long finished = a.sessionStarted("ep", "node-a");
+        a.sessionEnded(finished, "success");
+        assertTrue(a.claim("ep", "node-a", Duration.ofSeconds(2)));
+        long open = a.sessionStarted("ep", "node-a");
+        a.sessionEvent(open, "WRITE /0/1 2.04");
+        long elsewhere = a.sessionStarted("other-ep", "node-a");
+        assertFalse(b.claim("ep", "node-b", Duration.ofMinutes(1)));
+        assertEquals(Optional.empty(), session(b, "ep", open).outcome(), "open while the lease runs");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+            .until(() -> b.claim("ep", "node-b", Duration.ofMinutes(1)));
+        SessionRecord abandoned = session(b, "ep", open);
+        assertEquals(Optional.of("abandoned: node node-a stopped renewing its claim; node node-b took the endpoint over"), abandoned.outcome());
+        assertTrue(abandoned.ended().isPresent());
+        assertEquals(List.of("WRITE /0/1 2.04"), abandoned.events());
+        assertEquals(Optional.of("success"), session(b, "ep", finished).outcome(), "an ended session keeps its outcome");
+        assertEquals(Optional.empty(), session(b, "other-ep", elsewhere).outcome(), "other endpoints are not touched");
+
+        a.sessionEnded(open, "success"); // the former holder, alive after all, reports late: the first end counts
+        assertEquals(abandoned.outcome(), session(b, "ep", open).outcome());
+        assertFalse(a.claim("ep", "node-a", Duration.ofMinutes(1)), "its renewal finds the claim gone");
+        assertTrue(b.claim("ep", "node-b", Duration.ofMinutes(1)), "the new holder renews without abandoning its own");
+        assertEquals(abandoned.outcome(), session(b, "ep", open).outcome());
+    }
+
+    @Test
+    void open_sessions_whose_node_holds_no_live_claim_on_their_endpoint_are_ended_as_abandoned_after_the_grace() {
+        JdbcBootstrapStorage a = storage("node-a");
+        assertTrue(a.claim("held", "node-a", Duration.ofMinutes(1)));
+        long running = a.sessionStarted("held", "node-a");
+        long orphan = a.sessionStarted("gone", "node-a"); // its node died after the device finished: nobody claims it again
+        long done = a.sessionStarted("gone", "node-a");
+        a.sessionEnded(done, "success");
+        assertTrue(a.claim("lapsing", "node-b", Duration.ofSeconds(1)));
+        long lapsed = a.sessionStarted("lapsing", "node-b");
+        assertEquals(0, a.endOrphanedSessions(Duration.ofMinutes(1)), "none older than the grace");
+
+        java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+            .until(() -> ended.addAndGet(a.endOrphanedSessions(Duration.ofMillis(100))) == 2);
+        assertEquals(Optional.of("abandoned: node node-a stopped renewing its claim before the session ended"), session(a, "gone", orphan).outcome());
+        assertEquals(Optional.of("abandoned: node node-b stopped renewing its claim before the session ended"),
+            session(a, "lapsing", lapsed).outcome());
+        assertEquals(Optional.empty(), session(a, "held", running).outcome(), "its node holds the claim: running");
+        assertEquals(Optional.of("success"), session(a, "gone", done).outcome());
+        assertEquals(0, a.endOrphanedSessions(Duration.ofMillis(100)));
+    }
+
+    private static SessionRecord session(JdbcBootstrapStorage s, String endpoint, long id) {
+        return s.sessions(Optional.of(endpoint), 100).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
     }
 
     @Test
@@ -383,15 +515,6 @@ abstract class StorageContract {
         assertNotEquals("", s.engine());
         assertFalse(s.location().contains("password=g"), s.location());
         assertFalse(s.toString().contains("password=g"));
-    }
-
-    static long count(JdbcBootstrapStorage s, String sql) {
-        return s.database().call("count", c -> {
-            try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
     }
 
     /** The claim's expiry minus the database's now. */

@@ -10,7 +10,7 @@ import org.gatehouse.lwm2m.server.DeviceCredentials;
 
 /**
  * Whether a peer may register as an endpoint: over DTLS the endpoint must be the one its credential
- * belongs to; over plain CoAP only an endpoint without a credential may register (one with a
+ * belongs to (for X.509, the certificate's subject CN is the endpoint name); over plain CoAP only an endpoint without a credential may register (one with a
  * credential must use it, or anyone could take its name).
  */
 final class Authorizer {
@@ -43,7 +43,20 @@ final class Authorizer {
             return c.get().endpoint().equals(endpoint) ? Optional.empty()
                 : Optional.of("public key " + rpk + " belongs to endpoint " + c.get().endpoint() + ", not " + endpoint);
         }
-        return Optional.of(id + ": only PSK and RPK devices are accepted over DTLS so far");
+        if (id instanceof PeerIdentity.X509 x509) {
+            Optional<String> cn = x509.commonName();
+            if (cn.isEmpty() || forCertificate(cn.get()).isEmpty()) {
+                return Optional.of("certificate " + x509.subject() + " belongs to no X.509 device");
+            }
+            return cn.get().equals(endpoint) ? Optional.empty()
+                : Optional.of("certificate " + x509.subject() + " belongs to endpoint " + cn.get() + ", not " + endpoint);
+        }
+        return Optional.of(id + ": unknown kind of DTLS identity");
+    }
+
+    /** The X.509 credential of the endpoint named by a certificate's subject CN. */
+    Optional<DeviceCredential> forCertificate(String commonName) {
+        return forEndpoint(commonName).filter(DeviceCredential::x509);
     }
 
     Optional<DeviceCredential> forPublicKey(byte[] key) {

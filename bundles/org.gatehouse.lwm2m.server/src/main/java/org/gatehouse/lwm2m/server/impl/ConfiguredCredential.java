@@ -24,7 +24,7 @@ public final class ConfiguredCredential implements DeviceCredentials {
     static final String PID = "org.gatehouse.lwm2m.server.credential";
 
     @ObjectClassDefinition(name = "Gatehouse LwM2M server: device credential",
-        description = "The PSK (identity and key) or the raw public key one device registers with")
+        description = "The PSK (identity and key), the raw public key or the X.509 certificate one device registers with")
     public @interface Config {
         @AttributeDefinition(description = "The device's endpoint name (ep)")
         String endpoint();
@@ -37,6 +37,10 @@ public final class ConfiguredCredential implements DeviceCredentials {
 
         @AttributeDefinition(description = "RPK: the device's public key, SubjectPublicKeyInfo DER in hexadecimal; empty for a PSK device")
         String rpk_public_key_hex() default "";
+
+        @AttributeDefinition(description = "X.509: the device shows a certificate whose subject CN is the endpoint name and which chains up "
+            + "to the server's x509.trust.anchor.files; no PSK, no RPK then")
+        boolean x509() default false;
     }
 
     private final DeviceCredential credential;
@@ -44,7 +48,7 @@ public final class ConfiguredCredential implements DeviceCredentials {
     @Activate
     public ConfiguredCredential(Config config) {
         try {
-            credential = config.rpk_public_key_hex().isEmpty()
+            credential = config.x509() ? DeviceCredential.x509(config.endpoint()) : config.rpk_public_key_hex().isEmpty()
                 ? DeviceCredential.psk(config.endpoint(), config.psk_identity(), HexFormat.of().parseHex(config.psk_key_hex()))
                 : DeviceCredential.rpk(config.endpoint(), HexFormat.of().parseHex(config.rpk_public_key_hex()));
         } catch (IllegalArgumentException | NullPointerException e) {

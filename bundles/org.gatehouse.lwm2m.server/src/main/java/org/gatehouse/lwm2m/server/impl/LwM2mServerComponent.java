@@ -1,11 +1,8 @@
 package org.gatehouse.lwm2m.server.impl;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.gatehouse.coap.CoapTransport;
-import org.gatehouse.coap.CredentialResolver;
 import org.gatehouse.coap.ListenSecurity;
 import org.gatehouse.coap.ListenSpec;
 import org.gatehouse.coap.Listener;
@@ -28,7 +24,6 @@ import org.gatehouse.coap.TransportException;
 import org.gatehouse.lwm2m.codec.ContentCodec;
 import org.gatehouse.lwm2m.codec.link.LinkCodec;
 import org.gatehouse.lwm2m.model.ModelRegistry;
-import org.gatehouse.lwm2m.server.DeviceCredential;
 import org.gatehouse.lwm2m.server.DeviceCredentials;
 import org.gatehouse.lwm2m.server.DeviceManager;
 import org.gatehouse.lwm2m.server.DeviceObservation;
@@ -76,12 +71,20 @@ public final class LwM2mServerComponent implements DeviceRegistry, DeviceManager
         @AttributeDefinition(description = "CoAP over DTLS (PSK) port; 0 picks a free port, -1 disables DTLS")
         int coaps_port() default 5686;
 
-        @AttributeDefinition(description = "RPK: the server's own private key, PKCS#8 DER file (relative to the gateway's folder); "
-            + "with rpk.public.key.file, DTLS accepts RPK devices besides PSK ones")
+        @AttributeDefinition(description = "RPK and X.509: the server's own private key, PKCS#8 DER file (relative to the gateway's folder); "
+            + "with rpk.public.key.file, DTLS accepts RPK devices besides PSK ones; with x509.certificate.file, X.509 devices too")
         String rpk_private_key_file() default "";
 
         @AttributeDefinition(description = "RPK: the server's own public key, SubjectPublicKeyInfo DER file, shown to RPK devices")
         String rpk_public_key_file() default "";
+
+        @AttributeDefinition(description = "X.509: the server's own certificate, DER file, shown to X.509 devices (RPK devices are shown its key); "
+            + "its private key is rpk.private.key.file")
+        String x509_certificate_file() default "";
+
+        @AttributeDefinition(description = "X.509: certificates (DER files) a device certificate must chain up to; its subject CN must be "
+            + "an endpoint with an X.509 credential")
+        String[] x509_trust_anchor_files() default {};
 
         @AttributeDefinition(description = "Seconds a registration outlives its lifetime before it is dropped (network delay of the Update)")
         long lifetime_grace() default 15;
@@ -127,7 +130,7 @@ public final class LwM2mServerComponent implements DeviceRegistry, DeviceManager
         RdHandler handler = new RdHandler(registry, new RequestParser(links), authorizer);
         coap = bind(transport, config.coap_port(), config.address(), ListenSpec::coap, handler);
         try {
-            ListenSecurity.Dtls dtls = dtls(config, resolver(authorizer));
+            ListenSecurity.Dtls dtls = DtlsSecurity.of(config, authorizer);
             coaps = bind(transport, config.coaps_port(), config.address(), (name, addr) -> new ListenSpec(name, addr, dtls), handler);
         } catch (TransportException | RuntimeException e) {
             if (coap != null) {
@@ -150,44 +153,6 @@ public final class LwM2mServerComponent implements DeviceRegistry, DeviceManager
         } catch (UnknownHostException e) {
             throw new TransportException(TransportException.Kind.CONFIGURATION, PID + ": address " + address + " is not a local address", e);
         }
-    }
-
-    /** PSK only, or RPK and PSK when the server has its own key pair. */
-    private static ListenSecurity.Dtls dtls(Config config, CredentialResolver resolver) throws TransportException {
-        if (config.rpk_private_key_file().isEmpty() && config.rpk_public_key_file().isEmpty()) {
-            return ListenSecurity.Dtls.psk(resolver);
-        }
-        try {
-            return ListenSecurity.Dtls.rpk(resolver, Files.readAllBytes(Path.of(config.rpk_public_key_file())),
-                Files.readAllBytes(Path.of(config.rpk_private_key_file())));
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new TransportException(TransportException.Kind.CONFIGURATION, PID + ": cannot read the server's RPK key files ("
-                + config.rpk_private_key_file() + ", " + config.rpk_public_key_file() + "): " + e.getMessage(), e);
-        }
-    }
-
-    private static CredentialResolver resolver(Authorizer authorizer) {
-        return new CredentialResolver() {
-            @Override
-            public Optional<byte[]> pskKey(String identity) {
-                Optional<byte[]> key = authorizer.forPskIdentity(identity).flatMap(DeviceCredential::pskKey);
-                if (key.isEmpty()) {
-                    LOG.warn("DTLS handshake with PSK identity '{}' refused: no device credential has it (factory configuration {})", identity,
-                        ConfiguredCredential.PID);
-                }
-                return key;
-            }
-
-            @Override
-            public boolean acceptsPublicKey(byte[] publicKey) {
-                boolean known = authorizer.forPublicKey(publicKey).isPresent();
-                if (!known) {
-                    LOG.warn("DTLS handshake with an unknown raw public key refused: no device credential has it (factory configuration {})",
-                        ConfiguredCredential.PID);
-                }
-                return known;
-            }
-        };
     }
 
     /** Registration events the server itself acts on: wake the queue, end what a gone device leaves behind. */

@@ -2,6 +2,7 @@ package org.gatehouse.lwm2m.server.impl;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gatehouse.lwm2m.server.DeviceCredential;
 import org.junit.jupiter.api.Test;
@@ -21,5 +22,8 @@ class DeviceCredentialTest {
         assertFalse(DeviceCredential.psk("dev", "id", new byte[] {(byte) 0xAB}).toString().toLowerCase().contains("ab"));
         assertThrows(IllegalArgumentException.class, () -> DeviceCredential.psk("dev", "id", new byte[0]));
         assertThrows(IllegalArgumentException.class, () -> DeviceCredential.psk("", "id", new byte[] {1}));
+        assertThrows(IllegalArgumentException.class, () -> DeviceCredential.x509(""));
+        assertTrue(DeviceCredential.x509("dev").x509());
+        assertFalse(DeviceCredential.rpk("dev", new byte[] {1}).x509());
     }
 }

@@ -33,7 +33,8 @@ class RdHandlerTest {
     private final RdHandler handler = new RdHandler(registry, new RequestParser(new CoreLinkCodec()), new Authorizer(() -> List.of(
         new ConfiguredCredential(DeviceCredential.psk("dev-a", "id-a", new byte[] {1, 2})),
         new ConfiguredCredential(DeviceCredential.psk("dev-b", "id-b", new byte[] {3, 4})),
-        new ConfiguredCredential(DeviceCredential.rpk("dev-c", KEY_C)))));
+        new ConfiguredCredential(DeviceCredential.rpk("dev-c", KEY_C)),
+        new ConfiguredCredential(DeviceCredential.x509("dev-d")))));
 
     private static CoapRequest register(String... query) {
         return CoapRequest.of(Method.POST, "/rd").withQuery(List.of(query))
@@ -95,6 +96,20 @@ class RdHandlerTest {
         assertEquals(ResponseCode.FORBIDDEN, handler.handle(register("ep=dev-c"), new Peer(ADDR, new PeerIdentity.Rpk(new byte[] {1}))).code());
         assertEquals(List.of(), registry.devices());
         assertEquals(ResponseCode.CREATED, handler.handle(register("ep=dev-c"), RPK_C).code());
+    }
+
+    @Test
+    void a_certificate_registers_as_the_endpoint_of_its_cn_only() {
+        Peer dev = new Peer(ADDR, new PeerIdentity.X509("CN=dev-d,O=Example"));
+        CoapResponse other = handler.handle(register("ep=dev-a"), dev);
+        assertEquals(ResponseCode.FORBIDDEN, other.code());
+        assertTrue(other.text().contains("belongs to endpoint dev-d"), other.text());
+        assertEquals(ResponseCode.FORBIDDEN, handler.handle(register("ep=dev-a"), new Peer(ADDR, new PeerIdentity.X509("CN=dev-a"))).code(),
+            "dev-a has a PSK credential, not an X.509 one");
+        assertEquals(ResponseCode.FORBIDDEN, handler.handle(register("ep=dev-x"), new Peer(ADDR, new PeerIdentity.X509("O=no CN"))).code());
+        assertEquals(List.of(), registry.devices());
+        assertEquals(ResponseCode.CREATED, handler.handle(register("ep=dev-d"), dev).code());
+        assertEquals("X.509 CN=dev-d,O=Example", registry.find("dev-d").orElseThrow().security());
     }
 
     @Test

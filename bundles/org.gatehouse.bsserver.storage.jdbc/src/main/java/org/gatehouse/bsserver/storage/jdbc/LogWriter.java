@@ -1,0 +1,234 @@
+package org.gatehouse.bsserver.storage.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.gatehouse.bsserver.storage.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes session events and ends behind their callers: they are queued, and one thread writes what
+ * has queued up meanwhile, and what follows within {@link #LINGER_MILLIS}, in one transaction (one JDBC
+ * batch per statement). A busy server thus pays one commit per batch instead of one per row, and its
+ * request threads never wait for the database. The queue holds at most {@link #CAPACITY} rows; a caller
+ * finding it full waits. A crash loses what is queued: the rows of the last moments (about the last
+ * {@link #LINGER_MILLIS} ms, at most {@link #CAPACITY} rows); {@link #close} writes them all.
+ */
+final class LogWriter implements AutoCloseable {
+
+    static final int CAPACITY = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(LogWriter.class);
+    private static final int BATCH = 1000;
+    private static final long LINGER_MILLIS = 20;
+    private static final long RETRY_MILLIS = 1000;
+    private static final long FLUSH_SECONDS = 30;
+
+    /** A row to write, or a flush marker ({@code done} set). */
+    private record Entry(long sessionId, String text, boolean end, CompletableFuture<Void> done) {
+    }
+
+    private final Database database;
+    private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>(CAPACITY);
+    private Thread thread;
+    private volatile boolean closed;
+
+    LogWriter(Database database) {
+        this.database = database;
+    }
+
+    /** Queues an event ({@code end} false) or the end of a session; false once closed (then write it yourself). */
+    boolean offer(long sessionId, String text, boolean end) {
+        return enqueue(new Entry(sessionId, text, end, null));
+    }
+
+    /** Returns once everything queued before has been written (or failed for good, which was logged). */
+    void flush() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (enqueue(new Entry(0, null, false, done))) {
+            await(done);
+        }
+    }
+
+    private void await(CompletableFuture<Void> done) {
+        try {
+            done.get(FLUSH_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("The session log of {} was not written within {} s", database.described(), FLUSH_SECONDS);
+        }
+    }
+
+    private synchronized boolean enqueue(Entry e) {
+        if (closed) {
+            return false;
+        }
+        if (thread == null) {
+            thread = new Thread(this::run, "bsserver-log-writer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        try {
+            queue.put(e); // full: the database is behind, and the caller waits as it did when it wrote itself
+            return true;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void run() {
+        List<Entry> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return; // close() interrupts only after the last flush
+            }
+            try {
+                gather(batch);
+            } catch (InterruptedException e) {
+                writeUntilDone(batch); // close() interrupts only after the last flush: nothing is left behind
+                return;
+            }
+            writeUntilDone(batch);
+            batch.forEach(e -> {
+                if (e.done() != null) {
+                    e.done().complete(null);
+                }
+            });
+            batch.clear();
+        }
+    }
+
+    /**
+     * Adds what arrives within {@link #LINGER_MILLIS} of the first row (a flush marker ends the wait): one
+     * transaction per row would cost more than the writes it saves the callers.
+     */
+    private void gather(List<Entry> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+        boolean flushing = batch.get(0).done() != null;
+        while (!flushing && batch.size() < BATCH) {
+            int from = batch.size();
+            queue.drainTo(batch, BATCH - from);
+            for (int i = from; i < batch.size(); i++) {
+                flushing |= batch.get(i).done() != null;
+            }
+            if (flushing || batch.size() >= BATCH) {
+                return;
+            }
+            Entry next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            flushing = next.done() != null;
+        }
+    }
+
+    /** Retries while the database is unreachable (the rows stay queued); a row the database refuses is dropped with a warning. */
+    private void writeUntilDone(List<Entry> batch) {
+        while (true) {
+            try {
+                database.transaction("writing " + batch.size() + " session-log rows", c -> write(c, batch));
+                return;
+            } catch (StorageException e) {
+                if (!(e.getCause() instanceof SQLException sql) || !Database.connectionLost(sql) || closed) {
+                    LOG.warn("Session log: a batch of {} rows was refused ({}); writing them one by one", batch.size(), e.getMessage());
+                    batch.forEach(this::writeAlone);
+                    return;
+                }
+                LOG.warn("Session log: {} rows wait for the database: {}", batch.size() + queue.size(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("Session log: {} rows could not be written", batch.size(), e);
+                return;
+            }
+            try {
+                Thread.sleep(RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void writeAlone(Entry e) {
+        if (e.done() == null) {
+            try {
+                database.transaction("writing a session-log row", c -> write(c, List.of(e)));
+            } catch (RuntimeException ex) {
+                LOG.warn("Session log: dropped '{}' of session {}: {}", e.text(), e.sessionId(), ex.getMessage());
+            }
+        }
+    }
+
+    private static Void write(Connection c, List<Entry> batch) throws SQLException {
+        // events first, then ends: a session's events are all queued before its end
+        try (PreparedStatement events = c.prepareStatement("INSERT INTO bs_session_event (session_id, event) VALUES (?, ?)");
+                PreparedStatement ends = c.prepareStatement("UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = ? WHERE id = ? AND ended IS NULL")) {
+            int eventCount = 0;
+            int endCount = 0;
+            for (Entry e : batch) {
+                if (e.done() != null) {
+                    continue;
+                }
+                if (e.end()) {
+                    ends.setString(1, e.text());
+                    ends.setLong(2, e.sessionId());
+                    ends.addBatch();
+                    endCount++;
+                } else {
+                    events.setLong(1, e.sessionId());
+                    events.setString(2, e.text());
+                    events.addBatch();
+                    eventCount++;
+                }
+            }
+            if (eventCount > 0) {
+                events.executeBatch();
+            }
+            if (endCount > 0) {
+                ends.executeBatch();
+            }
+        }
+        return null;
+    }
+
+    /** Writes what is queued, then stops the thread; later rows are the caller's to write. */
+    @Override
+    public void close() {
+        Thread t;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true; // under the lock of enqueue: nothing is queued after the last marker
+            t = thread;
+        }
+        if (t != null) {
+            try {
+                queue.put(new Entry(0, null, false, done));
+                await(done);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            t.interrupt();
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(FLUSH_SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
