@@ -3,16 +3,12 @@ package org.gatehouse.bootstrap.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -78,11 +74,9 @@ class LeshanClientListenerTest {
     static Path dir;
     private static KeyPair serverKey;
     private static KeyPair clientKey;
-    private static Identity serverCert;
-    private static Identity clientCert;
+    private static TestCertificates.Identity serverCert;
+    private static TestCertificates.Identity clientCert;
 
-    private record Identity(PrivateKey key, X509Certificate cert) {
-    }
 
     enum Mode { NOSEC, PSK, RPK, X509 }
 
@@ -92,32 +86,13 @@ class LeshanClientListenerTest {
         g.initialize(new ECGenParameterSpec("secp256r1"));
         serverKey = g.generateKeyPair();
         clientKey = g.generateKeyPair();
-        serverCert = keytool("server", "localhost", "ip:127.0.0.1");
-        clientCert = keytool("client", "leshan-x509", null);
+        serverCert = TestCertificates.keytool(dir, "server", "localhost", "ip:127.0.0.1");
+        clientCert = TestCertificates.keytool(dir, "client", "leshan-x509", null);
     }
 
     @AfterAll
     static void stop() {
         TRANSPORT.deactivate();
-    }
-
-    /** A self-signed EC identity made by the JDK's keytool, as X509Test makes them. */
-    private static Identity keytool(String alias, String cn, String san) throws Exception {
-        Path store = dir.resolve(alias + ".p12");
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-            "-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-dname", "CN=" + cn,
-            "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit"));
-        if (san != null) {
-            cmd.addAll(List.of("-ext", "san=" + san));
-        }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        return new Identity((PrivateKey) ks.getKey(alias, "changeit".toCharArray()), (X509Certificate) ks.getCertificate(alias));
     }
 
     /** Whom the bootstrap server knows: exactly the Leshan client, in each mode. */
