@@ -86,10 +86,15 @@ class ListenerSecurityTest {
 
     @Test
     void a_key_added_to_the_store_counts_at_the_next_handshake() throws Exception {
-        try (Listener l = listen(ListenSecurity.Dtls.psk(resolver)); PlainClient c = PlainClient.psk("late", KEY)) {
-            assertRefused(c.post(l.localAddress(), "/bs", new byte[0]));
+        try (Listener l = listen(ListenSecurity.Dtls.psk(resolver))) {
+            try (PlainClient c = PlainClient.psk("late", KEY)) {
+                assertRefused(c.post(l.localAddress(), "/bs", new byte[0]));
+            }
             resolver.psk.put("late", KEY);
-            assertHeard(c.post(l.localAddress(), "/bs", new byte[0]), new PeerIdentity.Psk("late"), c);
+            // a new socket: the refused handshake gets no alert, so the server may still hold it for the old address
+            try (PlainClient c = PlainClient.psk("late", KEY)) {
+                assertHeard(c.post(l.localAddress(), "/bs", new byte[0]), new PeerIdentity.Psk("late"), c);
+            }
         }
     }
 
