@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.gatehouse.bootstrap.itest.Configs;
 import org.gatehouse.bsserver.BootstrapConfigs;
 import org.gatehouse.bsserver.impl.BootstrapServerComponent;
 import org.gatehouse.bsserver.impl.ConfigStore;
@@ -30,8 +31,8 @@ final class OurBsServer implements BsLoad.Target {
         storage = JdbcBootstrapStorage.h2(dir, "bench");
         ModelRegistry models = ModelRegistry.of(CoreModels.all());
         configs = new ConfigStore(storage, models);
-        transport = new CaliforniumTransport(BenchConfigs.of(CaliforniumTransport.Config.class, Map.of()));
-        server = new BootstrapServerComponent(transport, storage, configs, models, BenchConfigs.of(BootstrapServerComponent.Config.class,
+        transport = new CaliforniumTransport(Configs.of(CaliforniumTransport.Config.class, Map.of()));
+        server = new BootstrapServerComponent(transport, storage, configs, models, Configs.of(BootstrapServerComponent.Config.class,
             Map.of("coap_port", 0, "coaps_port", 0, "max_sessions", maxSessions, "session_timeout", 60, "request_timeout", 10)));
         List.of(new TlvCodec(), new SenmlCborCodec(), new SenmlJsonCodec()).forEach(server::addCodec);
         configs.put(config("bench-*", null));
