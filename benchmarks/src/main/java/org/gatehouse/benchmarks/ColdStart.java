@@ -26,7 +26,7 @@ import org.gatehouse.bootstrap.itest.LeshanPeers;
  * and server on loopback, NoSec and PSK. The gateway runs with every client feature (the
  * counterpart of Leshan's client) and as shipped (the all-in-one default, with its own bootstrap
  * server and LwM2M server); each copy of the distribution starts twice: its first start (a new
- * install: empty bundle cache) and a later one (the cache kept, data/ otherwise emptied, so it
+ * install: empty bundle cache, no class archive) and a later one (both caches kept, data/ otherwise emptied, so it
  * bootstraps again). args: distribution folder (or several, comma-separated), rounds (3), idle seconds before the
  * second reading (5).
  */
@@ -84,7 +84,7 @@ public final class ColdStart {
         return timer.run(ep, new ProcessBuilder(cmd), null);
     }
 
-    /** A new copy of the distribution started twice: its first start, then a later one with the bundle cache kept. */
+    /** A new copy of the distribution started twice: its first start, then a later one with the bundle cache and the class archive kept. */
     private static void gatehouse(LeshanPeers peers, StartTimer timer, Path dist, String features, boolean psk, String ep, String label,
             Map<String, List<Start>> results) throws Exception {
         peers.bootstrapConfigs.add(ep, config(peers, psk, ep));
@@ -105,8 +105,8 @@ public final class ColdStart {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/gatehouse").toString()).directory(home.toFile());
         pb.environment().put("JAVA_OPTS", HEAP);
         add(results, label + ", first start", timer.run(ep, pb, "stop 0\n"));
-        try (Stream<Path> data = Files.list(home.resolve("data"))) { // what the gateway keeps, the bundle cache aside
-            for (Path p : (Iterable<Path>) data.filter(p -> !p.getFileName().toString().equals("cache"))::iterator) {
+        try (Stream<Path> data = Files.list(home.resolve("data"))) { // what the gateway keeps, its caches (bundles, classes) aside
+            for (Path p : (Iterable<Path>) data.filter(p -> !java.util.Set.of("cache", "cds").contains(p.getFileName().toString()))::iterator) {
                 delete(p);
             }
         }

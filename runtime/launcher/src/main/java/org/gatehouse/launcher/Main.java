@@ -167,10 +167,12 @@ public final class Main {
         framework.start();
         profile.mark("framework start (resolving)");
         // Infrastructure first (start level 1: no org.gatehouse bundles), then the configuration of
-        // etc/, then the gateway's own bundles, so that they start configured.
+        // etc/, then the gateway's own bundles, so that they start configured, and the consoles last:
+        // the bootstrap and registration begin while the shell still starts.
         for (Bundle b : installed) {
-            if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.gatehouse.")) {
-                b.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).setStartLevel(2);
+            int level = startLevel(b.getSymbolicName());
+            if (level > 1) {
+                b.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).setStartLevel(level);
             }
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 b.start();
@@ -182,8 +184,24 @@ public final class Main {
             System.err.println("gatehouse: configuration not applied within 10 s, starting anyway: " + pending);
         }
         profile.mark("waiting for etc/ configuration");
-        setStartLevel(framework, 2);
+        setStartLevel(framework, GATEWAY_LEVEL);
         profile.mark("starting level 2 (the gateway's bundles and components)");
+        setStartLevel(framework, CONSOLE_LEVEL);
+        profile.mark("starting level 3 (the Gogo console, the shell commands)");
+    }
+
+    static final int GATEWAY_LEVEL = 2;
+    static final int CONSOLE_LEVEL = 3;
+
+    /** 1: libraries and infrastructure; 2: the gateway's bundles; 3: the consoles (Gogo, JLine, the shell commands). */
+    static int startLevel(String symbolicName) {
+        if (symbolicName == null) {
+            return 1;
+        }
+        if (symbolicName.startsWith("org.apache.felix.gogo.") || symbolicName.equals("org.jline") || symbolicName.startsWith("org.gatehouse.shell")) {
+            return CONSOLE_LEVEL;
+        }
+        return symbolicName.startsWith("org.gatehouse.") ? GATEWAY_LEVEL : 1;
     }
 
     /**
@@ -219,7 +237,7 @@ public final class Main {
         if (!pending.isEmpty()) {
             System.err.println("gatehouse: configuration not applied within 10 s, starting anyway: " + pending);
         }
-        setStartLevel(framework, 2);
+        setStartLevel(framework, CONSOLE_LEVEL);
         System.out.println("Gatehouse restarted in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 

@@ -7,10 +7,14 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 
 /**
- * Is the framework still starting bundles of the active start level? The first bootstrap sequence
- * waits for that, so that it sees every mode the runtime is about to start rather than a few.
+ * Is the framework still starting bundles up to this bundle's start level (the gateway's own; the
+ * consoles start at a later level and are not waited for)? The first bootstrap sequence waits for
+ * that, so that it sees every mode the runtime is about to start rather than a few; it asks again
+ * every {@link #POLL_MILLIS}, a small fraction of a start.
  */
 final class StartupGate {
+    static final long POLL_MILLIS = 20;
+
     private StartupGate() {
     }
 
@@ -19,9 +23,11 @@ final class StartupGate {
             return false;
         }
         int active = context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel();
+        BundleStartLevel own = context.getBundle().adapt(BundleStartLevel.class);
+        int upTo = own == null ? active : Math.min(active, own.getStartLevel());
         for (Bundle b : context.getBundles()) {
             BundleStartLevel level = b.adapt(BundleStartLevel.class);
-            boolean due = level != null && level.isPersistentlyStarted() && level.getStartLevel() <= active;
+            boolean due = level != null && level.isPersistentlyStarted() && level.getStartLevel() <= upTo;
             boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
             if (due && !fragment && (b.getState() & (Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING)) != 0) {
                 return true;

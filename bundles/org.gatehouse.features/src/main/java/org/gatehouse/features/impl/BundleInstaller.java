@@ -36,9 +36,13 @@ import org.slf4j.LoggerFactory;
 final class BundleInstaller {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleInstaller.class);
-    /** The launcher's rule: the gateway's own bundles start at level 2, after etc/ is configured. */
+    /**
+     * The launcher's rule: the gateway's own bundles start at level 2, after etc/ is configured, and
+     * the consoles (Gogo, JLine, the shell commands) at level 3, after the gateway's bundles.
+     */
     private static final String GATEWAY_PREFIX = "org.gatehouse.";
     private static final int GATEWAY_LEVEL = 2;
+    private static final int CONSOLE_LEVEL = 3;
 
     private final BundleContext context;
     private final FrameworkWiring wiring;
@@ -50,8 +54,14 @@ final class BundleInstaller {
         this.refreshTimeoutMillis = refreshTimeoutMillis;
     }
 
-    private static boolean gateway(String symbolicName) {
-        return symbolicName != null && symbolicName.startsWith(GATEWAY_PREFIX);
+    private static int level(String symbolicName, int initial) {
+        if (symbolicName == null) {
+            return initial;
+        }
+        if (symbolicName.startsWith("org.apache.felix.gogo.") || symbolicName.equals("org.jline") || symbolicName.startsWith(GATEWAY_PREFIX + "shell")) {
+            return CONSOLE_LEVEL;
+        }
+        return symbolicName.startsWith(GATEWAY_PREFIX) ? GATEWAY_LEVEL : initial;
     }
 
     /** The Bundle-SymbolicName in a jar's manifest (without its directives), or null. */
@@ -90,7 +100,7 @@ final class BundleInstaller {
                 // on its start-level thread, later, and reported there as an error if the bundle is gone
                 // by then (a rollback during the launcher's boot). A FileInstall install at this very
                 // moment gets the same level, which the running gateway does not tell apart.
-                levels.setInitialBundleStartLevel(gateway(symbolicName(location)) ? GATEWAY_LEVEL : initial);
+                levels.setInitialBundleStartLevel(level(symbolicName(location), initial));
                 installed.add(context.installBundle(location));
             }
         } catch (BundleException | IOException | RuntimeException e) {
@@ -110,7 +120,7 @@ final class BundleInstaller {
 
     /**
      * Starts the bundles (persistently, so a framework restart starts them again), fragments left
-     * out. The gateway's own start at level 2, so after a framework restart they start once etc/ is
+     * out. The gateway's own start at level 2 (the consoles at 3), so after a framework restart they start once etc/ is
      * configured, as the launcher has it.
      */
     void start(List<Bundle> bundles) throws BundleException {
