@@ -55,8 +55,27 @@ final class Gateway implements AutoCloseable {
         console.flush();
     }
 
+    /**
+     * Waits for the console's first prompt: the console starts after the gateway's bundles (start level 3),
+     * possibly after "Gatehouse started", and its banner must not be taken for a command's output.
+     */
+    private void awaitConsole(Duration timeout) throws InterruptedException {
+        int banner;
+        synchronized (output) {
+            banner = output.indexOf(CONSOLE_BANNER);
+        }
+        if (banner < 0) {
+            await(CONSOLE_BANNER, 0, timeout);
+            banner = output.indexOf(CONSOLE_BANNER);
+        }
+        await("g!", banner, timeout);
+    }
+
+    private static final String CONSOLE_BANNER = "Welcome to Apache Felix Gogo";
+
     /** Sends one console line and waits until {@code expected} appears in the output after it. */
     String command(String line, String expected, Duration timeout) throws IOException, InterruptedException {
+        awaitConsole(timeout);
         int from = output.length();
         console.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         console.flush();
@@ -71,6 +90,7 @@ final class Gateway implements AutoCloseable {
      */
     String listing(String line, Duration timeout) throws IOException, InterruptedException {
         String marker = "end of listing";
+        awaitConsole(timeout);
         int from = output.length();
         console.write((line + "\necho \"end of\" \"listing\"\n").getBytes(StandardCharsets.UTF_8));
         console.flush();
