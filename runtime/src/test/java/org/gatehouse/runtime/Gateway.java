@@ -45,8 +45,14 @@ final class Gateway implements AutoCloseable {
     }
 
     static Gateway start(Path home) throws IOException {
-        return new Gateway(new ProcessBuilder(home.resolve("bin/gatehouse").toString()).directory(home.toFile())
-            .redirectErrorStream(true).start());
+        return start(home, java.util.Map.of());
+    }
+
+    /** Started with these environment variables added (JAVA_OPTS, GATEHOUSE_CDS, ...). */
+    static Gateway start(Path home, java.util.Map<String, String> env) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/gatehouse").toString()).directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        return new Gateway(pb.start());
     }
 
     /** Sends one console line without waiting for anything. */
@@ -130,6 +136,7 @@ final class Gateway implements AutoCloseable {
     }
 
     int stop() throws Exception {
+        awaitConsole(Duration.ofSeconds(30)); // a stop typed while the console starts interrupts its start-up
         console.write("stop 0\n".getBytes(StandardCharsets.UTF_8));
         console.flush();
         if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
