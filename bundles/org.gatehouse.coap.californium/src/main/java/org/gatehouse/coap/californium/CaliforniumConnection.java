@@ -13,6 +13,7 @@ import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.server.ServerMessageDeliverer;
 import org.eclipse.californium.elements.AddressEndpointContext;
 import org.eclipse.californium.elements.EndpointContext;
+import org.eclipse.californium.elements.config.Configuration;
 import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.CoapResponse;
 import org.gatehouse.coap.Connection;
@@ -48,14 +49,16 @@ final class CaliforniumConnection implements Connection {
             throw new TransportException(TransportException.Kind.UNREACHABLE, peer.name() + ": unknown host " + peer.uri().getHost(), e);
         }
         this.destination = new AddressEndpointContext(address, serverName(peer), null);
-        this.endpoint = new CoapEndpoint.Builder().setConnector(Connectors.create(peer, setup.client())).setConfiguration(setup.client()).build();
+        boolean secure = !(peer.security() instanceof PeerSecurity.NoSec);
+        Configuration settings = setup.client(secure);
+        this.endpoint = new CoapEndpoint.Builder().setConnector(Connectors.create(peer, settings)).setConfiguration(settings).build();
         // With DTLS only the peer this (client-only) connector handshaked with can send; without
         // it, the peer's address is the only proof of identity there is.
         this.resource = new HandlerResource(peer.name(), handler, from -> from.address().equals(address), setup.maxBody(), setup.executor(),
             setup.blocking());
-        endpoint.setMessageDeliverer(new ServerMessageDeliverer(resource, setup.client()));
+        endpoint.setMessageDeliverer(new ServerMessageDeliverer(resource, settings));
         endpoint.setExecutors(setup.executor(), setup.timer());
-        this.outgoing = new Outgoing(endpoint, setup.timer(), !(peer.security() instanceof PeerSecurity.NoSec));
+        this.outgoing = new Outgoing(endpoint, setup.timer(), secure);
         try {
             endpoint.start();
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.server.ServerMessageDeliverer;
 import org.eclipse.californium.elements.AddressEndpointContext;
 import org.eclipse.californium.elements.EndpointContext;
+import org.eclipse.californium.elements.config.Configuration;
 import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.CoapResponse;
 import org.gatehouse.coap.ListenSecurity;
@@ -39,13 +40,15 @@ final class CaliforniumListener implements Listener {
 
     CaliforniumListener(ListenSpec spec, RequestHandler handler, CaliforniumTransport.Setup setup) throws TransportException {
         this.spec = spec;
-        this.endpoint = new CoapEndpoint.Builder().setConnector(Connectors.listener(spec, setup.server())).setConfiguration(setup.server())
+        boolean secure = spec.security() instanceof ListenSecurity.Dtls;
+        Configuration settings = setup.server(secure);
+        this.endpoint = new CoapEndpoint.Builder().setConnector(Connectors.listener(spec, settings)).setConfiguration(settings)
             .setEndpointContextMatcher(new PeerMatcher()).build();
         // Who may speak was settled by the handshake (DTLS) or cannot be known (plain CoAP): every sender is heard.
         this.resource = new HandlerResource(spec.name(), handler, peer -> true, setup.maxBody(), setup.executor(), setup.blocking());
-        endpoint.setMessageDeliverer(new ServerMessageDeliverer(resource, setup.server()));
+        endpoint.setMessageDeliverer(new ServerMessageDeliverer(resource, settings));
         endpoint.setExecutors(setup.executor(), setup.timer());
-        this.outgoing = new Outgoing(endpoint, setup.timer(), spec.security() instanceof ListenSecurity.Dtls);
+        this.outgoing = new Outgoing(endpoint, setup.timer(), secure);
         try {
             endpoint.start();
         } catch (IOException e) {

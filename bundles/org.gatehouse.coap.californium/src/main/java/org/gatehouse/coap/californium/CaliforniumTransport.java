@@ -55,9 +55,20 @@ public final class CaliforniumTransport implements CoapTransport {
         int max_body_size() default MAX_BODY;
     }
 
-    /** What every endpoint is built from: the client role's and the server role's settings, the shared threads, the body limit. */
-    record Setup(Configuration client, Configuration server, ScheduledExecutorService executor, ScheduledExecutorService timer, int maxBody,
-            ExecutorService blocking) {
+    /**
+     * What every endpoint is built from: the client role's and the server role's settings, plain CoAP or DTLS
+     * (the DTLS ones made at the first secure endpoint: Scandium probes the JVM's cipher suites when it is first
+     * touched, some 100 ms of a start that a NoSec gateway never needs), the shared threads, the body limit.
+     */
+    record Setup(Configuration client, Configuration server, DtlsSettings dtls, ScheduledExecutorService executor,
+            ScheduledExecutorService timer, int maxBody, ExecutorService blocking) {
+        Configuration client(boolean secure) {
+            return secure ? dtls.client() : client;
+        }
+
+        Configuration server(boolean secure) {
+            return secure ? dtls.server() : server;
+        }
     }
 
     private final Setup setup;
@@ -69,8 +80,8 @@ public final class CaliforniumTransport implements CoapTransport {
 
     @Activate
     public CaliforniumTransport(Config config) {
-        Configuration client = configuration(config);
-        this.setup = new Setup(client, serverConfiguration(client), executor, timer, config.max_body_size(), blocking);
+        Configuration client = coapConfiguration(config);
+        this.setup = new Setup(client, new Configuration(client), new DtlsSettings(config), executor, timer, config.max_body_size(), blocking);
     }
 
     private static ThreadFactory daemon(String name) {
@@ -89,16 +100,23 @@ public final class CaliforniumTransport implements CoapTransport {
         blocking.shutdownNow();
     }
 
-    static Configuration configuration(Config config) {
+    /** Plain CoAP's settings: no DTLS class is touched. */
+    static Configuration coapConfiguration(Config config) {
         // Registering the modules and building "without file" keeps Californium3.properties out of the working directory.
         CoapConfig.register();
         UdpConfig.register();
-        DtlsConfig.register();
         Configuration c = Configuration.createStandardWithoutFile();
         c.set(CoapConfig.ACK_TIMEOUT, config.ack_timeout(), TimeUnit.MILLISECONDS);
         c.set(CoapConfig.MAX_RETRANSMIT, config.max_retransmit());
         c.set(UdpConfig.UDP_DATAGRAM_SIZE, MAX_DATAGRAM);
         c.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, config.max_body_size());
+        return c;
+    }
+
+    /** CoAP's and DTLS's settings, the client role's. */
+    static Configuration configuration(Config config) {
+        DtlsConfig.register();
+        Configuration c = coapConfiguration(config);
         c.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY);
         c.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, config.dtls_retransmission_timeout(), TimeUnit.MILLISECONDS);
         c.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, config.dtls_max_retransmissions());
