@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.apache.felix.framework.FrameworkFactory;
@@ -100,12 +101,14 @@ public final class Main {
         Path state = Path.of(props.get("gatehouse.data")).resolve("features.properties");
         Path featureDir = root.resolve("features");
         List<String> features = InstalledFeatures.effective(configured, state, n -> Files.exists(featureDir.resolve(n + ".json")));
-        List<Path> jars = new Features(featureDir, root.resolve("system")).bundles(features);
         Path cache = Path.of(props.get(Constants.FRAMEWORK_STORAGE));
+        String featureKey = FeatureJars.key(featureDir, root.resolve("system"), features);
+        Optional<List<Path>> keptJars = FeatureJars.load(cache, featureKey);
+        List<Path> jars = keptJars.isPresent() ? keptJars.get() : new Features(featureDir, root.resolve("system")).bundles(features);
         String fingerprint = BundleCache.fingerprint(home, root, jars);
         boolean reuse = Boolean.parseBoolean(props.getOrDefault(BundleCache.REUSE, "true")) && BundleCache.reusable(cache, fingerprint);
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, reuse ? "none" : Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        profile.mark("reading features, checking the bundle cache");
+        profile.mark(keptJars.isPresent() ? "features as kept, checking the bundle cache" : "reading features, checking the bundle cache");
         Framework framework = new FrameworkFactory().newFramework(props);
         framework.init();
         profile.listen(framework.getBundleContext());
@@ -117,6 +120,7 @@ public final class Main {
             profile.mark("installing " + jars.size() + " bundles");
             startBundles(home, framework, installed, profile);
             BundleCache.save(cache, fingerprint);
+            FeatureJars.save(cache, featureKey, jars);
         } catch (IOException | BundleException | RuntimeException e) {
             stop(framework);
             throw e;
