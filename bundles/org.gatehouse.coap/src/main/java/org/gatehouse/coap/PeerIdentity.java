@@ -22,6 +22,12 @@ public sealed interface PeerIdentity {
         public Psk {
             Objects.requireNonNull(identity, "identity");
         }
+
+        // as a record prints it, without the String.format of Java 17's record toString (a session logs it per request)
+        @Override
+        public String toString() {
+            return "Psk[identity=" + identity + "]";
+        }
     }
 
     /** The peer's raw public key, SubjectPublicKeyInfo DER. */

@@ -40,7 +40,8 @@ final class Admission {
     Admission(BootstrapConfigs configs, BootstrapStorage storage, ConfigParser parser) {
         this.configs = configs;
         this.storage = storage;
-        this.parsed = new ConfigCache(parser);
+        // the store's own cache when it is ours: a document stored on this node was parsed when it was put
+        this.parsed = configs instanceof ConfigStore store ? store.parsed() : new ConfigCache(parser);
     }
 
     Decision decide(Optional<String> ep, PeerIdentity identity) {

@@ -25,17 +25,22 @@ public final class ConfigStore implements BootstrapConfigs {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigStore.class);
 
     private final BootstrapStorage storage;
-    private final ConfigParser parser;
+    private final ConfigCache parsed;
 
     @Activate
     public ConfigStore(@Reference BootstrapStorage storage, @Reference ModelRegistry models) {
         this.storage = storage;
-        this.parser = new ConfigParser(models);
+        this.parsed = new ConfigCache(new ConfigParser(models));
+    }
+
+    /** Documents parsed here, stored or read: the bootstrap server's requests find a document put here already parsed. */
+    ConfigCache parsed() {
+        return parsed;
     }
 
     @Override
     public StoredConfig put(String json) throws InvalidConfigException {
-        EndpointConfig config = parser.parse(json);
+        EndpointConfig config = parsed.parse(json).config();
         // the credential first: a configuration is never served without the credential it names
         if (config.credential().isPresent()) {
             storage.putCredential(config.credential().get());

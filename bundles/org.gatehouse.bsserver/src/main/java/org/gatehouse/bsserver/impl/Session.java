@@ -99,7 +99,8 @@ final class Session {
     }
 
     static String code(ResponseCode code) {
-        return code.codeClass() + "." + String.format("%02d", code.detail());
+        int detail = code.detail(); // not String.format: it runs for every request of every session
+        return code.codeClass() + (detail < 10 ? ".0" : ".") + detail;
     }
 
     private static String diagnostic(CoapResponse r) {

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.gatehouse.bsserver.storage.StorageException;
 import org.slf4j.Logger;
@@ -39,6 +41,7 @@ final class LogWriter implements AutoCloseable {
 
     private final Database database;
     private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>(CAPACITY);
+    private final AtomicInteger flushes = new AtomicInteger(); // flush markers queued and not yet done
     private Thread thread;
     private volatile boolean closed;
 
@@ -54,9 +57,22 @@ final class LogWriter implements AutoCloseable {
     /** Returns once everything queued before has been written (or failed for good, which was logged). */
     void flush() {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        flushes.incrementAndGet(); // before the marker: the writer counts it down once written
         if (enqueue(new Entry(0, null, false, done))) {
+            wake();
             await(done);
+        } else {
+            flushes.decrementAndGet();
         }
+    }
+
+    /** Ends the writer's linger: a flush is waited for. */
+    private void wake() {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        LockSupport.unpark(t);
     }
 
     private void await(CompletableFuture<Void> done) {
@@ -104,6 +120,7 @@ final class LogWriter implements AutoCloseable {
             writeUntilDone(batch);
             batch.forEach(e -> {
                 if (e.done() != null) {
+                    flushes.decrementAndGet();
                     e.done().complete(null);
                 }
             });
@@ -112,28 +129,21 @@ final class LogWriter implements AutoCloseable {
     }
 
     /**
-     * Adds what arrives within {@link #LINGER_MILLIS} of the first row (a flush marker ends the wait): one
-     * transaction per row would cost more than the writes it saves the callers.
+     * Adds what arrives within {@link #LINGER_MILLIS} of the first row, or until a flush is asked for: one
+     * transaction per row would cost more than the writes it saves the callers. The rows arriving meanwhile
+     * do not wake this thread (one wake-up per batch rather than one per row); a flush does.
      */
     private void gather(List<Entry> batch) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
-        boolean flushing = batch.get(0).done() != null;
-        while (!flushing && batch.size() < BATCH) {
-            int from = batch.size();
-            queue.drainTo(batch, BATCH - from);
-            for (int i = from; i < batch.size(); i++) {
-                flushing |= batch.get(i).done() != null;
+        if (batch.get(0).done() == null) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+            for (long left = LINGER_MILLIS; left > 0 && flushes.get() == 0 && queue.size() < BATCH; left = deadline - System.nanoTime()) {
+                LockSupport.parkNanos(this, deadline - System.nanoTime());
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
             }
-            if (flushing || batch.size() >= BATCH) {
-                return;
-            }
-            Entry next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
-            flushing = next.done() != null;
         }
+        queue.drainTo(batch, BATCH - batch.size());
     }
 
     /** Retries while the database is unreachable (the rows stay queued); a row the database refuses is dropped with a warning. */
@@ -218,7 +228,9 @@ final class LogWriter implements AutoCloseable {
         }
         if (t != null) {
             try {
+                flushes.incrementAndGet();
                 queue.put(new Entry(0, null, false, done));
+                wake();
                 await(done);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -19,7 +19,8 @@ import org.gatehouse.bsserver.storage.StorageException;
  * Seals secrets for the database with AES-256-GCM: credential secrets, and whole configuration
  * documents (they hold the keys the bootstrap server writes to devices). A sealed value is a format
  * byte, a random 96-bit nonce and the ciphertext with its tag. The endpoint name (or configuration
- * key) is bound in as associated data, so a value copied to another row does not decrypt.
+ * key) is bound in as associated data, so a value copied to another row does not decrypt. Values
+ * sealed or opened here are kept opened in memory ({@link OpenedValues}), never in the database.
  */
 final class SecretCipher {
 
@@ -35,6 +36,7 @@ final class SecretCipher {
     private final String keyId;
     private final String source;
     private final SecureRandom random = new SecureRandom();
+    private final OpenedValues opened = new OpenedValues();
 
     /**
      * @param key    32 bytes
@@ -91,9 +93,12 @@ final class SecretCipher {
         byte[] nonce = new byte[NONCE];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, label + name);
-            byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(1 + NONCE + sealed.length).put(FORMAT).put(nonce).put(sealed).array();
+            String associated = label + name;
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, associated);
+            byte[] sealed = ByteBuffer.allocate(1 + NONCE + cipher.getOutputSize(plain.length)).put(FORMAT).put(nonce).put(cipher.doFinal(plain))
+                .array();
+            opened.put(associated, sealed, plain); // what was put here is read back soon: by the device's bootstrap
+            return sealed;
         } catch (GeneralSecurityException e) {
             throw new StorageException("cannot encrypt " + what + ": " + e.getMessage(), e);
         }
@@ -103,9 +108,16 @@ final class SecretCipher {
         if (sealed.length < 1 + NONCE || sealed[0] != FORMAT) {
             throw new StorageException(what + " is not in a known format");
         }
+        String associated = label + name;
+        byte[] known = opened.get(associated, sealed); // a row read again: every bootstrap reads its configuration and credential
+        if (known != null) {
+            return known;
+        }
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(sealed, 1, 1 + NONCE), label + name);
-            return cipher.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(sealed, 1, 1 + NONCE), associated);
+            byte[] plain = cipher.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
+            opened.put(associated, sealed, plain);
+            return plain;
         } catch (GeneralSecurityException e) {
             throw new StorageException("cannot decrypt " + what + " with the key in " + source
                 + ": the key file differs from the one it was written with, or the row was altered", e);
