@@ -68,11 +68,11 @@ final class Pusher {
         } catch (InvalidConfigException | CodecException | RuntimeException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("cannot push to " + endpoint + ": " + e.getMessage(), e));
         }
-        Optional<String> busy = sessions.reserve(endpoint);
-        if (busy.isPresent()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("cannot push to " + endpoint + ": " + busy.get()));
+        Sessions.Reserved reserved = sessions.reserve(endpoint);
+        if (reserved.refusal().isPresent()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("cannot push to " + endpoint + ": " + reserved.refusal().get()));
         }
-        long id = storage.sessionStarted(endpoint, node);
+        long id = reserved.sessionId();
         storage.sessionEvent(id, "PUSH to " + device + " (" + peer.security().getClass().getSimpleName() + ")");
         Connection connection;
         try {

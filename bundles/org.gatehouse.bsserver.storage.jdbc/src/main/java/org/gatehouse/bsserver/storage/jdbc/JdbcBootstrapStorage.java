@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 
 import org.gatehouse.bsserver.storage.BootstrapStorage;
@@ -277,6 +278,16 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
     @Override
     public boolean claim(String endpoint, String node, Duration lease) {
         return ready().claims.claim(endpoint, node, lease);
+    }
+
+    /** The claim and the session's first row in one transaction: one commit and one connection for both. */
+    @Override
+    public OptionalLong claimAndStart(String endpoint, String node, Duration lease) {
+        JdbcBootstrapStorage storage = ready();
+        OptionalLong id = storage.database.transaction("claiming " + endpoint + " for " + node + " and logging its session",
+            c -> storage.claims.claim(c, endpoint, node, lease) ? OptionalLong.of(SessionLog.insertStarted(c, endpoint, node)) : OptionalLong.empty());
+        id.ifPresent(storage.sessions::opened);
+        return id;
     }
 
     @Override

@@ -38,18 +38,25 @@ final class SessionLog {
     }
 
     long started(String endpoint, String node) {
-        long id = database.call("logging a session of " + endpoint, c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO bs_session (endpoint, node, started) VALUES (?, ?, CURRENT_TIMESTAMP)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                s.setString(1, endpoint);
-                s.setString(2, node);
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1); // id is the first column (PostgreSQL returns all of them)
-                }
+        return opened(database.call("logging a session of " + endpoint, c -> insertStarted(c, endpoint, node)));
+    }
+
+    /** The start of a session inserted on {@code c} (in the caller's transaction); {@link #opened} once committed. */
+    static long insertStarted(Connection c, String endpoint, String node) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO bs_session (endpoint, node, started) VALUES (?, ?, CURRENT_TIMESTAMP)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, endpoint);
+            s.setString(2, node);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1); // id is the first column (PostgreSQL returns all of them)
             }
-        });
+        }
+    }
+
+    /** Marks a committed session as started here: its events and end are written behind. */
+    long opened(long id) {
         open.add(id);
         return id;
     }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,26 @@ abstract class ClaimsContract extends LwM2mServerCredentialContract {
         assertFalse(b.claim("ep", "node-b", Duration.ofMinutes(1)));
         a.release("ep", "node-a");
         assertTrue(b.claim("ep", "node-b", Duration.ofMinutes(1)));
+        assertFalse(a.claim("ep", "node-a", Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void a_claim_and_a_sessions_start_at_once_log_the_session_only_when_the_claim_is_won() {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        long id = a.claimAndStart("ep", "node-a", Duration.ofSeconds(2)).orElseThrow();
+        a.sessionEvent(id, "BOOTSTRAP-REQUEST 2.04");
+        assertEquals(Optional.empty(), session(b, "ep", id).outcome(), "logged open, its event written behind like any");
+        assertEquals(List.of("BOOTSTRAP-REQUEST 2.04"), session(b, "ep", id).events());
+        assertEquals(OptionalLong.empty(), b.claimAndStart("ep", "node-b", Duration.ofMinutes(1)));
+        assertEquals(1, b.sessions(Optional.of("ep"), 10).size(), "a refused claim logs no session");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+            .until(() -> b.claimAndStart("ep", "node-b", Duration.ofMinutes(1)).isPresent());
+        assertEquals(Optional.of("abandoned: node node-a stopped renewing its claim; node node-b took the endpoint over"),
+            session(b, "ep", id).outcome());
+        assertEquals(2, b.sessions(Optional.of("ep"), 10).size());
+        assertTrue(b.claimAndStart("ep", "node-b", Duration.ofMinutes(1)).isPresent(), "one's own claim is renewed");
         assertFalse(a.claim("ep", "node-a", Duration.ofMinutes(1)));
     }
 
@@ -143,9 +164,12 @@ abstract class ClaimsContract extends LwM2mServerCredentialContract {
                 for (int i = 0; i < nodes; i++) {
                     JdbcBootstrapStorage s = storages.get(i % storages.size());
                     String node = "node-" + i;
+                    int i2 = i;
                     Callable<Boolean> claim = () -> {
                         start.await();
-                        return s.claim(endpoint, node, Duration.ofMinutes(1));
+                        // half of them with the session's start in the same transaction
+                        return i2 % 2 == 0 ? s.claim(endpoint, node, Duration.ofMinutes(1))
+                            : s.claimAndStart(endpoint, node, Duration.ofMinutes(1)).isPresent();
                     };
                     results.add(pool.submit(claim));
                 }
