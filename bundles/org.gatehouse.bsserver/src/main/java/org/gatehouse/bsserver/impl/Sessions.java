@@ -168,8 +168,7 @@ final class Sessions implements AutoCloseable {
             running.remove(endpoint, session);
         }
         try {
-            storage.sessionEnded(session.id(), outcome);
-            storage.release(endpoint, node);
+            storage.sessionEndedAndReleased(session.id(), outcome, endpoint, node);
         } catch (RuntimeException e) {
             LOG.warn("Bootstrap session {} of {}: could not record its end '{}': {}", session.id(), endpoint, outcome, e.getMessage());
         } finally {

@@ -95,6 +95,27 @@ final class SessionLog {
         });
     }
 
+    /**
+     * The end of a session started here and the release of its claim, both queued: false when they
+     * were not (the caller writes them itself).
+     */
+    boolean endedAndReleased(long sessionId, String outcome, String endpoint, String node) {
+        if (open.remove(sessionId)) {
+            if (writer.offerEnd(sessionId, truncated(outcome), endpoint, node)) {
+                return true;
+            }
+            open.add(sessionId);
+        }
+        return false;
+    }
+
+    /** Before a claim of {@code endpoint} on this node: its release still queued here is written first. */
+    void awaitRelease(String endpoint) {
+        if (writer.releasing(endpoint)) {
+            writer.flush();
+        }
+    }
+
     /** Writes what is queued now, before a statement that must see this node's rows. */
     void flush() {
         writer.flush();
