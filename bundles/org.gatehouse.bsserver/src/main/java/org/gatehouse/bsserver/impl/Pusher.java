@@ -40,10 +40,9 @@ final class Pusher {
     private final Sessions sessions;
     private final IntFunction<Optional<ContentCodec>> codecs;
     private final ModelLookup models;
-    private final String node;
 
     Pusher(CoapTransport transport, BootstrapConfigs configs, BootstrapStorage storage, ConfigParser parser, Sessions sessions,
-            IntFunction<Optional<ContentCodec>> codecs, ModelLookup models, String node) {
+            IntFunction<Optional<ContentCodec>> codecs, ModelLookup models) {
         this.transport = transport;
         this.configs = configs;
         this.storage = storage;
@@ -51,7 +50,6 @@ final class Pusher {
         this.sessions = sessions;
         this.codecs = codecs;
         this.models = models;
-        this.node = node;
     }
 
     CompletableFuture<String> push(String endpoint, URI device) {
