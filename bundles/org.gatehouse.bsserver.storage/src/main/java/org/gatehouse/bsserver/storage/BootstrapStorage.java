@@ -3,6 +3,7 @@ package org.gatehouse.bsserver.storage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where a bootstrap server keeps what it serves and what it did. Every method is atomic on its own
@@ -184,4 +185,36 @@ public interface BootstrapStorage {
 
     /** Drops {@code node}'s claim on {@code endpoint}, if it holds one. */
     void release(String endpoint, String node);
+
+    /**
+     * Records how a session ended, as {@link #sessionEnded} does, then drops its node's claim on
+     * {@code endpoint}, as {@link #release} does. An engine may write both behind the caller, as it may
+     * write ends: until then other nodes find the endpoint claimed a moment longer (a crash meanwhile
+     * leaves the claim to expire with its lease), and a claim of it through this storage waits for them.
+     *
+     * @since 1.2.0
+     */
+    default void sessionEndedAndReleased(long sessionId, String outcome, String endpoint, String node) {
+        sessionEnded(sessionId, outcome);
+        release(endpoint, node);
+    }
+
+    /**
+     * Claims {@code endpoint} for {@code node} as {@link #claim} does and, when that succeeds, records
+     * the start of a session as {@link #sessionStarted} does: the session's id, else empty (another
+     * node's claim). An engine may do both at once (one transaction); this default makes both calls.
+     *
+     * @since 1.2.0
+     */
+    default OptionalLong claimAndStart(String endpoint, String node, Duration lease) {
+        if (!claim(endpoint, node, lease)) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(sessionStarted(endpoint, node));
+        } catch (RuntimeException e) {
+            release(endpoint, node);
+            throw e;
+        }
+    }
 }

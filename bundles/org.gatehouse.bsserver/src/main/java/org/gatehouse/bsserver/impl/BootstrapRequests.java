@@ -95,13 +95,12 @@ final class BootstrapRequests implements BlockingRequestHandler {
         } catch (CodecException e) {
             return refuse("BOOTSTRAP-REQUEST", d.endpoint(), ResponseCode.INTERNAL_SERVER_ERROR, "cannot encode the configuration: " + e.getMessage(), from);
         }
-        Optional<String> busy = sessions.reserve(d.endpoint());
-        if (busy.isPresent()) {
-            return refuse("BOOTSTRAP-REQUEST", d.endpoint(), ResponseCode.SERVICE_UNAVAILABLE, busy.get(), from);
+        Sessions.Reserved reserved = sessions.reserve(d.endpoint());
+        if (reserved.refusal().isPresent()) {
+            return refuse("BOOTSTRAP-REQUEST", d.endpoint(), ResponseCode.SERVICE_UNAVAILABLE, reserved.refusal().get(), from);
         }
-        long id;
+        long id = reserved.sessionId();
         try {
-            id = storage.sessionStarted(d.endpoint(), node);
             storage.sessionEvent(id, "BOOTSTRAP-REQUEST 2.04 from " + from + ", config " + d.config().key() + ", format " + format);
         } catch (RuntimeException e) {
             sessions.unreserve(d.endpoint());

@@ -114,7 +114,7 @@ public final class BootstrapServerComponent implements BootstrapServer {
         Duration orphanAge = Duration.ofSeconds(config.session_timeout()).plus(lease);
         renewals.scheduleWithFixedDelay(() -> endOrphans(storage, orphanAge), lease.toMillis(), lease.toMillis(), TimeUnit.MILLISECONDS);
         Admission admission = new Admission(configs, storage, new ConfigParser(models));
-        this.pusher = new Pusher(transport, configs, storage, new ConfigParser(models), sessions, this::codec, models, node);
+        this.pusher = new Pusher(transport, configs, storage, new ConfigParser(models), sessions, this::codec, models);
         InetAddress address = InetAddress.getByName(config.address());
         try {
             if (config.coap_port() >= 0) {

@@ -40,10 +40,9 @@ final class Pusher {
     private final Sessions sessions;
     private final IntFunction<Optional<ContentCodec>> codecs;
     private final ModelLookup models;
-    private final String node;
 
     Pusher(CoapTransport transport, BootstrapConfigs configs, BootstrapStorage storage, ConfigParser parser, Sessions sessions,
-            IntFunction<Optional<ContentCodec>> codecs, ModelLookup models, String node) {
+            IntFunction<Optional<ContentCodec>> codecs, ModelLookup models) {
         this.transport = transport;
         this.configs = configs;
         this.storage = storage;
@@ -51,7 +50,6 @@ final class Pusher {
         this.sessions = sessions;
         this.codecs = codecs;
         this.models = models;
-        this.node = node;
     }
 
     CompletableFuture<String> push(String endpoint, URI device) {
@@ -68,11 +66,11 @@ final class Pusher {
         } catch (InvalidConfigException | CodecException | RuntimeException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("cannot push to " + endpoint + ": " + e.getMessage(), e));
         }
-        Optional<String> busy = sessions.reserve(endpoint);
-        if (busy.isPresent()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("cannot push to " + endpoint + ": " + busy.get()));
+        Sessions.Reserved reserved = sessions.reserve(endpoint);
+        if (reserved.refusal().isPresent()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("cannot push to " + endpoint + ": " + reserved.refusal().get()));
         }
-        long id = storage.sessionStarted(endpoint, node);
+        long id = reserved.sessionId();
         storage.sessionEvent(id, "PUSH to " + device + " (" + peer.security().getClass().getSimpleName() + ")");
         Connection connection;
         try {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,29 +49,37 @@ final class Sessions implements AutoCloseable {
         this.executor = executor;
     }
 
+    /** A reservation: the id of the session logged as started, or why none may start. */
+    record Reserved(long sessionId, Optional<String> refusal) {
+        static Reserved refused(String why) {
+            return new Reserved(0, Optional.of(why));
+        }
+    }
+
     /**
-     * Reserves a session for {@code endpoint}: empty when it may start, else why not (this node is
-     * full, the endpoint's session already runs here or on another node).
+     * Reserves a session for {@code endpoint} and logs its start (with the storage's claim, at once):
+     * refused when this node is full, or the endpoint's session already runs here or on another node.
      */
-    Optional<String> reserve(String endpoint) {
+    Reserved reserve(String endpoint) {
         // reserved here, atomically: the storage claim of our own node would be renewed, not refused
         if (!reserved.add(endpoint)) {
-            return Optional.of("a session of " + endpoint + " is already running on this node");
+            return Reserved.refused("a session of " + endpoint + " is already running on this node");
         }
         if (!permits.tryAcquire()) {
             reserved.remove(endpoint);
-            return Optional.of("this node runs its maximum of sessions; retry later");
+            return Reserved.refused("this node runs its maximum of sessions; retry later");
         }
         try {
-            if (storage.claim(endpoint, node, claimLease)) {
-                return Optional.empty();
+            OptionalLong id = storage.claimAndStart(endpoint, node, claimLease);
+            if (id.isPresent()) {
+                return new Reserved(id.getAsLong(), Optional.empty());
             }
         } catch (RuntimeException e) {
             free(endpoint);
             throw e;
         }
         free(endpoint);
-        return Optional.of("another bootstrap-server node is running a session of " + endpoint);
+        return Reserved.refused("another bootstrap-server node is running a session of " + endpoint);
     }
 
     private void free(String endpoint) {
@@ -159,8 +168,7 @@ final class Sessions implements AutoCloseable {
             running.remove(endpoint, session);
         }
         try {
-            storage.sessionEnded(session.id(), outcome);
-            storage.release(endpoint, node);
+            storage.sessionEndedAndReleased(session.id(), outcome, endpoint, node);
         } catch (RuntimeException e) {
             LOG.warn("Bootstrap session {} of {}: could not record its end '{}': {}", session.id(), endpoint, outcome, e.getMessage());
         } finally {

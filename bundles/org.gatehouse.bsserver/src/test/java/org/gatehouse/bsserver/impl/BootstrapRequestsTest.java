@@ -79,7 +79,7 @@ class BootstrapRequestsTest {
 
     @Test
     void a_second_request_while_the_session_runs_is_service_unavailable() {
-        assertEquals(Optional.empty(), sessions.reserve("e")); // as a running session holds it
+        assertEquals(Optional.empty(), sessions.reserve("e").refusal()); // as a running session holds it
         assertEquals(ResponseCode.SERVICE_UNAVAILABLE, post("ep=e").code());
     }
 

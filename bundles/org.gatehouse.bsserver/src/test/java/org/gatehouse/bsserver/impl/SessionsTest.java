@@ -26,44 +26,44 @@ class SessionsTest {
     @Test
     void no_more_than_the_maximum_is_reserved_and_a_given_back_reservation_frees_its_place() {
         Sessions s = sessions("a", 2);
-        assertEquals(Optional.empty(), s.reserve("e1"));
-        assertEquals(Optional.empty(), s.reserve("e2"));
-        assertEquals(Optional.of("this node runs its maximum of sessions; retry later"), s.reserve("e3"));
+        assertEquals(Optional.empty(), s.reserve("e1").refusal());
+        assertEquals(Optional.empty(), s.reserve("e2").refusal());
+        assertEquals(Optional.of("this node runs its maximum of sessions; retry later"), s.reserve("e3").refusal());
         s.unreserve("e1");
-        assertEquals(Optional.empty(), s.reserve("e3"));
+        assertEquals(Optional.empty(), s.reserve("e3").refusal());
     }
 
     @Test
     void an_endpoint_is_reserved_once_on_this_node() {
         Sessions s = sessions("a", 5);
-        assertEquals(Optional.empty(), s.reserve("e1"));
-        assertEquals(Optional.of("a session of e1 is already running on this node"), s.reserve("e1"));
+        assertEquals(Optional.empty(), s.reserve("e1").refusal());
+        assertEquals(Optional.of("a session of e1 is already running on this node"), s.reserve("e1").refusal());
         s.unreserve("e1");
-        assertEquals(Optional.empty(), s.reserve("e1"));
+        assertEquals(Optional.empty(), s.reserve("e1").refusal());
     }
 
     @Test
     void an_endpoint_claimed_by_another_node_is_not_run_here() {
         assertTrue(storage.claim("e1", "b", Duration.ofSeconds(60)));
         Sessions s = sessions("a", 2);
-        assertEquals(Optional.of("another bootstrap-server node is running a session of e1"), s.reserve("e1"));
-        assertEquals(Optional.empty(), s.reserve("e2"), "the refused claim gave its place back");
-        assertEquals(Optional.empty(), s.reserve("e3"));
+        assertEquals(Optional.of("another bootstrap-server node is running a session of e1"), s.reserve("e1").refusal());
+        assertEquals(Optional.empty(), s.reserve("e2").refusal(), "the refused claim gave its place back");
+        assertEquals(Optional.empty(), s.reserve("e3").refusal());
     }
 
     @Test
     void a_reservation_holds_the_claim_until_given_back() {
         Sessions a = sessions("a", 2);
-        assertEquals(Optional.empty(), a.reserve("e1"));
-        assertEquals(Optional.of("another bootstrap-server node is running a session of e1"), sessions("b", 2).reserve("e1"));
+        assertEquals(Optional.empty(), a.reserve("e1").refusal());
+        assertEquals(Optional.of("another bootstrap-server node is running a session of e1"), sessions("b", 2).reserve("e1").refusal());
         a.unreserve("e1");
-        assertEquals(Optional.empty(), sessions("b", 2).reserve("e1"));
+        assertEquals(Optional.empty(), sessions("b", 2).reserve("e1").refusal());
     }
 
     @Test
     void a_session_whose_claim_another_node_took_over_is_stopped_at_its_next_request_and_its_claim_left_alone() {
         Sessions a = sessions("a", 2);
-        assertEquals(Optional.empty(), a.reserve("e1"));
+        assertEquals(Optional.empty(), a.reserve("e1").refusal());
         long id = storage.sessionStarted("e1", "a");
         CompletableFuture<CoapResponse> deleteAnswer = new CompletableFuture<>();
         List<Step> steps = List.of(new Step(Step.Kind.DELETE, CoapRequest.of(Method.DELETE, "/"), true),
@@ -71,7 +71,7 @@ class SessionsTest {
         CompletableFuture<String> outcome = a.start("e1", id, (request, timeout) -> deleteAnswer, steps, () -> { });
 
         a.renewClaims();
-        assertEquals(Optional.of("another bootstrap-server node is running a session of e1"), sessions("b", 2).reserve("e1"),
+        assertEquals(Optional.of("another bootstrap-server node is running a session of e1"), sessions("b", 2).reserve("e1").refusal(),
             "renewed, the claim is still a's");
         storage.release("e1", "a"); // a's lease ran out while it was cut off from the database, and b took the endpoint over
         assertTrue(storage.claim("e1", "b", Duration.ofSeconds(15)));
@@ -80,19 +80,19 @@ class SessionsTest {
 
         assertEquals("abandoned: stopped before FINISH", outcome.join());
         assertEquals(Optional.of("abandoned: stopped before FINISH"), storage.sessions(Optional.of("e1"), 1).get(0).outcome());
-        assertEquals(Optional.of("another bootstrap-server node is running a session of e1"), sessions("c", 2).reserve("e1"),
+        assertEquals(Optional.of("another bootstrap-server node is running a session of e1"), sessions("c", 2).reserve("e1").refusal(),
             "ending the session released a's claim only, not b's");
     }
 
     @Test
     void an_ended_session_is_not_claimed_again_by_a_renewal() {
         Sessions a = sessions("a", 2);
-        assertEquals(Optional.empty(), a.reserve("e1"));
+        assertEquals(Optional.empty(), a.reserve("e1").refusal());
         long id = storage.sessionStarted("e1", "a");
         List<Step> steps = List.of(new Step(Step.Kind.FINISH, CoapRequest.of(Method.POST, "/bs"), true));
         assertEquals("success", a.start("e1", id, (request, timeout) -> CompletableFuture.completedFuture(CoapResponse.of(ResponseCode.CHANGED)),
             steps, () -> { }).join());
         a.renewClaims();
-        assertEquals(Optional.empty(), sessions("b", 2).reserve("e1"));
+        assertEquals(Optional.empty(), sessions("b", 2).reserve("e1").refusal());
     }
 }

@@ -34,12 +34,8 @@ final class Claims {
     }
 
     boolean claim(String endpoint, String node, Duration lease) {
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("lease " + lease + " must be positive");
-        }
-        long millis = Math.max(1, lease.toMillis());
-        Engine engine = database.engine();
-        String insert = engine.insertOrNothing("INSERT INTO bs_claim (endpoint, node, expires) VALUES (?, ?, " + engine.nowPlusMillis() + ")");
+        long millis = millis(lease);
+        String insert = insert();
         try {
             if (database.call("claiming " + endpoint + " for " + node, c -> update(c, insert, endpoint, node, millis)) == 1) {
                 return true;
@@ -51,6 +47,38 @@ final class Claims {
             // H2: the row is there; decided below
         }
         return database.transaction("claiming " + endpoint + " for " + node, c -> claimHeld(c, endpoint, node, millis, insert));
+    }
+
+    /**
+     * Claims within the caller's transaction (the same decisions as {@link #claim}), so that work on the
+     * claim commits with it. H2 undoes only the failed statement of a duplicate key; PostgreSQL's insert
+     * does nothing instead of failing, so its transaction is not aborted.
+     */
+    boolean claim(Connection c, String endpoint, String node, Duration lease) throws SQLException {
+        long millis = millis(lease);
+        String insert = insert();
+        try {
+            if (update(c, insert, endpoint, node, millis) == 1) {
+                return true;
+            }
+        } catch (SQLException e) {
+            if (!Database.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+        return claimHeld(c, endpoint, node, millis, insert);
+    }
+
+    private String insert() {
+        Engine engine = database.engine();
+        return engine.insertOrNothing("INSERT INTO bs_claim (endpoint, node, expires) VALUES (?, ?, " + engine.nowPlusMillis() + ")");
+    }
+
+    private static long millis(Duration lease) {
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease " + lease + " must be positive");
+        }
+        return Math.max(1, lease.toMillis());
     }
 
     private boolean claimHeld(Connection c, String endpoint, String node, long millis, String insert) throws SQLException {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 
 import org.gatehouse.bsserver.storage.BootstrapStorage;
@@ -252,6 +253,19 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         ready().sessions.ended(sessionId, outcome);
     }
 
+    /**
+     * Both written behind, in one batch with other ends: other nodes may find the claim held for the
+     * writer's linger (about 20 ms) longer; a claim of the endpoint through this storage waits for it.
+     */
+    @Override
+    public void sessionEndedAndReleased(long sessionId, String outcome, String endpoint, String node) {
+        JdbcBootstrapStorage storage = ready();
+        if (!storage.sessions.endedAndReleased(sessionId, outcome, endpoint, node)) {
+            storage.sessions.ended(sessionId, outcome);
+            storage.claims.release(endpoint, node);
+        }
+    }
+
     @Override
     public List<SessionRecord> sessions(Optional<String> endpoint, int limit) {
         return ready().sessions.recent(endpoint, limit);
@@ -276,7 +290,20 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
 
     @Override
     public boolean claim(String endpoint, String node, Duration lease) {
-        return ready().claims.claim(endpoint, node, lease);
+        JdbcBootstrapStorage storage = ready();
+        storage.sessions.awaitRelease(endpoint); // else the queued release would drop the claim made now
+        return storage.claims.claim(endpoint, node, lease);
+    }
+
+    /** The claim and the session's first row in one transaction: one commit and one connection for both. */
+    @Override
+    public OptionalLong claimAndStart(String endpoint, String node, Duration lease) {
+        JdbcBootstrapStorage storage = ready();
+        storage.sessions.awaitRelease(endpoint); // else the queued release would drop the claim made now
+        OptionalLong id = storage.database.transaction("claiming " + endpoint + " for " + node + " and logging its session",
+            c -> storage.claims.claim(c, endpoint, node, lease) ? OptionalLong.of(SessionLog.insertStarted(c, endpoint, node)) : OptionalLong.empty());
+        id.ifPresent(storage.sessions::opened);
+        return id;
     }
 
     @Override

@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * batch per statement). A busy server thus pays one commit per batch instead of one per row, and its
  * request threads never wait for the database. The queue holds at most {@link #CAPACITY} rows; a caller
  * finding it full waits. A crash loses what is queued: the rows of the last moments (about the last
- * {@link #LINGER_MILLIS} ms, at most {@link #CAPACITY} rows); {@link #close} writes them all.
+ * {@link #LINGER_MILLIS} ms, at most {@link #CAPACITY} rows); {@link #close} writes them all. A session's end
+ * may carry the release of its claim: a crash then leaves the claim to expire with its lease.
  */
 final class LogWriter implements AutoCloseable {
 
@@ -35,13 +38,14 @@ final class LogWriter implements AutoCloseable {
     private static final long RETRY_MILLIS = 1000;
     private static final long FLUSH_SECONDS = 30;
 
-    /** A row to write, or a flush marker ({@code done} set). */
-    private record Entry(long sessionId, String text, boolean end, CompletableFuture<Void> done) {
+    /** A row to write (an end may release its node's claim on {@code endpoint}), or a flush marker ({@code done} set). */
+    private record Entry(long sessionId, String text, boolean end, String endpoint, String node, CompletableFuture<Void> done) {
     }
 
     private final Database database;
     private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final AtomicInteger flushes = new AtomicInteger(); // flush markers queued and not yet done
+    private final Map<String, AtomicInteger> releasing = new ConcurrentHashMap<>(); // by endpoint: releases queued, not yet written
     private Thread thread;
     private volatile boolean closed;
 
@@ -51,14 +55,34 @@ final class LogWriter implements AutoCloseable {
 
     /** Queues an event ({@code end} false) or the end of a session; false once closed (then write it yourself). */
     boolean offer(long sessionId, String text, boolean end) {
-        return enqueue(new Entry(sessionId, text, end, null));
+        return enqueue(new Entry(sessionId, text, end, null, null, null));
+    }
+
+    /** Queues the end of a session, then the release of {@code node}'s claim on {@code endpoint}; false once closed. */
+    boolean offerEnd(long sessionId, String text, String endpoint, String node) {
+        releasing.computeIfAbsent(endpoint, k -> new AtomicInteger()).incrementAndGet();
+        if (enqueue(new Entry(sessionId, text, true, endpoint, node, null))) {
+            return true;
+        }
+        released(endpoint);
+        return false;
+    }
+
+    /** True while a release of a claim on {@code endpoint} is queued or being written. */
+    boolean releasing(String endpoint) {
+        AtomicInteger n = releasing.get(endpoint);
+        return n != null && n.get() > 0;
+    }
+
+    private void released(String endpoint) {
+        releasing.computeIfPresent(endpoint, (k, n) -> n.decrementAndGet() == 0 ? null : n);
     }
 
     /** Returns once everything queued before has been written (or failed for good, which was logged). */
     void flush() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         flushes.incrementAndGet(); // before the marker: the writer counts it down once written
-        if (enqueue(new Entry(0, null, false, done))) {
+        if (enqueue(new Entry(0, null, false, null, null, done))) {
             wake();
             await(done);
         } else {
@@ -119,6 +143,9 @@ final class LogWriter implements AutoCloseable {
             }
             writeUntilDone(batch);
             batch.forEach(e -> {
+                if (e.endpoint() != null) {
+                    released(e.endpoint()); // written, or given up on (logged): a claim waits no longer
+                }
                 if (e.done() != null) {
                     flushes.decrementAndGet();
                     e.done().complete(null);
@@ -183,11 +210,13 @@ final class LogWriter implements AutoCloseable {
     }
 
     private static Void write(Connection c, List<Entry> batch) throws SQLException {
-        // events first, then ends: a session's events are all queued before its end
+        // events first, then ends, then releases: a session's events are all queued before its end, its end before its release
         try (PreparedStatement events = c.prepareStatement("INSERT INTO bs_session_event (session_id, event) VALUES (?, ?)");
-                PreparedStatement ends = c.prepareStatement("UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = ? WHERE id = ? AND ended IS NULL")) {
+                PreparedStatement ends = c.prepareStatement("UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = ? WHERE id = ? AND ended IS NULL");
+                PreparedStatement releases = c.prepareStatement("DELETE FROM bs_claim WHERE endpoint = ? AND node = ?")) {
             int eventCount = 0;
             int endCount = 0;
+            int releaseCount = 0;
             for (Entry e : batch) {
                 if (e.done() != null) {
                     continue;
@@ -197,6 +226,12 @@ final class LogWriter implements AutoCloseable {
                     ends.setLong(2, e.sessionId());
                     ends.addBatch();
                     endCount++;
+                    if (e.endpoint() != null) {
+                        releases.setString(1, e.endpoint());
+                        releases.setString(2, e.node());
+                        releases.addBatch();
+                        releaseCount++;
+                    }
                 } else {
                     events.setLong(1, e.sessionId());
                     events.setString(2, e.text());
@@ -209,6 +244,9 @@ final class LogWriter implements AutoCloseable {
             }
             if (endCount > 0) {
                 ends.executeBatch();
+            }
+            if (releaseCount > 0) {
+                releases.executeBatch();
             }
         }
         return null;
@@ -229,7 +267,7 @@ final class LogWriter implements AutoCloseable {
         if (t != null) {
             try {
                 flushes.incrementAndGet();
-                queue.put(new Entry(0, null, false, done));
+                queue.put(new Entry(0, null, false, null, null, done));
                 wake();
                 await(done);
             } catch (InterruptedException e) {

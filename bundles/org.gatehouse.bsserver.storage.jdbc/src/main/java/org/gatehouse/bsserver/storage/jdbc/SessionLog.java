@@ -38,18 +38,25 @@ final class SessionLog {
     }
 
     long started(String endpoint, String node) {
-        long id = database.call("logging a session of " + endpoint, c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO bs_session (endpoint, node, started) VALUES (?, ?, CURRENT_TIMESTAMP)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                s.setString(1, endpoint);
-                s.setString(2, node);
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1); // id is the first column (PostgreSQL returns all of them)
-                }
+        return opened(database.call("logging a session of " + endpoint, c -> insertStarted(c, endpoint, node)));
+    }
+
+    /** The start of a session inserted on {@code c} (in the caller's transaction); {@link #opened} once committed. */
+    static long insertStarted(Connection c, String endpoint, String node) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO bs_session (endpoint, node, started) VALUES (?, ?, CURRENT_TIMESTAMP)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, endpoint);
+            s.setString(2, node);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1); // id is the first column (PostgreSQL returns all of them)
             }
-        });
+        }
+    }
+
+    /** Marks a committed session as started here: its events and end are written behind. */
+    long opened(long id) {
         open.add(id);
         return id;
     }
@@ -86,6 +93,27 @@ final class SessionLog {
             }
             return null;
         });
+    }
+
+    /**
+     * The end of a session started here and the release of its claim, both queued: false when they
+     * were not (the caller writes them itself).
+     */
+    boolean endedAndReleased(long sessionId, String outcome, String endpoint, String node) {
+        if (open.remove(sessionId)) {
+            if (writer.offerEnd(sessionId, truncated(outcome), endpoint, node)) {
+                return true;
+            }
+            open.add(sessionId);
+        }
+        return false;
+    }
+
+    /** Before a claim of {@code endpoint} on this node: its release still queued here is written first. */
+    void awaitRelease(String endpoint) {
+        if (writer.releasing(endpoint)) {
+            writer.flush();
+        }
     }
 
     /** Writes what is queued now, before a statement that must see this node's rows. */

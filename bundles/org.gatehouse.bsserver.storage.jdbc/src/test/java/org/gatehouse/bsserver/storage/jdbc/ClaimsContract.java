@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +44,43 @@ abstract class ClaimsContract extends LwM2mServerCredentialContract {
         a.release("ep", "node-a");
         assertTrue(b.claim("ep", "node-b", Duration.ofMinutes(1)));
         assertFalse(a.claim("ep", "node-a", Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void a_claim_and_a_sessions_start_at_once_log_the_session_only_when_the_claim_is_won() {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        long id = a.claimAndStart("ep", "node-a", Duration.ofSeconds(2)).orElseThrow();
+        a.sessionEvent(id, "BOOTSTRAP-REQUEST 2.04");
+        assertEquals(Optional.empty(), session(a, "ep", id).outcome(), "logged open");
+        assertEquals(List.of("BOOTSTRAP-REQUEST 2.04"), session(a, "ep", id).events(), "its event written behind like any (a's read flushes it)");
+        assertEquals(OptionalLong.empty(), b.claimAndStart("ep", "node-b", Duration.ofMinutes(1)));
+        assertEquals(1, b.sessions(Optional.of("ep"), 10).size(), "a refused claim logs no session");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+            .until(() -> b.claimAndStart("ep", "node-b", Duration.ofMinutes(1)).isPresent());
+        assertEquals(Optional.of("abandoned: node node-a stopped renewing its claim; node node-b took the endpoint over"),
+            session(b, "ep", id).outcome());
+        assertEquals(2, b.sessions(Optional.of("ep"), 10).size());
+        assertTrue(b.claimAndStart("ep", "node-b", Duration.ofMinutes(1)).isPresent(), "one's own claim is renewed");
+        assertFalse(a.claim("ep", "node-a", Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void an_end_and_release_written_behind_never_drops_a_claim_made_after_it() {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        for (int i = 0; i < 50; i++) { // the same node bootstraps the endpoint again at once, many times
+            long id = a.claimAndStart("ep", "node-a", Duration.ofMinutes(1)).orElseThrow();
+            a.sessionEndedAndReleased(id, "success", "ep", "node-a");
+        }
+        long last = a.claimAndStart("ep", "node-a", Duration.ofMinutes(1)).orElseThrow();
+        assertEquals(51, a.sessions(Optional.of("ep"), 100).stream().filter(r -> r.outcome().equals(Optional.of("success"))).count() + 1);
+        assertFalse(b.claim("ep", "node-b", Duration.ofMinutes(1)), "the running session's claim survived the releases before it");
+        a.sessionEndedAndReleased(last, "success", "ep", "node-a");
+        a.sessions(Optional.of("ep"), 1); // written: reading the log flushes this node's queue
+        assertTrue(b.claim("ep", "node-b", Duration.ofMinutes(1)), "released once written");
+        assertEquals(Optional.of("success"), session(b, "ep", last).outcome());
     }
 
     @Test
@@ -143,9 +181,12 @@ abstract class ClaimsContract extends LwM2mServerCredentialContract {
                 for (int i = 0; i < nodes; i++) {
                     JdbcBootstrapStorage s = storages.get(i % storages.size());
                     String node = "node-" + i;
+                    int i2 = i;
                     Callable<Boolean> claim = () -> {
                         start.await();
-                        return s.claim(endpoint, node, Duration.ofMinutes(1));
+                        // half of them with the session's start in the same transaction
+                        return i2 % 2 == 0 ? s.claim(endpoint, node, Duration.ofMinutes(1))
+                            : s.claimAndStart(endpoint, node, Duration.ofMinutes(1)).isPresent();
                     };
                     results.add(pool.submit(claim));
                 }
