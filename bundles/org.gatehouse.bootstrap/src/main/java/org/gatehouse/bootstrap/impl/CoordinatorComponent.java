@@ -54,10 +54,10 @@ public final class CoordinatorComponent implements BootstrapCoordinator, Bootstr
 
     @ObjectClassDefinition(name = "Gatehouse bootstrap coordinator", description = "When and how often the bootstrap sequence runs")
     public @interface Config {
-        @AttributeDefinition(description = "Milliseconds to wait after start-up before the first sequence; in a framework it also waits "
-            + "until the bundles of the gateway's start level have started, so that it sees every mode (a mode that appears during "
-            + "a sequence makes it run again at once)")
-        long start_delay_ms() default 20;
+        @AttributeDefinition(description = "Milliseconds to wait after start-up before the first sequence, and between looks while the bundles "
+            + "of the gateway's start level still start, so that it sees every mode (a mode that appears during a sequence makes it run "
+            + "again at once)")
+        long start_delay_ms() default 200;
 
         @AttributeDefinition(description = "Seconds before the sequence runs again after it ended unregistered")
         long retry_delay() default 300;
@@ -151,7 +151,7 @@ public final class CoordinatorComponent implements BootstrapCoordinator, Bootstr
         if (history.isEmpty() && early && StartupGate.starting(context)) {
             synchronized (this) { // the first sequence waits until the runtime's bundles are all started
                 if (cancel == myCancel) {
-                    running = executor.schedule(() -> runSequence(only, myCancel), StartupGate.POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    running = executor.schedule(() -> runSequence(only, myCancel), config.start_delay_ms(), TimeUnit.MILLISECONDS);
                 }
             }
             return;

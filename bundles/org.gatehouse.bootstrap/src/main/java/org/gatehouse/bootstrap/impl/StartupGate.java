@@ -9,12 +9,9 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
 /**
  * Is the framework still starting bundles up to this bundle's start level (the gateway's own; the
  * consoles start at a later level and are not waited for)? The first bootstrap sequence waits for
- * that, so that it sees every mode the runtime is about to start rather than a few; it asks again
- * every {@link #POLL_MILLIS}, a small fraction of a start.
+ * that, so that it sees every mode the runtime is about to start rather than a few.
  */
 final class StartupGate {
-    static final long POLL_MILLIS = 20;
-
     private StartupGate() {
     }
 
