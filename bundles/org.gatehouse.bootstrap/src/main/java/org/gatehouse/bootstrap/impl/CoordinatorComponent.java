@@ -57,7 +57,7 @@ public final class CoordinatorComponent implements BootstrapCoordinator, Bootstr
         @AttributeDefinition(description = "Milliseconds to wait after start-up before the first sequence, and between looks while the bundles "
             + "of the gateway's start level still start, so that it sees every mode (a mode that appears during a sequence makes it run "
             + "again at once)")
-        long start_delay_ms() default 200;
+        long start_delay_ms() default 20;
 
         @AttributeDefinition(description = "Seconds before the sequence runs again after it ended unregistered")
         long retry_delay() default 300;
