@@ -42,4 +42,21 @@ class H2StorageTest extends StorageContract {
         JdbcBootstrapStorage after = storage("a");
         assertEquals(3, after.credential("ep").orElseThrow().secret().length);
     }
+
+    @Test
+    void claims_are_kept_in_memory_and_shared_by_the_storages_of_one_file() {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        long id = a.claimAndStart("ep", "node-a", java.time.Duration.ofMinutes(1)).orElseThrow();
+        assertEquals(java.util.OptionalLong.empty(), b.claimAndStart("ep", "node-b", java.time.Duration.ofMinutes(1)));
+        assertEquals(Integer.valueOf(0), a.database().call("claim rows", c -> {
+            try (var s = c.prepareStatement("SELECT COUNT(*) FROM bs_claim"); var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }), "no statement per claim");
+        a.sessionEndedAndReleased(id, "success", "ep", "node-a");
+        assertTrue(b.claim("ep", "node-b", java.time.Duration.ofMinutes(1)), "released at once");
+        assertEquals(java.util.Optional.of("success"), a.sessions(java.util.Optional.of("ep"), 1).get(0).outcome(), "its end logged");
+    }
 }

@@ -1,0 +1,105 @@
+package org.gatehouse.bsserver.storage.jdbc;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.gatehouse.bsserver.storage.StoredConfig;
+
+/**
+ * Which configuration keys an embedded database holds, and the prefix configurations themselves, so that
+ * finding an endpoint's configuration asks the database nothing (a configuration of its own: one read by
+ * key). Exact because every write of the file is made in this process: {@link Configs} applies its own
+ * writes here under {@link #writes}, in the same order as their transactions commit. Loaded at the first
+ * lookup; at most {@link #MAX_KEYS} exact keys and {@link #MAX_PREFIXES} prefixes, beyond which lookups
+ * go to the database as before.
+ */
+final class ConfigIndex {
+
+    static final int MAX_KEYS = 200_000;
+    static final int MAX_PREFIXES = 10_000;
+
+    /** Held by writers around their transaction and its index update, and while loading. */
+    final Object writes = new Object();
+    private final Map<String, Boolean> exact = new ConcurrentHashMap<>(); // key -> present
+    private final Map<String, StoredConfig> prefixes = new ConcurrentHashMap<>();
+    private volatile boolean loaded;
+    private volatile boolean tooMany; // too many keys, or loading failed: lookups go to the database until the next invalidate()
+
+    /** True when lookups may use it; false when they must ask the database (or {@link #load} it first). */
+    boolean usable() {
+        return loaded;
+    }
+
+    /** True when it is neither loaded nor refused: the next lookup should {@link #load} it. */
+    boolean unloaded() {
+        return !loaded && !tooMany;
+    }
+
+    /** Forgets everything: the next lookup loads the index again. Call under {@link #writes}. */
+    void invalidate() {
+        loaded = false;
+        tooMany = false;
+        exact.clear();
+        prefixes.clear();
+    }
+
+    /** Loads from what the database holds now, unless it holds too many keys to index. Call under {@link #writes}. */
+    void load(List<String> exactKeys, List<StoredConfig> prefixConfigs) {
+        invalidate();
+        if (exactKeys.size() > MAX_KEYS || prefixConfigs.size() > MAX_PREFIXES) {
+            tooMany = true;
+            return;
+        }
+        exactKeys.forEach(k -> exact.put(k, Boolean.TRUE));
+        prefixConfigs.forEach(c -> prefixes.put(c.key(), c));
+        loaded = true;
+    }
+
+    /** Not usable until the next {@link #invalidate()} (loading it failed). Call under {@link #writes}. */
+    void refuse() {
+        invalidate();
+        tooMany = true;
+    }
+
+    /** A stored (or replaced) configuration. Call under {@link #writes}, once committed. */
+    void put(StoredConfig config) {
+        if (!loaded) {
+            return;
+        }
+        if (isPrefix(config.key())) {
+            prefixes.put(config.key(), config);
+        } else {
+            exact.put(config.key(), Boolean.TRUE);
+        }
+        if (exact.size() > MAX_KEYS || prefixes.size() > MAX_PREFIXES) {
+            invalidate();
+            tooMany = true;
+        }
+    }
+
+    /** A removed configuration. Call under {@link #writes}, once committed. */
+    void remove(String key) {
+        prefixes.remove(key);
+        exact.remove(key);
+    }
+
+    /** The best key for {@code candidates} (see BootstrapStorage.candidateKeys): a prefix's configuration, or a key to read. */
+    Optional<Object> best(List<String> candidates) {
+        for (String key : candidates) {
+            StoredConfig prefix = prefixes.get(key);
+            if (prefix != null) {
+                return Optional.of(prefix);
+            }
+            if (exact.containsKey(key)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isPrefix(String key) {
+        return key.endsWith("*");
+    }
+}
