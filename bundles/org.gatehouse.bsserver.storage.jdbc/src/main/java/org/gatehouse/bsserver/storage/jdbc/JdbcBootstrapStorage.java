@@ -56,7 +56,7 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         this.configs = new Configs(database, () -> cipher, embedded == null ? null : embedded.configs);
         this.credentials = new Credentials(database, () -> cipher, CredentialRole.BOOTSTRAP_SERVER);
         this.lwm2mServerCredentials = new Credentials(database, () -> cipher, CredentialRole.LWM2M_SERVER);
-        this.sessions = new SessionLog(database);
+        this.sessions = new SessionLog(database, embedded);
         this.retention = new SessionRetention(database);
         this.claims = embedded == null ? new DatabaseClaims(database, sessions) : new LocalClaims(embedded.claims, database, sessions);
     }
