@@ -54,8 +54,10 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         // an embedded file is opened by this process alone: its claims and configuration index are kept in memory
         Embedded embedded = embeddedFile == null ? null : Embedded.of(embeddedFile);
         this.configs = new Configs(database, () -> cipher, embedded == null ? null : embedded.configs);
-        this.credentials = new Credentials(database, () -> cipher, CredentialRole.BOOTSTRAP_SERVER);
-        this.lwm2mServerCredentials = new Credentials(database, () -> cipher, CredentialRole.LWM2M_SERVER);
+        this.credentials = new Credentials(database, () -> cipher, CredentialRole.BOOTSTRAP_SERVER,
+            embedded == null ? null : embedded.bootstrapCredentials);
+        this.lwm2mServerCredentials = new Credentials(database, () -> cipher, CredentialRole.LWM2M_SERVER,
+            embedded == null ? null : embedded.lwm2mServerCredentials);
         this.sessions = new SessionLog(database, embedded);
         this.retention = new SessionRetention(database);
         this.claims = embedded == null ? new DatabaseClaims(database, sessions) : new LocalClaims(embedded.claims, database, sessions);
@@ -134,6 +136,8 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         new KeyCheck(database, keyFile).verify(loaded);
         configs.sealClearDocuments(loaded); // before any use: readers see sealed documents only
         configs.reindex();
+        credentials.reindex();
+        lwm2mServerCredentials.reindex();
         cipher = loaded;
         LOG.info("Bootstrap-server storage ready on {} (schema version {}), node {}", database.described(), schemaVersion, node);
     }

@@ -145,7 +145,9 @@ final class SessionLog {
     /** Writes every queued row; later ones are written by their callers. */
     void close() {
         writer.close();
-        writers.remove(writer);
+        if (ids != null) {
+            writers.remove(writer);
+        }
     }
 
     /** See {@link org.gatehouse.bsserver.storage.BootstrapStorage#endOrphanedSessions}; one statement, on the index of open sessions. */

@@ -59,4 +59,29 @@ class H2StorageTest extends StorageContract {
         assertTrue(b.claim("ep", "node-b", java.time.Duration.ofMinutes(1)), "released at once");
         assertEquals(java.util.Optional.of("success"), a.sessions(java.util.Optional.of("ep"), 1).get(0).outcome(), "its end logged");
     }
+
+    @Test
+    void session_ids_handed_out_here_never_meet_a_row_inserted_without_an_id_and_go_on_when_the_file_is_opened_again() {
+        JdbcBootstrapStorage a = storage("a");
+        long first = a.sessionStarted("ep", "a");
+        long plain = a.database().call("a row without an id, as an earlier version wrote it", c -> {
+            try (var s = c.prepareStatement("INSERT INTO bs_session (endpoint, node, started) VALUES ('old', 'a', CURRENT_TIMESTAMP)",
+                    java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                s.executeUpdate();
+                try (var keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+        long second = a.sessionStarted("ep", "a");
+        assertTrue(plain > second && second > first, first + " " + second + " " + plain);
+        a.sessionEnded(second, "success");
+        assertEquals(3, a.sessions(java.util.Optional.empty(), 10).size());
+        a.close();
+        JdbcBootstrapStorage b = storage("a");
+        assertTrue(b.sessionStarted("ep", "a") > second);
+        assertEquals(java.util.Optional.of("success"), b.sessions(java.util.Optional.of("ep"), 10).stream()
+            .filter(r -> r.id() == second).findFirst().orElseThrow().outcome(), "written at close");
+    }
 }
