@@ -84,4 +84,21 @@ class H2StorageTest extends StorageContract {
         assertEquals(java.util.Optional.of("success"), b.sessions(java.util.Optional.of("ep"), 10).stream()
             .filter(r -> r.id() == second).findFirst().orElseThrow().outcome(), "written at close");
     }
+
+    @Test
+    void an_event_row_goes_into_its_primary_key_and_the_foreign_keys_index_only() {
+        JdbcBootstrapStorage s = storage("a");
+        s.open();
+        java.util.List<String> indexes = s.database().call("indexes", c -> {
+            try (var st = c.prepareStatement("SELECT INDEX_TYPE_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'BS_SESSION_EVENT' "
+                + "ORDER BY INDEX_TYPE_NAME"); var rs = st.executeQuery()) {
+                java.util.List<String> found = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+                return found;
+            }
+        });
+        assertEquals(java.util.List.of("INDEX", "PRIMARY KEY"), indexes);
+    }
 }
