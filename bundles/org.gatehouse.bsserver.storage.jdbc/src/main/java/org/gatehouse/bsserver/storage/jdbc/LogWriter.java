@@ -3,10 +3,14 @@ package org.gatehouse.bsserver.storage.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -220,10 +224,26 @@ final class LogWriter implements AutoCloseable {
         }
     }
 
+    /** The first end of each session whose start is in {@code batch} too: written with the start, one row instead of two writes. */
+    private static Map<Long, Entry> endsWithTheirStart(List<Entry> batch) {
+        Map<Long, Entry> ends = new HashMap<>();
+        Set<Long> started = new HashSet<>();
+        for (Entry e : batch) {
+            if (e.started() != null) {
+                started.add(e.sessionId());
+            } else if (e.end() && started.contains(e.sessionId())) {
+                ends.putIfAbsent(e.sessionId(), e);
+            }
+        }
+        return ends;
+    }
+
     private static Void write(Connection c, List<Entry> batch) throws SQLException {
         // starts, then events, then ends, then releases: a session's start is queued before its events, they before
         // its end, its end before its release
-        try (PreparedStatement starts = c.prepareStatement("INSERT INTO bs_session (id, endpoint, node, started) VALUES (?, ?, ?, ?)");
+        Map<Long, Entry> endedAtStart = endsWithTheirStart(batch);
+        OffsetDateTime now = endedAtStart.isEmpty() ? null : OffsetDateTime.now(); // starts are handed out by an embedded database: its clock is ours
+        try (PreparedStatement starts = c.prepareStatement("INSERT INTO bs_session (id, endpoint, node, started, ended, outcome) VALUES (?, ?, ?, ?, ?, ?)");
                 PreparedStatement events = c.prepareStatement("INSERT INTO bs_session_event (session_id, event) VALUES (?, ?)");
                 PreparedStatement ends = c.prepareStatement("UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = ? WHERE id = ? AND ended IS NULL");
                 PreparedStatement releases = c.prepareStatement("DELETE FROM bs_claim WHERE endpoint = ? AND node = ?")) {
@@ -240,13 +260,23 @@ final class LogWriter implements AutoCloseable {
                     starts.setString(2, e.endpoint());
                     starts.setString(3, e.node());
                     starts.setObject(4, e.started());
+                    Entry end = endedAtStart.get(e.sessionId());
+                    if (end == null) {
+                        starts.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
+                        starts.setNull(6, Types.VARCHAR);
+                    } else {
+                        starts.setObject(5, now);
+                        starts.setString(6, end.text());
+                    }
                     starts.addBatch();
                     startCount++;
                 } else if (e.end()) {
-                    ends.setString(1, e.text());
-                    ends.setLong(2, e.sessionId());
-                    ends.addBatch();
-                    endCount++;
+                    if (endedAtStart.get(e.sessionId()) != e) {
+                        ends.setString(1, e.text());
+                        ends.setLong(2, e.sessionId());
+                        ends.addBatch();
+                        endCount++;
+                    }
                     if (e.endpoint() != null) {
                         releases.setString(1, e.endpoint());
                         releases.setString(2, e.node());
