@@ -85,15 +85,19 @@ final class ConfigIndex {
         exact.remove(key);
     }
 
-    /** The best key for {@code candidates} (see BootstrapStorage.candidateKeys): a prefix's configuration, or a key to read. */
-    Optional<Object> best(List<String> candidates) {
+    /** The best stored key: a prefix's configuration ({@code config} set), or an endpoint's own key to read. */
+    record Hit(String key, StoredConfig config) {
+    }
+
+    /** The best stored key of {@code candidates} (see BootstrapStorage.candidateKeys). */
+    Optional<Hit> best(List<String> candidates) {
         for (String key : candidates) {
             StoredConfig prefix = prefixes.get(key);
             if (prefix != null) {
-                return Optional.of(prefix);
+                return Optional.of(new Hit(key, prefix));
             }
             if (exact.containsKey(key)) {
-                return Optional.of(key);
+                return Optional.of(new Hit(key, null));
             }
         }
         return Optional.empty();

@@ -113,14 +113,14 @@ final class Configs {
                 loadIndex();
             }
             if (index.usable()) {
-                Optional<Object> best = index.best(candidates);
+                Optional<ConfigIndex.Hit> best = index.best(candidates);
                 if (best.isEmpty()) {
                     return Optional.empty();
                 }
-                if (best.get() instanceof StoredConfig prefix) {
-                    return Optional.of(prefix);
+                if (best.get().config() != null) {
+                    return Optional.of(best.get().config());
                 }
-                Optional<StoredConfig> own = get((String) best.get());
+                Optional<StoredConfig> own = get(best.get().key());
                 if (own.isPresent()) {
                     return own;
                 }

@@ -16,7 +16,7 @@ final class Embedded {
 
     private static final ConcurrentMap<Path, Embedded> FILES = new ConcurrentHashMap<>();
 
-    final ConcurrentMap<String, Object> claims = new ConcurrentHashMap<>();
+    final ConcurrentMap<String, LocalClaims.Held> claims = new ConcurrentHashMap<>();
     final ConfigIndex configs = new ConfigIndex();
     final SessionIds sessionIds = new SessionIds();
     final CredentialIndex bootstrapCredentials = new CredentialIndex();

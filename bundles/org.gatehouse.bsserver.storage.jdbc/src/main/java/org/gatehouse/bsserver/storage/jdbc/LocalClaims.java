@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class LocalClaims implements Claims {
 
-    private record Held(String node, long deadline) {
+    /** A claim: its node, until when (System.nanoTime()). */
+    record Held(String node, long deadline) {
         boolean expired(long now) {
             return deadline - now <= 0;
         }
@@ -31,12 +32,12 @@ final class LocalClaims implements Claims {
     private record Open(long id, String endpoint, String node) {
     }
 
-    private final ConcurrentMap<String, Object> table;
+    private final ConcurrentMap<String, Held> table;
     private final Database database;
     private final SessionLog sessions;
 
-    /** @param table the claims of every storage on this database file (values are this class's) */
-    LocalClaims(ConcurrentMap<String, Object> table, Database database, SessionLog sessions) {
+    /** @param table the claims of every storage on this database file */
+    LocalClaims(ConcurrentMap<String, Held> table, Database database, SessionLog sessions) {
         this.table = table;
         this.database = database;
         this.sessions = sessions;
@@ -47,8 +48,7 @@ final class LocalClaims implements Claims {
         long nanos = nanos(lease);
         String[] former = new String[1];
         boolean[] won = new boolean[1];
-        Object mine = table.compute(endpoint, (k, v) -> {
-            Held held = (Held) v;
+        Held mine = table.compute(endpoint, (k, held) -> {
             long now = System.nanoTime();
             if (held != null && !held.node().equals(node)) {
                 if (!held.expired(now)) {
@@ -66,7 +66,7 @@ final class LocalClaims implements Claims {
     }
 
     /** Ends the former holder's open sessions of {@code endpoint}; on failure the claim is given back and the error thrown. */
-    private void abandon(String endpoint, String former, String node, Object mine) {
+    private void abandon(String endpoint, String former, String node, Held mine) {
         try {
             sessions.flush(); // a first end still queued here counts
             database.call("ending the sessions " + former + " left open on " + endpoint, c -> update(c,
@@ -94,7 +94,7 @@ final class LocalClaims implements Claims {
 
     @Override
     public void release(String endpoint, String node) {
-        table.computeIfPresent(endpoint, (k, v) -> ((Held) v).node().equals(node) ? null : v);
+        table.computeIfPresent(endpoint, (k, held) -> held.node().equals(node) ? null : held);
     }
 
     /** The end written behind, the claim dropped at once (after the end is queued: see {@link #endOrphaned}). */
@@ -126,7 +126,10 @@ final class LocalClaims implements Claims {
             }
         });
         long now = System.nanoTime();
-        open.removeIf(o -> table.get(o.endpoint()) instanceof Held h && h.node().equals(o.node()) && !h.expired(now));
+        open.removeIf(o -> {
+            Held h = table.get(o.endpoint());
+            return h != null && h.node().equals(o.node()) && !h.expired(now);
+        });
         if (open.isEmpty()) {
             return 0;
         }
@@ -143,7 +146,8 @@ final class LocalClaims implements Claims {
 
     @Override
     public Optional<Duration> left(String endpoint) {
-        return table.get(endpoint) instanceof Held h ? Optional.of(Duration.ofNanos(h.deadline() - System.nanoTime())) : Optional.empty();
+        Held h = table.get(endpoint);
+        return h == null ? Optional.empty() : Optional.of(Duration.ofNanos(h.deadline() - System.nanoTime()));
     }
 
     private static long nanos(Duration lease) {
