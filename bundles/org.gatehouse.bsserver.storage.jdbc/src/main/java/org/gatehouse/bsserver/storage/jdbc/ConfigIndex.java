@@ -12,18 +12,21 @@ import org.gatehouse.bsserver.storage.StoredConfig;
  * finding an endpoint's configuration asks the database nothing (a configuration of its own: one read by
  * key). Exact because every write of the file is made in this process: {@link Configs} applies its own
  * writes here under {@link #writes}, in the same order as their transactions commit. Loaded at the first
- * lookup; at most {@link #MAX_KEYS} exact keys and {@link #MAX_PREFIXES} prefixes, beyond which lookups
- * go to the database as before.
+ * lookup; at most {@link #MAX_KEYS} exact keys and {@link #MAX_PREFIXES} prefixes of at most
+ * {@link #MAX_PREFIX_CHARS} characters in all, beyond which lookups go to the database as before.
  */
 final class ConfigIndex {
 
     static final int MAX_KEYS = 200_000;
     static final int MAX_PREFIXES = 10_000;
+    /** The prefix documents kept, in characters all together (about 8 MiB). */
+    static final long MAX_PREFIX_CHARS = 4L << 20;
 
     /** Held by writers around their transaction and its index update, and while loading. */
     final Object writes = new Object();
     private final Map<String, Boolean> exact = new ConcurrentHashMap<>(); // key -> present
     private final Map<String, StoredConfig> prefixes = new ConcurrentHashMap<>();
+    private long prefixChars; // guarded by writes
     private volatile boolean loaded;
     private volatile boolean tooMany; // too many keys, or loading failed: lookups go to the database until the next invalidate()
 
@@ -43,6 +46,7 @@ final class ConfigIndex {
         tooMany = false;
         exact.clear();
         prefixes.clear();
+        prefixChars = 0;
     }
 
     /** Loads from what the database holds now, unless it holds too many keys to index. Call under {@link #writes}. */
@@ -54,7 +58,11 @@ final class ConfigIndex {
         }
         exactKeys.forEach(k -> exact.put(k, Boolean.TRUE));
         prefixConfigs.forEach(c -> prefixes.put(c.key(), c));
-        loaded = true;
+        prefixChars = prefixConfigs.stream().mapToLong(c -> c.json().length()).sum();
+        loaded = prefixChars <= MAX_PREFIX_CHARS;
+        if (!loaded) {
+            refuse();
+        }
     }
 
     /** Not usable until the next {@link #invalidate()} (loading it failed). Call under {@link #writes}. */
@@ -69,19 +77,22 @@ final class ConfigIndex {
             return;
         }
         if (isPrefix(config.key())) {
-            prefixes.put(config.key(), config);
+            StoredConfig before = prefixes.put(config.key(), config);
+            prefixChars += config.json().length() - (before == null ? 0 : before.json().length());
         } else {
             exact.put(config.key(), Boolean.TRUE);
         }
-        if (exact.size() > MAX_KEYS || prefixes.size() > MAX_PREFIXES) {
-            invalidate();
-            tooMany = true;
+        if (exact.size() > MAX_KEYS || prefixes.size() > MAX_PREFIXES || prefixChars > MAX_PREFIX_CHARS) {
+            refuse();
         }
     }
 
     /** A removed configuration. Call under {@link #writes}, once committed. */
     void remove(String key) {
-        prefixes.remove(key);
+        StoredConfig before = prefixes.remove(key);
+        if (before != null) {
+            prefixChars -= before.json().length();
+        }
         exact.remove(key);
     }
 
