@@ -1,12 +1,17 @@
 package org.gatehouse.bsserver.storage.jdbc;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.gatehouse.bsserver.storage.EndpointCredential;
+
 /**
  * Which endpoints hold a credential of one role in an embedded database, so that asking for the credential
- * of an endpoint that has none (every NoSec Bootstrap-Request asks) reads nothing. Exact for the same
+ * of an endpoint that has none (every NoSec Bootstrap-Request asks) reads nothing; and the credentials last
+ * found by identity (at most {@link #MAX_BY_IDENTITY}, dropped at every credential write), so that a PSK
+ * bootstrap's second lookup (the handshake's, then the Bootstrap-Request's) reads nothing either. Exact for the same
  * reason as {@link ConfigIndex}: this process makes every write of the file, and applies its own here
  * under {@link #writes} in commit order. Loaded at the first lookup after each open; over
  * {@link #MAX_ENDPOINTS} endpoints, lookups read the database as before.
@@ -14,10 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CredentialIndex {
 
     static final int MAX_ENDPOINTS = 200_000;
+    static final int MAX_BY_IDENTITY = 4096;
 
     /** Held by writers around their transaction and its index update, and while loading. */
     final Object writes = new Object();
     private final Set<String> endpoints = ConcurrentHashMap.newKeySet();
+    private final Map<String, EndpointCredential> byIdentity = new ConcurrentHashMap<>(); // "KIND identity" -> found
+    private volatile long generation; // changed under writes at every write: a lookup begun before must not be kept
     private volatile boolean loaded;
     private volatile boolean refused; // too many, or loading failed: lookups read the database until the next invalidate()
 
@@ -37,6 +45,7 @@ final class CredentialIndex {
 
     /** Forgets everything (at open). Call under {@link #writes}. */
     void invalidate() {
+        forgetIdentities();
         loaded = false;
         refused = false;
         endpoints.clear();
@@ -59,8 +68,30 @@ final class CredentialIndex {
         refused = true;
     }
 
+    /** The credential last found for {@code identity} of {@code kind}, or null. */
+    EndpointCredential found(EndpointCredential.Kind kind, String identity) {
+        return byIdentity.get(kind + " " + identity);
+    }
+
+    /** Where a lookup by identity begins: {@link #remember} keeps its answer only if no write came meanwhile. */
+    long generation() {
+        return generation;
+    }
+
+    void remember(EndpointCredential credential, long since) {
+        synchronized (writes) {
+            if (generation == since) {
+                if (byIdentity.size() >= MAX_BY_IDENTITY) {
+                    byIdentity.clear();
+                }
+                byIdentity.put(credential.kind() + " " + credential.identity(), credential);
+            }
+        }
+    }
+
     /** A stored credential. Call under {@link #writes}, once committed. */
     void put(String endpoint) {
+        forgetIdentities();
         if (loaded) {
             endpoints.add(endpoint);
             if (endpoints.size() > MAX_ENDPOINTS) {
@@ -69,8 +100,14 @@ final class CredentialIndex {
         }
     }
 
+    private void forgetIdentities() {
+        generation++;
+        byIdentity.clear();
+    }
+
     /** A removed credential. Call under {@link #writes}, once committed. */
     void remove(String endpoint) {
+        forgetIdentities();
         endpoints.remove(endpoint);
     }
 }

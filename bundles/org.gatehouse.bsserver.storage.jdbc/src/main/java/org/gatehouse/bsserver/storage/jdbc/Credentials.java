@@ -118,7 +118,22 @@ final class Credentials {
         return database.call("reading the credential of " + endpoint, c -> one(c, columns + "WHERE endpoint = ?", endpoint));
     }
 
+    /** On an embedded database, a credential found by identity is kept until the next credential write. */
     Optional<EndpointCredential> byIdentity(EndpointCredential.Kind kind, String identity) {
+        if (index == null) {
+            return queryByIdentity(kind, identity);
+        }
+        EndpointCredential known = index.found(kind, identity);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        long since = index.generation();
+        Optional<EndpointCredential> found = queryByIdentity(kind, identity);
+        found.ifPresent(c -> index.remember(c, since));
+        return found;
+    }
+
+    private Optional<EndpointCredential> queryByIdentity(EndpointCredential.Kind kind, String identity) {
         return database.call("looking up a " + kind + " identity",
             c -> one(c, columns + "WHERE kind = ? AND identity = ?", kind.name(), identity));
     }

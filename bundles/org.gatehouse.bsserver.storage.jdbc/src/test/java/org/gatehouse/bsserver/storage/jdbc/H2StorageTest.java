@@ -101,4 +101,22 @@ class H2StorageTest extends StorageContract {
         });
         assertEquals(java.util.List.of("INDEX", "PRIMARY KEY"), indexes);
     }
+
+    @Test
+    void a_credential_found_by_identity_is_never_served_after_another_storage_of_the_file_changed_it() {
+        var psk = org.gatehouse.bsserver.storage.EndpointCredential.Kind.PSK;
+        JdbcBootstrapStorage a = storage("a");
+        JdbcBootstrapStorage b = storage("b");
+        a.putCredential(new org.gatehouse.bsserver.storage.EndpointCredential("ep", psk, "id", new byte[] {1}));
+        assertEquals(1, a.credentialByIdentity(psk, "id").orElseThrow().secret()[0]);
+        assertEquals(1, a.credentialByIdentity(psk, "id").orElseThrow().secret()[0], "kept");
+        b.putCredential(new org.gatehouse.bsserver.storage.EndpointCredential("ep", psk, "id", new byte[] {2}));
+        assertEquals(2, a.credentialByIdentity(psk, "id").orElseThrow().secret()[0]);
+        b.putCredential(new org.gatehouse.bsserver.storage.EndpointCredential("ep", psk, "other", new byte[] {3}));
+        assertEquals(java.util.Optional.empty(), a.credentialByIdentity(psk, "id"));
+        assertTrue(a.credentialByIdentity(psk, "other").isPresent());
+        b.removeCredential("ep");
+        assertEquals(java.util.Optional.empty(), a.credentialByIdentity(psk, "other"));
+        assertEquals(java.util.Optional.empty(), a.credential("ep"));
+    }
 }
