@@ -31,11 +31,25 @@ final class Configs {
 
     private final Database database;
     private final Supplier<SecretCipher> cipher;
+    private final ConfigIndex index; // null: every lookup asks the database (nodes sharing it)
 
-    /** @param cipher the cipher, asked for only when a document is sealed or opened */
-    Configs(Database database, Supplier<SecretCipher> cipher) {
+    /**
+     * @param cipher the cipher, asked for only when a document is sealed or opened
+     * @param index  the index of an embedded database (every write of it goes through here), or null
+     */
+    Configs(Database database, Supplier<SecretCipher> cipher, ConfigIndex index) {
         this.database = database;
         this.cipher = cipher;
+        this.index = index;
+    }
+
+    /** Forgets the index (at open: the file may have changed while closed); it is loaded again at the next lookup. */
+    void reindex() {
+        if (index != null) {
+            synchronized (index.writes) {
+                index.invalidate();
+            }
+        }
     }
 
     StoredConfig put(String key, String json) {
@@ -44,6 +58,17 @@ final class Configs {
             throw new IllegalArgumentException("configuration " + key + ": no document");
         }
         byte[] sealed = cipher.get().sealConfig(json, key);
+        if (index != null) {
+            synchronized (index.writes) { // the index changes in the order the writes commit
+                StoredConfig stored = store(key, sealed);
+                index.put(stored);
+                return stored;
+            }
+        }
+        return store(key, sealed);
+    }
+
+    private StoredConfig store(String key, byte[] sealed) {
         // a concurrent first insert of the same key fails with a duplicate key; the transaction is retried
         return database.transaction("storing configuration " + key, c -> {
             if (update(c, "UPDATE bs_config SET json = NULL, json_sealed = ?, revision = revision + 1, updated = CURRENT_TIMESTAMP "
@@ -56,6 +81,17 @@ final class Configs {
     }
 
     boolean remove(String key) {
+        if (index != null) {
+            synchronized (index.writes) {
+                boolean removed = tombstone(key);
+                index.remove(key);
+                return removed;
+            }
+        }
+        return tombstone(key);
+    }
+
+    private boolean tombstone(String key) {
         return database.call("removing configuration " + key, c -> update(c,
             "UPDATE bs_config SET json = NULL, json_sealed = NULL, revision = revision + 1, updated = CURRENT_TIMESTAMP "
                 + "WHERE config_key = ? AND json_sealed IS NOT NULL",
@@ -66,9 +102,76 @@ final class Configs {
         return database.call("reading configuration " + key, c -> read(c, key));
     }
 
-    /** The endpoint's own configuration, else its longest prefix's: every candidate key in one query. */
+    /**
+     * The endpoint's own configuration, else its longest prefix's: from the index of an embedded database
+     * (a configuration of its own read by key), else every candidate key in one query.
+     */
     Optional<StoredConfig> forEndpoint(String endpoint) {
         List<String> candidates = BootstrapStorage.candidateKeys(endpoint);
+        if (index != null) {
+            if (index.unloaded()) {
+                loadIndex();
+            }
+            if (index.usable()) {
+                Optional<ConfigIndex.Hit> best = index.best(candidates);
+                if (best.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (best.get().config() != null) {
+                    return Optional.of(best.get().config());
+                }
+                Optional<StoredConfig> own = get(best.get().key());
+                if (own.isPresent()) {
+                    return own;
+                }
+                // removed since: asked below
+            }
+        }
+        return query(candidates, endpoint);
+    }
+
+    private void loadIndex() {
+        synchronized (index.writes) {
+            if (!index.unloaded()) {
+                return;
+            }
+            try {
+                index.load(keys(), prefixConfigs());
+            } catch (RuntimeException e) {
+                index.refuse();
+                LOG.warn("Configurations of {} are looked up in the database at every request until its next start: indexing them failed: {}",
+                    database.described(), e.getMessage());
+            }
+        }
+    }
+
+    private List<String> keys() {
+        return database.call("indexing configuration keys", c -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT config_key FROM bs_config WHERE json_sealed IS NOT NULL "
+                    + "AND config_key NOT LIKE '%*' LIMIT " + (ConfigIndex.MAX_KEYS + 1)); ResultSet rs = s.executeQuery()) {
+                    List<String> keys = new ArrayList<>();
+                    while (rs.next()) {
+                        keys.add(rs.getString(1));
+                    }
+                    return keys;
+                }
+            });
+    }
+
+    private List<StoredConfig> prefixConfigs() {
+        return database.call("indexing prefix configurations", c -> {
+                try (PreparedStatement s = c.prepareStatement(COLUMNS + "WHERE json_sealed IS NOT NULL AND config_key LIKE '%*' LIMIT "
+                    + (ConfigIndex.MAX_PREFIXES + 1)); ResultSet rs = s.executeQuery()) {
+                    List<StoredConfig> found = new ArrayList<>();
+                    while (rs.next()) {
+                        found.add(config(rs));
+                    }
+                    return found;
+                }
+            });
+    }
+
+    private Optional<StoredConfig> query(List<String> candidates, String endpoint) {
         String sql = COLUMNS + "WHERE config_key IN (" + "?,".repeat(candidates.size() - 1) + "?) AND json_sealed IS NOT NULL";
         return database.call("looking up the configuration of " + endpoint, c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {

@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -27,12 +29,17 @@ final class Credentials {
     private final CredentialRole role;
     private final String table;
     private final String columns;
+    private final CredentialIndex index; // null: every lookup reads the database (nodes sharing it)
 
-    /** @param cipher the cipher, asked for only when a secret is sealed or opened */
-    Credentials(Database database, Supplier<SecretCipher> cipher, CredentialRole role) {
+    /**
+     * @param cipher the cipher, asked for only when a secret is sealed or opened
+     * @param index  the endpoints holding a credential of this role in an embedded database, or null
+     */
+    Credentials(Database database, Supplier<SecretCipher> cipher, CredentialRole role, CredentialIndex index) {
         this.database = database;
         this.cipher = cipher;
         this.role = role;
+        this.index = index;
         this.table = role == CredentialRole.BOOTSTRAP_SERVER ? "bs_credential" : "bs_lwm2m_credential";
         this.columns = "SELECT endpoint, kind, identity, secret FROM " + table + " ";
     }
@@ -48,6 +55,27 @@ final class Credentials {
         byte[] secret = credential.secret();
         byte[] sealed = secret.length == 0 ? null : cipher.get().seal(secret, role, endpoint);
         Arrays.fill(secret, (byte) 0);
+        if (index != null) {
+            synchronized (index.writes) { // the index changes in the order the writes commit
+                store(credential, sealed);
+                index.put(endpoint);
+            }
+        } else {
+            store(credential, sealed);
+        }
+    }
+
+    /** Forgets the index (at open: the file may have changed while closed); it is loaded again at the next lookup. */
+    void reindex() {
+        if (index != null) {
+            synchronized (index.writes) {
+                index.invalidate();
+            }
+        }
+    }
+
+    private void store(EndpointCredential credential, byte[] sealed) {
+        String endpoint = credential.endpoint();
         database.transaction("storing the credential of " + endpoint, c -> {
             Optional<String> holder = holderOf(c, table, credential.kind(), credential.identity());
             if (holder.isPresent() && !holder.get().equals(endpoint)) {
@@ -62,17 +90,75 @@ final class Credentials {
     }
 
     boolean remove(String endpoint) {
+        if (index != null) {
+            synchronized (index.writes) {
+                boolean removed = delete(endpoint);
+                index.remove(endpoint);
+                return removed;
+            }
+        }
+        return delete(endpoint);
+    }
+
+    private boolean delete(String endpoint) {
         return database.call("removing the credential of " + endpoint,
             c -> update(c, "DELETE FROM " + table + " WHERE endpoint = ?", endpoint) == 1);
     }
 
+    /** On an embedded database, an endpoint without a credential is answered from the index, reading nothing. */
     Optional<EndpointCredential> byEndpoint(String endpoint) {
+        if (index != null) {
+            if (index.unloaded()) {
+                loadIndex();
+            }
+            if (index.usable() && !index.holds(endpoint)) {
+                return Optional.empty();
+            }
+        }
         return database.call("reading the credential of " + endpoint, c -> one(c, columns + "WHERE endpoint = ?", endpoint));
     }
 
+    /** On an embedded database, a credential found by identity is kept until the next credential write. */
     Optional<EndpointCredential> byIdentity(EndpointCredential.Kind kind, String identity) {
+        if (index == null) {
+            return queryByIdentity(kind, identity);
+        }
+        EndpointCredential known = index.found(kind, identity);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        long since = index.generation();
+        Optional<EndpointCredential> found = queryByIdentity(kind, identity);
+        found.ifPresent(c -> index.remember(c, since));
+        return found;
+    }
+
+    private Optional<EndpointCredential> queryByIdentity(EndpointCredential.Kind kind, String identity) {
         return database.call("looking up a " + kind + " identity",
             c -> one(c, columns + "WHERE kind = ? AND identity = ?", kind.name(), identity));
+    }
+
+    private void loadIndex() {
+        synchronized (index.writes) {
+            if (!index.unloaded()) {
+                return;
+            }
+            try {
+                index.load(database.call("indexing the endpoints with a credential in " + table, c -> {
+                    try (PreparedStatement s = c.prepareStatement("SELECT endpoint FROM " + table + " LIMIT " + (CredentialIndex.MAX_ENDPOINTS + 1));
+                            ResultSet rs = s.executeQuery()) {
+                        List<String> found = new ArrayList<>();
+                        while (rs.next()) {
+                            found.add(rs.getString(1));
+                        }
+                        return found;
+                    }
+                }));
+            } catch (RuntimeException e) {
+                index.refuse();
+                throw e;
+            }
+        }
     }
 
     private static Optional<String> holderOf(Connection c, String table, EndpointCredential.Kind kind, String identity) throws SQLException {

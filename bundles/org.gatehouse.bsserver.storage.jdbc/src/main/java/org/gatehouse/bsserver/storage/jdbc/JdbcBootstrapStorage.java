@@ -51,12 +51,16 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         this.keyFile = keyFile;
         this.embeddedFile = embeddedFile;
         this.database = new Database(engine, new ConnectionPool(engine.loadDriver(), url, properties, described, POOL_SIZE), described);
-        this.configs = new Configs(database, () -> cipher);
-        this.credentials = new Credentials(database, () -> cipher, CredentialRole.BOOTSTRAP_SERVER);
-        this.lwm2mServerCredentials = new Credentials(database, () -> cipher, CredentialRole.LWM2M_SERVER);
-        this.sessions = new SessionLog(database);
+        // an embedded file is opened by this process alone: its claims and configuration index are kept in memory
+        Embedded embedded = embeddedFile == null ? null : Embedded.of(embeddedFile);
+        this.configs = new Configs(database, () -> cipher, embedded == null ? null : embedded.configs);
+        this.credentials = new Credentials(database, () -> cipher, CredentialRole.BOOTSTRAP_SERVER,
+            embedded == null ? null : embedded.bootstrapCredentials);
+        this.lwm2mServerCredentials = new Credentials(database, () -> cipher, CredentialRole.LWM2M_SERVER,
+            embedded == null ? null : embedded.lwm2mServerCredentials);
+        this.sessions = new SessionLog(database, embedded);
         this.retention = new SessionRetention(database);
-        this.claims = new Claims(database);
+        this.claims = embedded == null ? new DatabaseClaims(database, sessions) : new LocalClaims(embedded.claims, database, sessions);
     }
 
     /**
@@ -131,6 +135,9 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         SecretCipher loaded = KeyFile.load(keyFile);
         new KeyCheck(database, keyFile).verify(loaded);
         configs.sealClearDocuments(loaded); // before any use: readers see sealed documents only
+        configs.reindex();
+        credentials.reindex();
+        lwm2mServerCredentials.reindex();
         cipher = loaded;
         LOG.info("Bootstrap-server storage ready on {} (schema version {}), node {}", database.described(), schemaVersion, node);
     }
@@ -254,16 +261,13 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
     }
 
     /**
-     * Both written behind, in one batch with other ends: other nodes may find the claim held for the
-     * writer's linger (about 20 ms) longer; a claim of the endpoint through this storage waits for it.
+     * The end written behind; on PostgreSQL the release too, in one batch with other ends (other nodes may
+     * find the claim held for the writer's linger, about 20 ms, longer; a claim of the endpoint through this
+     * storage waits for it); on H2 the claim, in memory, is dropped at once.
      */
     @Override
     public void sessionEndedAndReleased(long sessionId, String outcome, String endpoint, String node) {
-        JdbcBootstrapStorage storage = ready();
-        if (!storage.sessions.endedAndReleased(sessionId, outcome, endpoint, node)) {
-            storage.sessions.ended(sessionId, outcome);
-            storage.claims.release(endpoint, node);
-        }
+        ready().claims.endedAndReleased(sessionId, outcome, endpoint, node);
     }
 
     @Override
@@ -285,25 +289,24 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
 
     @Override
     public int endOrphanedSessions(Duration grace) {
-        return ready().sessions.endOrphaned(grace);
+        return ready().claims.endOrphaned(grace);
     }
 
+    /** On PostgreSQL in the database (see {@link DatabaseClaims}); on H2 in memory (see {@link LocalClaims}). */
     @Override
     public boolean claim(String endpoint, String node, Duration lease) {
-        JdbcBootstrapStorage storage = ready();
-        storage.sessions.awaitRelease(endpoint); // else the queued release would drop the claim made now
-        return storage.claims.claim(endpoint, node, lease);
+        return ready().claims.claim(endpoint, node, lease);
     }
 
-    /** The claim and the session's first row in one transaction: one commit and one connection for both. */
+    /** On PostgreSQL the claim and the session's first row in one transaction; on H2 the claim in memory and the row. */
     @Override
     public OptionalLong claimAndStart(String endpoint, String node, Duration lease) {
-        JdbcBootstrapStorage storage = ready();
-        storage.sessions.awaitRelease(endpoint); // else the queued release would drop the claim made now
-        OptionalLong id = storage.database.transaction("claiming " + endpoint + " for " + node + " and logging its session",
-            c -> storage.claims.claim(c, endpoint, node, lease) ? OptionalLong.of(SessionLog.insertStarted(c, endpoint, node)) : OptionalLong.empty());
-        id.ifPresent(storage.sessions::opened);
-        return id;
+        return ready().claims.claimAndStart(endpoint, node, lease);
+    }
+
+    /** How long the claim on {@code endpoint} has left (zero or less: expired), if there is one. */
+    Optional<Duration> claimLeft(String endpoint) {
+        return ready().claims.left(endpoint);
     }
 
     @Override

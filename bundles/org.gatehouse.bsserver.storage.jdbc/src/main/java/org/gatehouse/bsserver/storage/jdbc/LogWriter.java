@@ -3,9 +3,14 @@ package org.gatehouse.bsserver.storage.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes session events and ends behind their callers: they are queued, and one thread writes what
+ * Writes session-log rows behind their callers (events and ends; on an embedded database starts too):
+ * they are queued, and one thread writes what
  * has queued up meanwhile, and what follows within {@link #LINGER_MILLIS}, in one transaction (one JDBC
  * batch per statement). A busy server thus pays one commit per batch instead of one per row, and its
  * request threads never wait for the database. The queue holds at most {@link #CAPACITY} rows; a caller
@@ -38,8 +44,12 @@ final class LogWriter implements AutoCloseable {
     private static final long RETRY_MILLIS = 1000;
     private static final long FLUSH_SECONDS = 30;
 
-    /** A row to write (an end may release its node's claim on {@code endpoint}), or a flush marker ({@code done} set). */
-    private record Entry(long sessionId, String text, boolean end, String endpoint, String node, CompletableFuture<Void> done) {
+    /**
+     * A row to write: a session's start ({@code started} set, with its endpoint and node), an event, or an end
+     * (which may release its node's claim on {@code endpoint}); or a flush marker ({@code done} set).
+     */
+    private record Entry(long sessionId, String text, boolean end, String endpoint, String node, OffsetDateTime started,
+            CompletableFuture<Void> done) {
     }
 
     private final Database database;
@@ -55,13 +65,18 @@ final class LogWriter implements AutoCloseable {
 
     /** Queues an event ({@code end} false) or the end of a session; false once closed (then write it yourself). */
     boolean offer(long sessionId, String text, boolean end) {
-        return enqueue(new Entry(sessionId, text, end, null, null, null));
+        return enqueue(new Entry(sessionId, text, end, null, null, null, null));
+    }
+
+    /** Queues the start of a session whose id was handed out by the caller; false once closed. */
+    boolean offerStart(long sessionId, String endpoint, String node, OffsetDateTime started) {
+        return enqueue(new Entry(sessionId, null, false, endpoint, node, started, null));
     }
 
     /** Queues the end of a session, then the release of {@code node}'s claim on {@code endpoint}; false once closed. */
     boolean offerEnd(long sessionId, String text, String endpoint, String node) {
         releasing.computeIfAbsent(endpoint, k -> new AtomicInteger()).incrementAndGet();
-        if (enqueue(new Entry(sessionId, text, true, endpoint, node, null))) {
+        if (enqueue(new Entry(sessionId, text, true, endpoint, node, null, null))) {
             return true;
         }
         released(endpoint);
@@ -82,7 +97,7 @@ final class LogWriter implements AutoCloseable {
     void flush() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         flushes.incrementAndGet(); // before the marker: the writer counts it down once written
-        if (enqueue(new Entry(0, null, false, null, null, done))) {
+        if (enqueue(new Entry(0, null, false, null, null, null, done))) {
             wake();
             await(done);
         } else {
@@ -143,7 +158,7 @@ final class LogWriter implements AutoCloseable {
             }
             writeUntilDone(batch);
             batch.forEach(e -> {
-                if (e.endpoint() != null) {
+                if (e.end() && e.endpoint() != null) {
                     released(e.endpoint()); // written, or given up on (logged): a claim waits no longer
                 }
                 if (e.done() != null) {
@@ -204,16 +219,35 @@ final class LogWriter implements AutoCloseable {
             try {
                 database.transaction("writing a session-log row", c -> write(c, List.of(e)));
             } catch (RuntimeException ex) {
-                LOG.warn("Session log: dropped '{}' of session {}: {}", e.text(), e.sessionId(), ex.getMessage());
+                LOG.warn("Session log: dropped '{}' of session {}: {}", e.started() != null ? "start" : e.text(), e.sessionId(), ex.getMessage());
             }
         }
     }
 
+    /** The first end of each session whose start is in {@code batch} too: written with the start, one row instead of two writes. */
+    private static Map<Long, Entry> endsWithTheirStart(List<Entry> batch) {
+        Map<Long, Entry> ends = new HashMap<>();
+        Set<Long> started = new HashSet<>();
+        for (Entry e : batch) {
+            if (e.started() != null) {
+                started.add(e.sessionId());
+            } else if (e.end() && started.contains(e.sessionId())) {
+                ends.putIfAbsent(e.sessionId(), e);
+            }
+        }
+        return ends;
+    }
+
     private static Void write(Connection c, List<Entry> batch) throws SQLException {
-        // events first, then ends, then releases: a session's events are all queued before its end, its end before its release
-        try (PreparedStatement events = c.prepareStatement("INSERT INTO bs_session_event (session_id, event) VALUES (?, ?)");
+        // starts, then events, then ends, then releases: a session's start is queued before its events, they before
+        // its end, its end before its release
+        Map<Long, Entry> endedAtStart = endsWithTheirStart(batch);
+        OffsetDateTime now = endedAtStart.isEmpty() ? null : OffsetDateTime.now(); // starts are handed out by an embedded database: its clock is ours
+        try (PreparedStatement starts = c.prepareStatement("INSERT INTO bs_session (id, endpoint, node, started, ended, outcome) VALUES (?, ?, ?, ?, ?, ?)");
+                PreparedStatement events = c.prepareStatement("INSERT INTO bs_session_event (session_id, event) VALUES (?, ?)");
                 PreparedStatement ends = c.prepareStatement("UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = ? WHERE id = ? AND ended IS NULL");
                 PreparedStatement releases = c.prepareStatement("DELETE FROM bs_claim WHERE endpoint = ? AND node = ?")) {
+            int startCount = 0;
             int eventCount = 0;
             int endCount = 0;
             int releaseCount = 0;
@@ -221,11 +255,28 @@ final class LogWriter implements AutoCloseable {
                 if (e.done() != null) {
                     continue;
                 }
-                if (e.end()) {
-                    ends.setString(1, e.text());
-                    ends.setLong(2, e.sessionId());
-                    ends.addBatch();
-                    endCount++;
+                if (e.started() != null) {
+                    starts.setLong(1, e.sessionId());
+                    starts.setString(2, e.endpoint());
+                    starts.setString(3, e.node());
+                    starts.setObject(4, e.started());
+                    Entry end = endedAtStart.get(e.sessionId());
+                    if (end == null) {
+                        starts.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
+                        starts.setNull(6, Types.VARCHAR);
+                    } else {
+                        starts.setObject(5, now);
+                        starts.setString(6, end.text());
+                    }
+                    starts.addBatch();
+                    startCount++;
+                } else if (e.end()) {
+                    if (endedAtStart.get(e.sessionId()) != e) {
+                        ends.setString(1, e.text());
+                        ends.setLong(2, e.sessionId());
+                        ends.addBatch();
+                        endCount++;
+                    }
                     if (e.endpoint() != null) {
                         releases.setString(1, e.endpoint());
                         releases.setString(2, e.node());
@@ -238,6 +289,9 @@ final class LogWriter implements AutoCloseable {
                     events.addBatch();
                     eventCount++;
                 }
+            }
+            if (startCount > 0) {
+                starts.executeBatch();
             }
             if (eventCount > 0) {
                 events.executeBatch();
@@ -267,7 +321,7 @@ final class LogWriter implements AutoCloseable {
         if (t != null) {
             try {
                 flushes.incrementAndGet();
-                queue.put(new Entry(0, null, false, null, null, done));
+                queue.put(new Entry(0, null, false, null, null, null, done));
                 wake();
                 await(done);
             } catch (InterruptedException e) {

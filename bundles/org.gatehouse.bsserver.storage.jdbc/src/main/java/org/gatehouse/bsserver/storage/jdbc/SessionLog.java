@@ -21,23 +21,42 @@ import org.gatehouse.bsserver.storage.SessionRecord;
 import org.gatehouse.bsserver.storage.StorageException;
 
 /**
- * The session log: one row per session, one per request of it; read newest first in one query. The
- * start of a session is written at once (its id is the row's); its events and end are written behind
- * by a {@link LogWriter}, and flushed before this node reads the log and when the storage closes.
+ * The session log: one row per session, one per request of it; read newest first in one query. A
+ * session's events and end are written behind by a {@link LogWriter}, and flushed before this node reads
+ * the log and when the storage closes. Its start is written at once on a shared database (its id is the
+ * row's); on an embedded one, whose ids this process hands out ({@link SessionIds}), it is written behind
+ * too, and a read flushes the writers of every storage open on that file.
  */
 final class SessionLog {
 
     private final Database database;
     private final LogWriter writer;
+    private final SessionIds ids; // null: the database numbers sessions
+    private final Set<LogWriter> writers; // this file's writers (embedded), else only ours
     // sessions started through this object and not ended yet: their events and end are written behind
     private final Set<Long> open = ConcurrentHashMap.newKeySet();
 
-    SessionLog(Database database) {
+    /** @param embedded the state of an embedded database file, or null */
+    SessionLog(Database database, Embedded embedded) {
         this.database = database;
         this.writer = new LogWriter(database);
+        this.ids = embedded == null ? null : embedded.sessionIds;
+        this.writers = embedded == null ? Set.of(writer) : embedded.writers;
+        if (embedded != null) {
+            writers.add(writer);
+        }
     }
 
     long started(String endpoint, String node) {
+        if (ids != null) {
+            long id = ids.next(database);
+            OffsetDateTime now = OffsetDateTime.now(); // an embedded database's clock is this machine's
+            if (!writer.offerStart(id, endpoint, node, now)) {
+                database.call("logging a session of " + endpoint, c -> update(c,
+                    "INSERT INTO bs_session (id, endpoint, node, started) VALUES (?, ?, ?, ?)", id, endpoint, node, now));
+            }
+            return opened(id);
+        }
         return opened(database.call("logging a session of " + endpoint, c -> insertStarted(c, endpoint, node)));
     }
 
@@ -66,7 +85,7 @@ final class SessionLog {
         if (open.contains(sessionId) && writer.offer(sessionId, text, false)) {
             return;
         }
-        writer.flush(); // what is queued goes first, in order
+        flush(); // what is queued goes first, in order (the session's start too)
         try {
             database.call("logging an event of session " + sessionId,
                 c -> update(c, "INSERT INTO bs_session_event (session_id, event) VALUES (?, ?)", sessionId, text));
@@ -85,7 +104,7 @@ final class SessionLog {
         if (open.remove(sessionId) && writer.offer(sessionId, text, true)) {
             return;
         }
-        writer.flush(); // a first end still queued counts, not this one
+        flush(); // a first end still queued counts, not this one
         database.call("logging the end of session " + sessionId, c -> {
             if (update(c, "UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = ? WHERE id = ? AND ended IS NULL", text,
                 sessionId) == 0 && !exists(c, sessionId)) {
@@ -116,19 +135,24 @@ final class SessionLog {
         }
     }
 
-    /** Writes what is queued now, before a statement that must see this node's rows. */
+    /** Writes what is queued now (on an embedded database, by every storage of the file), before a statement that must see it. */
     void flush() {
-        writer.flush();
+        for (LogWriter w : writers) {
+            w.flush();
+        }
     }
 
     /** Writes every queued row; later ones are written by their callers. */
     void close() {
         writer.close();
+        if (ids != null) {
+            writers.remove(writer);
+        }
     }
 
     /** See {@link org.gatehouse.bsserver.storage.BootstrapStorage#endOrphanedSessions}; one statement, on the index of open sessions. */
     int endOrphaned(java.time.Duration grace) {
-        writer.flush(); // this node's own ends still queued count first
+        flush(); // this node's own ends still queued count first
         return database.call("ending orphaned sessions", c -> update(c, "UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = "
             + "'abandoned: node ' || node || ' stopped renewing its claim before the session ended' WHERE ended IS NULL AND started < "
             + database.engine().nowPlusMillis() + " AND NOT EXISTS (SELECT 1 FROM bs_claim c WHERE c.endpoint = bs_session.endpoint"
@@ -145,7 +169,7 @@ final class SessionLog {
         String sql = "SELECT s.id, s.endpoint, s.node, s.started, s.ended, s.outcome, e.event FROM (SELECT * FROM bs_session"
             + (endpoint.isPresent() ? " WHERE endpoint = ?" : "") + " ORDER BY id DESC LIMIT ?) s"
             + " LEFT JOIN bs_session_event e ON e.session_id = s.id ORDER BY s.id DESC, e.id";
-        writer.flush(); // this node's own rows are read back at once
+        flush(); // this node's own rows are read back at once
         return database.call("reading the session log", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 int p = 1;

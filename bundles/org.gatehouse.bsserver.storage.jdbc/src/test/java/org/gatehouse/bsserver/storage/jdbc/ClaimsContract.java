@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -172,9 +169,11 @@ abstract class ClaimsContract extends LwM2mServerCredentialContract {
         try {
             for (int round = 0; round < 10; round++) {
                 String endpoint = "ep-" + round;
-                if (round % 2 == 1) { // an expired claim of a dead node is in the row: taken over by exactly one too
-                    storages.get(0).database().call("dead claim", c -> Database.update(c,
-                        "INSERT INTO bs_claim (endpoint, node, expires) VALUES (?, 'dead', CURRENT_TIMESTAMP)", endpoint));
+                if (round % 2 == 1) { // an expired claim of a dead node is there: taken over by exactly one too
+                    JdbcBootstrapStorage first = storages.get(0);
+                    assertTrue(first.claim(endpoint, "dead", Duration.ofMillis(1)));
+                    Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                        .until(() -> first.claimLeft(endpoint).map(left -> left.isNegative() || left.isZero()).orElse(false));
                 }
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<Boolean>> results = new ArrayList<>();
@@ -202,16 +201,8 @@ abstract class ClaimsContract extends LwM2mServerCredentialContract {
         }
     }
 
-    /** The claim's expiry minus the database's now. */
+    /** The claim's expiry minus now (the database's time where claims are rows). */
     static Duration remainingLease(JdbcBootstrapStorage s, String endpoint) {
-        return s.database().call("lease", c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT expires, CURRENT_TIMESTAMP FROM bs_claim WHERE endpoint = ?")) {
-                st.setString(1, endpoint);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return Duration.between(rs.getObject(2, OffsetDateTime.class), rs.getObject(1, OffsetDateTime.class));
-                }
-            }
-        });
+        return s.claimLeft(endpoint).orElseThrow();
     }
 }

@@ -20,6 +20,7 @@ abstract class SessionRetentionContract extends SealedConfigContract {
         long old1 = session(s, "ep-1");
         long old2 = session(s, "ep-2");
         long recent = session(s, "ep-1");
+        ids(s); // a read writes the rows still queued
         s.database().call("backdate", c -> Database.update(c, "UPDATE bs_session SET started = ? WHERE id IN (?, ?)",
             OffsetDateTime.now().minusDays(3), old1, old2));
 

@@ -1,0 +1,3 @@
+-- The events of a session are found through bs_session_event_session (session_id, id), which also serves
+-- the foreign key's cascade. PostgreSQL creates no index of its own for a foreign key, so this is its
+-- only one there: nothing to change (H2 has its own variant, schema/h2/).
