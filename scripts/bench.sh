@@ -37,7 +37,9 @@ if [ "${1:-}" = "all" ]; then
   # bootstrap latency: the gateway and Leshan's client alternate, round by round
   run "bootstrap latency (20 rounds)" -cp "$JAR" org.gatehouse.benchmarks.BootstrapLatency 20
   run "cold start and memory (3 rounds)" -cp "$JAR" org.gatehouse.benchmarks.ColdStart runtime/target/gatehouse 3
-  if pgrep -x pcscd >/dev/null && (exec 3<>/dev/tcp/127.0.0.1/35963) 2>/dev/null; then
+  # (no connection to vpcd's port to probe it: vpcd serves one card at a time, and the harness that
+  # followed such a probe found the port closed; the harness checks the stack itself)
+  if pgrep -x pcscd >/dev/null; then
     run "smartcard (20 rounds)" -cp "$JAR" org.gatehouse.benchmarks.SmartcardRead 20
   else
     echo "bench all: smartcard skipped: pcscd with the vpcd driver is not running (scripts/pcsc-up.sh)"
