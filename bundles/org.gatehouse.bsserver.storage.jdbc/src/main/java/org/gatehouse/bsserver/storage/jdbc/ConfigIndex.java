@@ -15,35 +15,19 @@ import org.gatehouse.bsserver.storage.StoredConfig;
  * lookup; at most {@link #MAX_KEYS} exact keys and {@link #MAX_PREFIXES} prefixes of at most
  * {@link #MAX_PREFIX_CHARS} characters in all, beyond which lookups go to the database as before.
  */
-final class ConfigIndex {
+final class ConfigIndex extends LocalIndex {
 
     static final int MAX_KEYS = 200_000;
     static final int MAX_PREFIXES = 10_000;
     /** The prefix documents kept, in characters all together (about 8 MiB). */
     static final long MAX_PREFIX_CHARS = 4L << 20;
 
-    /** Held by writers around their transaction and its index update, and while loading. */
-    final Object writes = new Object();
     private final Map<String, Boolean> exact = new ConcurrentHashMap<>(); // key -> present
     private final Map<String, StoredConfig> prefixes = new ConcurrentHashMap<>();
     private long prefixChars; // guarded by writes
-    private volatile boolean loaded;
-    private volatile boolean tooMany; // too many keys, or loading failed: lookups go to the database until the next invalidate()
 
-    /** True when lookups may use it; false when they must ask the database (or {@link #load} it first). */
-    boolean usable() {
-        return loaded;
-    }
-
-    /** True when it is neither loaded nor refused: the next lookup should {@link #load} it. */
-    boolean unloaded() {
-        return !loaded && !tooMany;
-    }
-
-    /** Forgets everything: the next lookup loads the index again. Call under {@link #writes}. */
-    void invalidate() {
-        loaded = false;
-        tooMany = false;
+    @Override
+    void clear() {
         exact.clear();
         prefixes.clear();
         prefixChars = 0;
@@ -53,27 +37,22 @@ final class ConfigIndex {
     void load(List<String> exactKeys, List<StoredConfig> prefixConfigs) {
         invalidate();
         if (exactKeys.size() > MAX_KEYS || prefixConfigs.size() > MAX_PREFIXES) {
-            tooMany = true;
+            refuse();
             return;
         }
         exactKeys.forEach(k -> exact.put(k, Boolean.TRUE));
         prefixConfigs.forEach(c -> prefixes.put(c.key(), c));
         prefixChars = prefixConfigs.stream().mapToLong(c -> c.json().length()).sum();
-        loaded = prefixChars <= MAX_PREFIX_CHARS;
-        if (!loaded) {
+        if (prefixChars <= MAX_PREFIX_CHARS) {
+            loaded();
+        } else {
             refuse();
         }
     }
 
-    /** Not usable until the next {@link #invalidate()} (loading it failed). Call under {@link #writes}. */
-    void refuse() {
-        invalidate();
-        tooMany = true;
-    }
-
     /** A stored (or replaced) configuration. Call under {@link #writes}, once committed. */
     void put(StoredConfig config) {
-        if (!loaded) {
+        if (!usable()) {
             return;
         }
         if (isPrefix(config.key())) {

@@ -46,9 +46,7 @@ final class Configs {
     /** Forgets the index (at open: the file may have changed while closed); it is loaded again at the next lookup. */
     void reindex() {
         if (index != null) {
-            synchronized (index.writes) {
-                index.invalidate();
-            }
+            index.invalidate();
         }
     }
 
@@ -58,14 +56,7 @@ final class Configs {
             throw new IllegalArgumentException("configuration " + key + ": no document");
         }
         byte[] sealed = cipher.get().sealConfig(json, key);
-        if (index != null) {
-            synchronized (index.writes) { // the index changes in the order the writes commit
-                StoredConfig stored = store(key, sealed);
-                index.put(stored);
-                return stored;
-            }
-        }
-        return store(key, sealed);
+        return LocalIndex.write(index, () -> store(key, sealed), stored -> index.put(stored));
     }
 
     private StoredConfig store(String key, byte[] sealed) {
@@ -81,14 +72,7 @@ final class Configs {
     }
 
     boolean remove(String key) {
-        if (index != null) {
-            synchronized (index.writes) {
-                boolean removed = tombstone(key);
-                index.remove(key);
-                return removed;
-            }
-        }
-        return tombstone(key);
+        return LocalIndex.write(index, () -> tombstone(key), removed -> index.remove(key));
     }
 
     private boolean tombstone(String key) {
@@ -109,9 +93,7 @@ final class Configs {
     Optional<StoredConfig> forEndpoint(String endpoint) {
         List<String> candidates = BootstrapStorage.candidateKeys(endpoint);
         if (index != null) {
-            if (index.unloaded()) {
-                loadIndex();
-            }
+            loadIndex();
             if (index.usable()) {
                 Optional<ConfigIndex.Hit> best = index.best(candidates);
                 if (best.isEmpty()) {
@@ -131,17 +113,11 @@ final class Configs {
     }
 
     private void loadIndex() {
-        synchronized (index.writes) {
-            if (!index.unloaded()) {
-                return;
-            }
-            try {
-                index.load(keys(), prefixConfigs());
-            } catch (RuntimeException e) {
-                index.refuse();
-                LOG.warn("Configurations of {} are looked up in the database at every request until its next start: indexing them failed: {}",
-                    database.described(), e.getMessage());
-            }
+        try {
+            index.ensureLoaded(() -> index.load(keys(), prefixConfigs()));
+        } catch (RuntimeException e) {
+            LOG.warn("Configurations of {} are looked up in the database at every request until its next start: indexing them failed: {}",
+                database.described(), e.getMessage());
         }
     }
 

@@ -16,38 +16,21 @@ import org.gatehouse.bsserver.storage.EndpointCredential;
  * under {@link #writes} in commit order. Loaded at the first lookup after each open; over
  * {@link #MAX_ENDPOINTS} endpoints, lookups read the database as before.
  */
-final class CredentialIndex {
+final class CredentialIndex extends LocalIndex {
 
     static final int MAX_ENDPOINTS = 200_000;
     static final int MAX_BY_IDENTITY = 4096;
 
-    /** Held by writers around their transaction and its index update, and while loading. */
-    final Object writes = new Object();
     private final Set<String> endpoints = ConcurrentHashMap.newKeySet();
     private final Map<String, EndpointCredential> byIdentity = new ConcurrentHashMap<>(); // "KIND identity" -> found
     private volatile long generation; // changed under writes at every write: a lookup begun before must not be kept
-    private volatile boolean loaded;
-    private volatile boolean refused; // too many, or loading failed: lookups read the database until the next invalidate()
-
-    /** True when the index answers: {@link #holds} is exact. */
-    boolean usable() {
-        return loaded;
-    }
-
-    /** True when it is neither loaded nor refused: the next lookup should {@link #load} it. */
-    boolean unloaded() {
-        return !loaded && !refused;
-    }
-
     boolean holds(String endpoint) {
         return endpoints.contains(endpoint);
     }
 
-    /** Forgets everything (at open). Call under {@link #writes}. */
-    void invalidate() {
+    @Override
+    void clear() {
         forgetIdentities();
-        loaded = false;
-        refused = false;
         endpoints.clear();
     }
 
@@ -55,17 +38,11 @@ final class CredentialIndex {
     void load(List<String> stored) {
         invalidate();
         if (stored.size() > MAX_ENDPOINTS) {
-            refused = true;
+            refuse();
             return;
         }
         endpoints.addAll(stored);
-        loaded = true;
-    }
-
-    /** Not usable until the next {@link #invalidate()}. Call under {@link #writes}. */
-    void refuse() {
-        invalidate();
-        refused = true;
+        loaded();
     }
 
     /** The credential last found for {@code identity} of {@code kind}, or null. */
@@ -92,7 +69,7 @@ final class CredentialIndex {
     /** A stored credential. Call under {@link #writes}, once committed. */
     void put(String endpoint) {
         forgetIdentities();
-        if (loaded) {
+        if (usable()) {
             endpoints.add(endpoint);
             if (endpoints.size() > MAX_ENDPOINTS) {
                 refuse();

@@ -55,28 +55,19 @@ final class Credentials {
         byte[] secret = credential.secret();
         byte[] sealed = secret.length == 0 ? null : cipher.get().seal(secret, role, endpoint);
         Arrays.fill(secret, (byte) 0);
-        if (index != null) {
-            synchronized (index.writes) { // the index changes in the order the writes commit
-                store(credential, sealed);
-                index.put(endpoint);
-            }
-        } else {
-            store(credential, sealed);
-        }
+        LocalIndex.write(index, () -> store(credential, sealed), stored -> index.put(endpoint));
     }
 
     /** Forgets the index (at open: the file may have changed while closed); it is loaded again at the next lookup. */
     void reindex() {
         if (index != null) {
-            synchronized (index.writes) {
-                index.invalidate();
-            }
+            index.invalidate();
         }
     }
 
-    private void store(EndpointCredential credential, byte[] sealed) {
+    private Void store(EndpointCredential credential, byte[] sealed) {
         String endpoint = credential.endpoint();
-        database.transaction("storing the credential of " + endpoint, c -> {
+        return database.transaction("storing the credential of " + endpoint, c -> {
             Optional<String> holder = holderOf(c, table, credential.kind(), credential.identity());
             if (holder.isPresent() && !holder.get().equals(endpoint)) {
                 throw new StorageException("the " + credential.kind() + " identity of " + endpoint + " is already the identity of "
@@ -90,14 +81,7 @@ final class Credentials {
     }
 
     boolean remove(String endpoint) {
-        if (index != null) {
-            synchronized (index.writes) {
-                boolean removed = delete(endpoint);
-                index.remove(endpoint);
-                return removed;
-            }
-        }
-        return delete(endpoint);
+        return LocalIndex.write(index, () -> delete(endpoint), removed -> index.remove(endpoint));
     }
 
     private boolean delete(String endpoint) {
@@ -108,9 +92,7 @@ final class Credentials {
     /** On an embedded database, an endpoint without a credential is answered from the index, reading nothing. */
     Optional<EndpointCredential> byEndpoint(String endpoint) {
         if (index != null) {
-            if (index.unloaded()) {
-                loadIndex();
-            }
+            index.ensureLoaded(this::loadIndex);
             if (index.usable() && !index.holds(endpoint)) {
                 return Optional.empty();
             }
@@ -139,26 +121,16 @@ final class Credentials {
     }
 
     private void loadIndex() {
-        synchronized (index.writes) {
-            if (!index.unloaded()) {
-                return;
+        index.load(database.call("indexing the endpoints with a credential in " + table, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT endpoint FROM " + table + " LIMIT " + (CredentialIndex.MAX_ENDPOINTS + 1));
+                    ResultSet rs = s.executeQuery()) {
+                List<String> found = new ArrayList<>();
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+                return found;
             }
-            try {
-                index.load(database.call("indexing the endpoints with a credential in " + table, c -> {
-                    try (PreparedStatement s = c.prepareStatement("SELECT endpoint FROM " + table + " LIMIT " + (CredentialIndex.MAX_ENDPOINTS + 1));
-                            ResultSet rs = s.executeQuery()) {
-                        List<String> found = new ArrayList<>();
-                        while (rs.next()) {
-                            found.add(rs.getString(1));
-                        }
-                        return found;
-                    }
-                }));
-            } catch (RuntimeException e) {
-                index.refuse();
-                throw e;
-            }
-        }
+        }));
     }
 
     private static Optional<String> holderOf(Connection c, String table, EndpointCredential.Kind kind, String identity) throws SQLException {

@@ -3,10 +3,12 @@ package org.gatehouse.bsserver.storage.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gatehouse.bsserver.storage.BootstrapStorage;
 import org.gatehouse.bsserver.storage.StoredConfig;
@@ -22,8 +24,8 @@ class ConfigIndexTest {
     @Test
     void the_endpoints_own_key_comes_before_the_longest_prefix_and_writes_apply_at_once() {
         ConfigIndex index = new ConfigIndex();
-        assertTrue(index.unloaded());
-        index.load(List.of("plant-17"), List.of(config("plant-*", 10), config("*", 10)));
+        assertFalse(index.usable());
+        index.ensureLoaded(() -> index.load(List.of("plant-17"), List.of(config("plant-*", 10), config("*", 10))));
         assertTrue(index.usable());
         assertEquals(new ConfigIndex.Hit("plant-17", null), index.best(BootstrapStorage.candidateKeys("plant-17")).orElseThrow());
         assertEquals("plant-*", index.best(BootstrapStorage.candidateKeys("plant-18")).orElseThrow().config().key());
@@ -42,10 +44,15 @@ class ConfigIndexTest {
         assertTrue(index.usable());
         index.put(config("b*", 1));
         assertFalse(index.usable());
-        assertFalse(index.unloaded(), "not loaded again at every lookup");
+        index.ensureLoaded(() -> fail("not loaded again at every lookup"));
         index.invalidate(); // the next open
-        assertTrue(index.unloaded());
-        index.load(List.of(), List.of(config("a*", (int) ConfigIndex.MAX_PREFIX_CHARS + 1)));
+        AtomicBoolean again = new AtomicBoolean();
+        index.ensureLoaded(() -> {
+            again.set(true);
+            index.load(List.of(), List.of(config("a*", (int) ConfigIndex.MAX_PREFIX_CHARS + 1)));
+        });
+        assertTrue(again.get(), "loaded again after the next open");
         assertFalse(index.usable());
+        index.ensureLoaded(() -> fail("a refused index is not loaded again"));
     }
 }
