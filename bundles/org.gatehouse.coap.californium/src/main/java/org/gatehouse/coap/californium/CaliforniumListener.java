@@ -38,8 +38,16 @@ final class CaliforniumListener implements Listener {
     private final HandlerResource resource;
     private final Outgoing outgoing;
 
+    private final boolean announce;
+
     CaliforniumListener(ListenSpec spec, RequestHandler handler, CaliforniumTransport.Setup setup) throws TransportException {
+        this(spec, handler, setup, true);
+    }
+
+    /** {@code announce}: its opening and closing logged at INFO (not so the transport's own warm-up, see {@link Warmup}). */
+    CaliforniumListener(ListenSpec spec, RequestHandler handler, CaliforniumTransport.Setup setup, boolean announce) throws TransportException {
         this.spec = spec;
+        this.announce = announce;
         boolean secure = spec.security() instanceof ListenSecurity.Dtls;
         Configuration settings = setup.server(secure);
         this.endpoint = new CoapEndpoint.Builder().setConnector(Connectors.listener(spec, settings)).setConfiguration(settings)
@@ -55,7 +63,9 @@ final class CaliforniumListener implements Listener {
             endpoint.destroy();
             throw new TransportException(TransportException.Kind.CONFIGURATION, spec.name() + ": cannot bind " + spec.address() + ": " + e.getMessage(), e);
         }
-        LOG.info("{} listening on {} ({})", spec.name(), localAddress(), spec.security());
+        if (announce) {
+            LOG.info("{} listening on {} ({})", spec.name(), localAddress(), spec.security());
+        }
     }
 
     @Override
@@ -108,6 +118,8 @@ final class CaliforniumListener implements Listener {
         }
         outgoing.close(spec.name());
         endpoint.destroy();
-        LOG.info("{} on {} closed", spec.name(), spec.address());
+        if (announce) {
+            LOG.info("{} on {} closed", spec.name(), spec.address());
+        }
     }
 }

@@ -16,9 +16,11 @@ import org.gatehouse.coap.CoapTransport;
 import org.gatehouse.coap.Connection;
 import org.gatehouse.coap.ListenSpec;
 import org.gatehouse.coap.Listener;
+import org.gatehouse.coap.PeerSecurity;
 import org.gatehouse.coap.PeerSpec;
 import org.gatehouse.coap.RequestHandler;
 import org.gatehouse.coap.TransportException;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -54,6 +56,11 @@ public final class CaliforniumTransport implements CoapTransport {
 
         @AttributeDefinition(description = "Largest request or response body in bytes, in one datagram or block-wise; a larger request gets 4.13 with Size1")
         int max_body_size() default MAX_BODY;
+
+        @AttributeDefinition(description = "At activation, one plain-CoAP round trip over loopback on a thread of its own, so that the first "
+            + "real connection does not pay the CoAP stack's first use (classes, first endpoint) on the way to the first bootstrap; "
+            + "a DTLS handshake too when the previous run's connections used DTLS")
+        boolean warm_up() default true;
     }
 
     /**
@@ -78,11 +85,21 @@ public final class CaliforniumTransport implements CoapTransport {
     private final ScheduledExecutorService timer = scheduled(1, "gatehouse-coap-timer");
     // Blocking request handlers (BlockingRequestHandler) wait here, not on the threads above that carry every peer's messages.
     private final ExecutorService blocking = Executors.newFixedThreadPool(BLOCKING_THREADS, daemon("gatehouse-coap-handler"));
+    private final DtlsHint dtlsHint;
+    private final Thread warmup;
+
+    /** A transport outside a framework (tests): nothing remembered between runs. */
+    public CaliforniumTransport(Config config) {
+        this(config, (BundleContext) null);
+    }
 
     @Activate
-    public CaliforniumTransport(Config config) {
+    public CaliforniumTransport(Config config, BundleContext context) {
         Configuration client = coapConfiguration(config);
         this.setup = new Setup(client, new Configuration(client), new DtlsSettings(config), executor, timer, config.max_body_size(), blocking);
+        java.io.File hint = context == null ? null : context.getDataFile("dtls-used");
+        this.dtlsHint = new DtlsHint(hint == null ? null : hint.toPath());
+        this.warmup = config.warm_up() ? Warmup.start(setup, dtlsHint.expected()) : null;
     }
 
     /**
@@ -104,11 +121,20 @@ public final class CaliforniumTransport implements CoapTransport {
         };
     }
 
+    /** What its endpoints are built from (the warm-up's test). */
+    Setup setup() {
+        return setup;
+    }
+
     @Deactivate
     public void deactivate() {
+        if (warmup != null) {
+            warmup.interrupt();
+        }
         executor.shutdownNow();
         timer.shutdownNow();
         blocking.shutdownNow();
+        dtlsHint.close();
     }
 
     /** Plain CoAP's settings: no DTLS class is touched. */
@@ -148,6 +174,7 @@ public final class CaliforniumTransport implements CoapTransport {
 
     @Override
     public Connection open(PeerSpec peer, RequestHandler handler) throws TransportException {
+        dtlsHint.opened(!(peer.security() instanceof PeerSecurity.NoSec));
         return new CaliforniumConnection(peer, handler, setup);
     }
 
