@@ -25,9 +25,10 @@ import org.gatehouse.bootstrap.itest.LeshanPeers;
  * bin/gatehouse and for Leshan's client, both at -Xmx32m, against the same Leshan bootstrap server
  * and server on loopback, NoSec and PSK. The gateway runs with every client feature (the
  * counterpart of Leshan's client) and as shipped (the all-in-one default, with its own bootstrap
- * server and LwM2M server); each copy of the distribution starts twice: its first start (a new
- * install: empty bundle cache, no class archive) and a later one (both caches kept, data/ otherwise emptied, so it
- * bootstraps again). args: distribution folder (or several, comma-separated), rounds (3), idle seconds before the
+ * server and LwM2M server); each copy of the distribution starts three times: its first start (a new
+ * install: empty bundle cache, no class archive), its second (which checks and adopts the class archive the first
+ * one left) and a later one (both caches kept as every later start finds them); data/ is otherwise emptied before
+ * each, so that each bootstraps again. args: distribution folder (or several, comma-separated), rounds (3), idle seconds before the
  * second reading (5).
  */
 public final class ColdStart {
@@ -84,7 +85,7 @@ public final class ColdStart {
         return timer.run(ep, new ProcessBuilder(cmd), null);
     }
 
-    /** A new copy of the distribution started twice: its first start, then a later one with the bundle cache and the class archive kept. */
+    /** A new copy of the distribution started three times: its first start, its second, then a later one with the bundle cache and the class archive kept. */
     private static void gatehouse(LeshanPeers peers, StartTimer timer, Path dist, String features, boolean psk, String ep, String label,
             Map<String, List<Start>> results) throws Exception {
         peers.bootstrapConfigs.add(ep, config(peers, psk, ep));
@@ -105,13 +106,22 @@ public final class ColdStart {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/gatehouse").toString()).directory(home.toFile());
         pb.environment().put("JAVA_OPTS", HEAP);
         add(results, label + ", first start", timer.run(ep, pb, "stop 0\n"));
-        try (Stream<Path> data = Files.list(home.resolve("data"))) { // what the gateway keeps, its caches (bundles, classes) aside
+        // the second start checks the class archive the first one dumped at its exit (a JVM maps it once) and adopts
+        // it; the third is what every later start is
+        forget(home);
+        add(results, label + ", second start", timer.run(ep, pb, "stop 0\n"));
+        forget(home);
+        add(results, label, timer.run(ep, pb, "stop 0\n"));
+        delete(home);
+    }
+
+    /** Empties data/ but for the caches (bundles, classes): the next start bootstraps again. */
+    private static void forget(Path home) throws Exception {
+        try (Stream<Path> data = Files.list(home.resolve("data"))) {
             for (Path p : (Iterable<Path>) data.filter(p -> !java.util.Set.of("cache", "cds").contains(p.getFileName().toString()))::iterator) {
                 delete(p);
             }
         }
-        add(results, label, timer.run(ep, pb, "stop 0\n"));
-        delete(home);
     }
 
     private static org.eclipse.leshan.server.bootstrap.BootstrapConfig config(LeshanPeers peers, boolean psk, String ep) {
