@@ -37,7 +37,6 @@ final class CaliforniumListener implements Listener {
     private final CoapEndpoint endpoint;
     private final HandlerResource resource;
     private final Outgoing outgoing;
-
     private final boolean announce;
 
     CaliforniumListener(ListenSpec spec, RequestHandler handler, CaliforniumTransport.Setup setup) throws TransportException {

@@ -57,9 +57,9 @@ public final class CaliforniumTransport implements CoapTransport {
         @AttributeDefinition(description = "Largest request or response body in bytes, in one datagram or block-wise; a larger request gets 4.13 with Size1")
         int max_body_size() default MAX_BODY;
 
-        @AttributeDefinition(description = "At activation, one plain-CoAP round trip over loopback on a thread of its own, so that the first "
-            + "real connection does not pay the CoAP stack's first use (classes, first endpoint) on the way to the first bootstrap; "
-            + "a DTLS handshake too when the previous run's connections used DTLS")
+        @AttributeDefinition(description = "At activation, one round trip over loopback on a thread of its own, so that the first real "
+            + "connection does not pay the CoAP stack's first use (classes, first endpoint) on the way to the first bootstrap: over DTLS "
+            + "when the previous run's connections used DTLS, plain CoAP otherwise")
         boolean warm_up() default true;
     }
 
