@@ -129,12 +129,15 @@ public final class Main {
         System.out.println(String.format("Gatehouse started in %d ms (%s bundle cache): %d bundles, features %s; version %s from %s",
             (System.nanoTime() - start) / 1_000_000, reuse ? "kept" : "new", jars.size(), features, props.get("gatehouse.version"), root));
         profile.print(framework.getBundleContext(), 15);
+        Thread collector = StartGarbage.collectLater(props);
         Thread watchdog = trialMillis > 0 ? watchdog(framework, boot, trialMillis) : null;
         while (framework.waitForStop(0).getType() == FrameworkEvent.STOPPED_UPDATE) {
             restart(framework, home);
         }
-        if (watchdog != null) {
-            watchdog.interrupt();
+        for (Thread t : new Thread[] {watchdog, collector}) {
+            if (t != null) {
+                t.interrupt();
+            }
         }
     }
 
