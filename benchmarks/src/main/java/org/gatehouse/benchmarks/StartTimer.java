@@ -31,7 +31,10 @@ final class StartTimer {
 
     Start run(String ep, ProcessBuilder pb, String stop) throws Exception {
         long start = System.nanoTime();
-        Process p = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        // -Dcoldstart.logs=<folder> keeps each start's output there (<endpoint>.log, appended), to read its timeline
+        String logs = System.getProperty("coldstart.logs");
+        Process p = pb.redirectErrorStream(true).redirectOutput(logs == null ? ProcessBuilder.Redirect.DISCARD
+            : ProcessBuilder.Redirect.appendTo(Files.createDirectories(Path.of(logs)).resolve(ep + ".log").toFile())).start();
         try {
             while (peers.server.getRegistrationService().getByEndpoint(ep) == null) {
                 if (!p.isAlive() || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(90)) {

@@ -57,7 +57,7 @@ public final class TestGateway implements AutoCloseable {
 
     /**
      * @param transportConfig overrides of the transport's short test timers (ack_timeout 500 ms,
-     *                        max_retransmit 2, DTLS 500 ms and 2 retransmissions)
+     *                        max_retransmit 2, DTLS 500 ms and 2 retransmissions) and of warm_up (false)
      * @param registrationConfig overrides of the registration's (request_timeout 5 s, max_retry_wait 1 s)
      */
     public TestGateway(Path dir, String endpoint, Map<String, Object> clientConfig, Map<String, Object> transportConfig,
@@ -92,7 +92,9 @@ public final class TestGateway implements AutoCloseable {
             }
         };
         transport = new CaliforniumTransport(Configs.of(CaliforniumTransport.Config.class,
-            merged(Map.of("ack_timeout", 500, "max_retransmit", 2, "dtls_retransmission_timeout", 500, "dtls_max_retransmissions", 2), transportConfig)));
+            merged(Map.of("ack_timeout", 500, "max_retransmit", 2, "dtls_retransmission_timeout", 500, "dtls_max_retransmissions", 2,
+                // the warm-up is for a gateway's start; here it would run beside every test's (and benchmark round's) first exchange
+                "warm_up", false), transportConfig)));
         CoreLinkCodec links = new CoreLinkCodec();
         List<ContentCodec> codecs = List.of(new TlvCodec(), new SenmlJsonCodec(), new SenmlCborCodec(), new TextCodec(), new OpaqueCodec(),
             new LwM2mJsonCodec());
