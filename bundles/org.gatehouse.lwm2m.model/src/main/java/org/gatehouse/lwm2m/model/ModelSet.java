@@ -20,15 +20,20 @@ import java.util.TreeSet;
  */
 public final class ModelSet implements ModelLookup {
 
-    private static final Comparator<String> VERSION_ORDER = Comparator.comparing(ModelSet::versionKey);
+    private static final Comparator<String> VERSION_ORDER = ModelSet::compareVersions;
 
     private final Map<Integer, NavigableMap<String, ObjectModel>> byId;
     // codecs look up a model per value: a plain hash map of the newest versions keeps that cheap
     private final Map<Integer, ObjectModel> newest = new java.util.HashMap<>();
+    // and the versions a Register and a Discover advertise, asked once per object each time
+    private final Map<Integer, ObjectModel> advertised = new java.util.HashMap<>();
 
     private ModelSet(Map<Integer, NavigableMap<String, ObjectModel>> byId) {
         this.byId = byId;
-        byId.forEach((id, versions) -> newest.put(id, versions.lastEntry().getValue()));
+        byId.forEach((id, versions) -> {
+            newest.put(id, versions.lastEntry().getValue());
+            advertised.put(id, newestFor(versions, ENABLER_VERSION));
+        });
     }
 
     public static ModelSet of(Collection<ObjectModel> models) {
@@ -67,21 +72,23 @@ public final class ModelSet implements ModelLookup {
      */
     @Override
     public Optional<ObjectModel> advertised(int objectId) {
-        return newestFor(objectId, ENABLER_VERSION);
+        return Optional.ofNullable(advertised.get(objectId));
     }
 
     public Optional<ObjectModel> newestFor(int objectId, String enablerVersion) {
         NavigableMap<String, ObjectModel> versions = byId.get(objectId);
-        if (versions == null) {
-            return Optional.empty();
-        }
+        return versions == null ? Optional.empty() : Optional.of(newestFor(versions, enablerVersion));
+    }
+
+    /** The newest version for that enabler version, else the oldest there is. */
+    private static ObjectModel newestFor(NavigableMap<String, ObjectModel> versions, String enablerVersion) {
         ObjectModel chosen = null;
         for (ObjectModel m : versions.values()) {
             if (VERSION_ORDER.compare(m.lwm2mVersion(), enablerVersion) <= 0) {
                 chosen = m;
             }
         }
-        return Optional.ofNullable(chosen != null ? chosen : versions.firstEntry().getValue());
+        return chosen != null ? chosen : versions.firstEntry().getValue();
     }
 
     @Override
@@ -96,12 +103,20 @@ public final class ModelSet implements ModelLookup {
         return all;
     }
 
-    private static String versionKey(String version) {
-        String[] parts = version.split("\\.");
-        StringBuilder key = new StringBuilder();
-        for (String p : parts) {
-            key.append(String.format("%05d", p.chars().allMatch(Character::isDigit) && !p.isEmpty() ? Integer.parseInt(p) : 0));
+    /** Dotted versions part by part as numbers (a part that is not a number counts 0); "1.0" comes before "1.0.1". */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = Integer.compare(versionPart(x[i]), versionPart(y[i]));
+            if (c != 0) {
+                return c;
+            }
         }
-        return key.toString();
+        return Integer.compare(x.length, y.length);
+    }
+
+    private static int versionPart(String p) {
+        return !p.isEmpty() && p.chars().allMatch(Character::isDigit) ? Integer.parseInt(p) : 0;
     }
 }
