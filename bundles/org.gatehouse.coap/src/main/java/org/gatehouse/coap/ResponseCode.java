@@ -38,6 +38,7 @@ public enum ResponseCode {
 
     @Override
     public String toString() {
-        return String.format("%d.%02d %s", codeClass, detail, name());
+        // not String.format: responses are logged and recorded per request (the bootstrap server's session log)
+        return codeClass + (detail < 10 ? ".0" : ".") + detail + " " + name();
     }
 }

@@ -194,18 +194,22 @@ public final class Main {
         setStartLevel(framework, GATEWAY_LEVEL);
         profile.mark("starting level 2 (the gateway's bundles and components)");
         setStartLevel(framework, CONSOLE_LEVEL);
-        profile.mark("starting level 3 (the Gogo console, the shell commands)");
+        profile.mark("starting level 3 (the Gogo console, the shell commands, the feature manager)");
     }
 
     static final int GATEWAY_LEVEL = 2;
     static final int CONSOLE_LEVEL = 3;
 
-    /** 1: libraries and infrastructure; 2: the gateway's bundles; 3: the consoles (Gogo, JLine, the shell commands). */
+    /**
+     * 1: libraries and infrastructure; 2: the gateway's bundles; 3: what an operator uses, off the way to
+     * registration: the consoles (Gogo, JLine, the shell commands) and the feature manager.
+     */
     static int startLevel(String symbolicName) {
         if (symbolicName == null) {
             return 1;
         }
-        if (symbolicName.startsWith("org.apache.felix.gogo.") || symbolicName.equals("org.jline") || symbolicName.startsWith("org.gatehouse.shell")) {
+        if (symbolicName.startsWith("org.apache.felix.gogo.") || symbolicName.equals("org.jline") || symbolicName.startsWith("org.gatehouse.shell")
+                || symbolicName.equals("org.gatehouse.features")) {
             return CONSOLE_LEVEL;
         }
         return symbolicName.startsWith("org.gatehouse.") ? GATEWAY_LEVEL : 1;

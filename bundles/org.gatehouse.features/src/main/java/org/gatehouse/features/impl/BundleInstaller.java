@@ -38,7 +38,7 @@ final class BundleInstaller {
     private static final Logger LOG = LoggerFactory.getLogger(BundleInstaller.class);
     /**
      * The launcher's rule: the gateway's own bundles start at level 2, after etc/ is configured, and
-     * the consoles (Gogo, JLine, the shell commands) at level 3, after the gateway's bundles.
+     * the consoles (Gogo, JLine, the shell commands) and this feature manager at level 3, after the gateway's bundles.
      */
     private static final String GATEWAY_PREFIX = "org.gatehouse.";
     private static final int GATEWAY_LEVEL = 2;
@@ -58,7 +58,8 @@ final class BundleInstaller {
         if (symbolicName == null) {
             return initial;
         }
-        if (symbolicName.startsWith("org.apache.felix.gogo.") || symbolicName.equals("org.jline") || symbolicName.startsWith(GATEWAY_PREFIX + "shell")) {
+        if (symbolicName.startsWith("org.apache.felix.gogo.") || symbolicName.equals("org.jline") || symbolicName.startsWith(GATEWAY_PREFIX + "shell")
+                || symbolicName.equals(GATEWAY_PREFIX + "features")) {
             return CONSOLE_LEVEL;
         }
         return symbolicName.startsWith(GATEWAY_PREFIX) ? GATEWAY_LEVEL : initial;
