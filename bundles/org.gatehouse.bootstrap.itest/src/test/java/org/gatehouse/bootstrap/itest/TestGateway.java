@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.gatehouse.bootstrap.BootstrapCoordinator;
 import org.gatehouse.bootstrap.BootstrapMode;
@@ -22,6 +25,7 @@ import org.gatehouse.lwm2m.codec.impl.OpaqueCodec;
 import org.gatehouse.lwm2m.codec.impl.SenmlCborCodec;
 import org.gatehouse.lwm2m.codec.impl.SenmlJsonCodec;
 import org.gatehouse.lwm2m.codec.impl.TextCodec;
+import org.gatehouse.lwm2m.client.Registrar;
 import org.gatehouse.lwm2m.codec.impl.TlvCodec;
 import org.gatehouse.lwm2m.model.CoreModels;
 import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
@@ -50,6 +54,7 @@ public final class TestGateway implements AutoCloseable {
     private final ClientInitiatedMode clientMode;
     /** The object models: the core ones, and those a test adds as a user adds DDF files to etc/models. */
     private volatile ModelSet modelSet = CoreModels.all();
+    private final AtomicReference<CountDownLatch> registered = new AtomicReference<>(new CountDownLatch(1));
 
     public TestGateway(Path dir, String endpoint, Map<String, Object> clientConfig) throws Exception {
         this(dir, endpoint, clientConfig, Map.of(), Map.of());
@@ -108,7 +113,21 @@ public final class TestGateway implements AutoCloseable {
         coordinator = new CoordinatorComponent(null, store, models, identity,
             Configs.of(CoordinatorComponent.Config.class, Map.of("start_delay_ms", 3_600_000L, "retry_delay", 3600L)));
         registration.setBootstrap(coordinator);
-        coordinator.setRegistrar(registration);
+        coordinator.setRegistrar(new Registrar() { // as the registration, and tells the moment a registration succeeded
+            @Override
+            public Outcome registerAll() throws InterruptedException {
+                Outcome o = registration.registerAll();
+                if (o.registered() > 0) {
+                    registered.get().countDown();
+                }
+                return o;
+            }
+
+            @Override
+            public void deregisterAll() {
+                registration.deregisterAll();
+            }
+        });
         clientMode = new ClientInitiatedMode(transport, bootstrapInterface, store, new SenmlCborCodec(), models,
             Configs.of(ClientInitiatedMode.Config.class, clientConfig), dir.resolveSibling(dir.getFileName() + "-purge.properties"));
         coordinator.addMode(clientMode, Map.of(BootstrapMode.MODE, BootstrapMode.CLIENT));
@@ -157,6 +176,18 @@ public final class TestGateway implements AutoCloseable {
     }
 
     /** Runs the whole sequence and waits until it settles (a new attempt recorded and a final phase). */
+    /**
+     * Runs the sequence and returns the nanoseconds until a registration succeeded (the registrar's answer,
+     * without polling: for the latency benchmark), or -1 when none did within {@code timeout}.
+     */
+    public long nanosToRegistered(Duration timeout) throws InterruptedException {
+        CountDownLatch signal = new CountDownLatch(1);
+        registered.set(signal);
+        long start = System.nanoTime();
+        coordinator.start(Optional.empty());
+        return signal.await(timeout.toNanos(), TimeUnit.NANOSECONDS) ? System.nanoTime() - start : -1;
+    }
+
     public BootstrapCoordinator.Phase runSequence(Duration timeout) throws InterruptedException {
         int before = coordinator.history().size();
         coordinator.start(Optional.empty());
