@@ -6,11 +6,11 @@ import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.IntFunction;
 
 /**
  * The children of a node by id: ascending ids in an int array beside their values, looked up by binary
@@ -24,6 +24,9 @@ final class IdMap<T> extends AbstractMap<Integer, T> implements SortedMap<Intege
     private int[] ids;
     private Object[] values;
     private int size;
+    // made on the first walk over the entries and kept, so that walking them again allocates no more than
+    // a TreeMap's walk; List.of publishes it safely to other threads (final fields), racing builds are alike
+    private List<Entry<Integer, T>> entries;
 
     IdMap(int capacity) {
         ids = new int[Math.max(capacity, 1)];
@@ -41,6 +44,7 @@ final class IdMap<T> extends AbstractMap<Integer, T> implements SortedMap<Intege
         }
         ids[size] = id;
         values[size++] = value;
+        entries = null;
         return true;
     }
 
@@ -88,9 +92,23 @@ final class IdMap<T> extends AbstractMap<Integer, T> implements SortedMap<Intege
     public int hashCode() {
         int h = 0;
         for (int i = 0; i < size; i++) {
-            h += ids[i] ^ values[i].hashCode(); // Map.Entry's hash; values are never null
+            h += ids[i] ^ java.util.Objects.hashCode(values[i]); // Map.Entry's hash
         }
         return h;
+    }
+
+    private List<Entry<Integer, T>> entries() {
+        List<Entry<Integer, T>> list = entries;
+        if (list == null) {
+            @SuppressWarnings("unchecked")
+            Entry<Integer, T>[] made = new Entry[size];
+            for (int i = 0; i < size; i++) {
+                made[i] = new SimpleImmutableEntry<>(ids[i], value(i));
+            }
+            list = List.of(made);
+            entries = list;
+        }
+        return list;
     }
 
     @Override
@@ -98,7 +116,7 @@ final class IdMap<T> extends AbstractMap<Integer, T> implements SortedMap<Intege
         return new AbstractSet<>() {
             @Override
             public Iterator<Entry<Integer, T>> iterator() {
-                return new Walk<>(size, i -> new SimpleImmutableEntry<>(ids[i], value(i)));
+                return entries().iterator();
             }
 
             @Override
@@ -113,7 +131,12 @@ final class IdMap<T> extends AbstractMap<Integer, T> implements SortedMap<Intege
         return new AbstractSet<>() {
             @Override
             public Iterator<Integer> iterator() {
-                return new Walk<>(size, i -> ids[i]);
+                return new Walk<>() {
+                    @Override
+                    Integer at(int index) {
+                        return ids[index];
+                    }
+                };
             }
 
             @Override
@@ -133,7 +156,12 @@ final class IdMap<T> extends AbstractMap<Integer, T> implements SortedMap<Intege
         return new AbstractCollection<>() {
             @Override
             public Iterator<T> iterator() {
-                return new Walk<>(size, IdMap.this::value);
+                return new Walk<>() {
+                    @Override
+                    T at(int index) {
+                        return value(index);
+                    }
+                };
             }
 
             @Override
@@ -181,15 +209,10 @@ final class IdMap<T> extends AbstractMap<Integer, T> implements SortedMap<Intege
     }
 
     /** Iterates positions 0 to size - 1, read-only. */
-    private static final class Walk<E> implements Iterator<E> {
-        private final int size;
-        private final IntFunction<E> at;
+    private abstract class Walk<E> implements Iterator<E> {
         private int next;
 
-        Walk(int size, IntFunction<E> at) {
-            this.size = size;
-            this.at = at;
-        }
+        abstract E at(int index);
 
         @Override
         public boolean hasNext() {
@@ -201,7 +224,7 @@ final class IdMap<T> extends AbstractMap<Integer, T> implements SortedMap<Intege
             if (next >= size) {
                 throw new NoSuchElementException();
             }
-            return at.apply(next++);
+            return at(next++);
         }
     }
 }
