@@ -51,7 +51,11 @@ final class IdMap<T> extends AbstractMap<Integer, T> implements SortedMap<Intege
     /** A copy of a map in natural key order. */
     static <T> IdMap<T> ascending(SortedMap<Integer, ? extends T> sorted) {
         IdMap<T> map = new IdMap<>(sorted.size());
-        sorted.forEach(map::append);
+        for (Entry<Integer, ? extends T> e : sorted.entrySet()) {
+            if (!map.append(e.getKey(), e.getValue())) {
+                throw new IllegalArgumentException("ids out of order: " + e.getKey() + " after " + map.lastKey());
+            }
+        }
         return map;
     }
 
@@ -70,6 +74,12 @@ final class IdMap<T> extends AbstractMap<Integer, T> implements SortedMap<Intege
     @SuppressWarnings("unchecked")
     private T value(int index) {
         return (T) values[index];
+    }
+
+    /** The value under {@code id}, or null: {@link #get(Object)} without boxing the id. */
+    T get(int id) {
+        int i = Arrays.binarySearch(ids, 0, size, id);
+        return i < 0 ? null : value(i);
     }
 
     @Override

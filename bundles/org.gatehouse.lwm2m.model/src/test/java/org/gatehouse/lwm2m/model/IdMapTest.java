@@ -105,4 +105,26 @@ class IdMapTest {
         assertEquals("duplicate id 4", e.getMessage());
         assertInstanceOf(SortedMap.class, LwM2mObject.of(1, LwM2mObjectInstance.of(2)).with(LwM2mObjectInstance.of(0)).instances());
     }
+
+    @Test
+    void object_models_look_resources_up_as_their_read_only_map_does() {
+        ObjectModel security = CoreModels.all().find(0).orElseThrow();
+        TreeMap<Integer, ResourceModel> expected = new TreeMap<>(security.resources());
+        for (int id = -1; id < 70; id++) {
+            assertEquals(expected.get(id), security.resource(id));
+            assertEquals(expected.get(id), security.resources().get(id));
+        }
+        assertEquals(expected, security.resources());
+        assertThrows(UnsupportedOperationException.class, () -> security.resources().clear());
+        assertThrows(UnsupportedOperationException.class, () -> security.resources().remove(0));
+        assertEquals(security, new ObjectModel(0, security.name(), security.description(), security.objectVersion(),
+            security.lwm2mVersion(), security.urn(), security.multiple(), security.mandatory(), expected));
+        TreeMap<Integer, ResourceModel> reversed = new TreeMap<>(Collections.reverseOrder());
+        reversed.putAll(expected);
+        ObjectModel descending = new ObjectModel(0, security.name(), security.description(), security.objectVersion(),
+            security.lwm2mVersion(), security.urn(), security.multiple(), security.mandatory(), reversed);
+        assertEquals(expected.lastKey(), descending.resources().firstKey()); // a map's own order is kept, as before
+        assertEquals(expected.get(3), descending.resource(3));
+        assertEquals(security, descending);
+    }
 }
