@@ -15,6 +15,15 @@ public record MultipleResource(int id, ResourceType type, SortedMap<Integer, Val
         LwM2mNode.checkId(id, "resource");
         Objects.requireNonNull(type, "type");
         values = Nodes.sortedCopy(values, "resource instance");
+        for (Value v : values.values()) {
+            if (v.type() != type) {
+                wrongType(id, type, values);
+            }
+        }
+    }
+
+    // the entries only on error: walking them on every decode would make one entry object per value
+    private static void wrongType(int id, ResourceType type, SortedMap<Integer, Value> values) {
         for (Map.Entry<Integer, Value> e : values.entrySet()) {
             if (e.getValue().type() != type) {
                 throw new IllegalArgumentException("resource " + id + " is " + type + " but instance " + e.getKey() + " is " + e.getValue().type());

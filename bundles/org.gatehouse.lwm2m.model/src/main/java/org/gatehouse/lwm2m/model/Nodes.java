@@ -27,10 +27,9 @@ final class Nodes {
     }
 
     static <T> SortedMap<Integer, T> sortedCopy(Map<Integer, T> children, String what) {
-        if (children instanceof Built<T> built) {
-            return Collections.unmodifiableSortedMap(built);
+        if (children instanceof Built<T> || children instanceof IdMap<T>) {
+            return Collections.unmodifiableSortedMap((SortedMap<Integer, T>) children);
         }
-        TreeMap<Integer, T> copy = new TreeMap<>();
         for (Map.Entry<Integer, T> e : children.entrySet()) {
             LwM2mNode.checkId(e.getKey(), what);
             if (e.getValue() == null) {
@@ -39,19 +38,31 @@ final class Nodes {
             if (e.getValue() instanceof LwM2mNode node && node.id() != e.getKey()) {
                 throw new IllegalArgumentException(what + " keyed " + e.getKey() + " has id " + node.id());
             }
-            copy.put(e.getKey(), e.getValue());
         }
-        return Collections.unmodifiableSortedMap(copy);
+        // checked in the map's own order above, so the first bad entry is the one reported, as before
+        boolean ascending = children instanceof SortedMap<Integer, T> sorted && sorted.comparator() == null;
+        return Collections.unmodifiableSortedMap(IdMap.ascending(ascending ? (SortedMap<Integer, T>) children : new TreeMap<>(children)));
     }
 
-    static <T extends LwM2mNode> Built<T> byId(Collection<? extends T> nodes) {
-        Built<T> map = new Built<>();
+    /**
+     * The nodes by id. In ascending order (as decoders give them) each is appended; from the first one
+     * out of order on, they go through a TreeMap, so that building stays O(n log n) in any order.
+     */
+    static <T extends LwM2mNode> IdMap<T> byId(Collection<? extends T> nodes) {
+        IdMap<T> map = new IdMap<>(nodes.size());
+        TreeMap<Integer, T> unordered = null;
         for (T node : nodes) {
-            if (map.put(node.id(), node) != null) {
+            if (unordered == null && map.append(node.id(), node)) {
+                continue;
+            }
+            if (unordered == null) {
+                unordered = new TreeMap<>(map);
+            }
+            if (unordered.put(node.id(), node) != null) {
                 throw new IllegalArgumentException("duplicate id " + node.id());
             }
         }
-        return map;
+        return unordered == null ? map : IdMap.ascending(unordered);
     }
 
     /** A modifiable copy of a node's children, for its with/without copies. */

@@ -23,7 +23,10 @@ public record ObjectModel(int id, String name, String description, String object
         objectVersion = objectVersion == null || objectVersion.isBlank() ? "1.0" : objectVersion.trim();
         lwm2mVersion = lwm2mVersion == null || lwm2mVersion.isBlank() ? "1.0" : lwm2mVersion.trim();
         urn = urn == null ? "" : urn;
-        resources = Collections.unmodifiableSortedMap(new TreeMap<>(resources));
+        TreeMap<Integer, ResourceModel> copy = new TreeMap<>(resources); // keeps the map's comparator, if any
+        // decoders look a resource up for every value: a binary search over int ids, without boxing the id
+        // or going through the read-only view, is cheaper than the tree's walk; the accessor gives the view
+        resources = copy.comparator() == null ? IdMap.ascending(copy) : Collections.unmodifiableSortedMap(copy);
     }
 
     public static SortedMap<Integer, ResourceModel> index(Collection<ResourceModel> resources) {
@@ -36,8 +39,14 @@ public record ObjectModel(int id, String name, String description, String object
         return map;
     }
 
+    /** The resources by id, read-only. */
+    @Override
+    public SortedMap<Integer, ResourceModel> resources() {
+        return resources instanceof IdMap<ResourceModel> byId ? Collections.unmodifiableSortedMap(byId) : resources;
+    }
+
     public ResourceModel resource(int resourceId) {
-        return resources.get(resourceId);
+        return resources instanceof IdMap<ResourceModel> byId ? byId.get(resourceId) : resources.get(resourceId);
     }
 
     @Override

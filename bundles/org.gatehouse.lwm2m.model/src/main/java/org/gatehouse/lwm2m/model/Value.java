@@ -30,7 +30,11 @@ public final class Value {
 
     public static Value floating(double v) { return new Value(ResourceType.FLOAT, v); }
 
-    public static Value bool(boolean v) { return new Value(ResourceType.BOOLEAN, v); }
+    // immutable, so shared: decoders make one for every boolean resource
+    private static final Value TRUE = new Value(ResourceType.BOOLEAN, true);
+    private static final Value FALSE = new Value(ResourceType.BOOLEAN, false);
+
+    public static Value bool(boolean v) { return v ? TRUE : FALSE; }
 
     public static Value opaque(byte[] v) { return new Value(ResourceType.OPAQUE, v.clone()); }
 

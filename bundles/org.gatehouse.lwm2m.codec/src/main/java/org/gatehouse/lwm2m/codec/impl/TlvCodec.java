@@ -47,112 +47,116 @@ public final class TlvCodec implements ContentCodec {
 
     @Override
     public LwM2mNode decode(byte[] payload, LwM2mPath path, ModelLookup models) throws CodecException {
-        List<TlvEntry> entries = TlvReader.read(payload);
+        TlvReader.check(payload);
         // one model lookup per payload, not one per resource
         ObjectModel model = path.isRoot() ? null : models.find(path.objectId()).orElse(null);
+        TlvCursor top = new TlvCursor(payload, 0, payload.length);
         switch (path.depth()) {
             case 1:
+                TlvPlace place = new TlvPlace(path.objectId(), null);
                 List<LwM2mObjectInstance> instances = new ArrayList<>();
-                for (TlvEntry e : entries) {
-                    expect(e, TlvEntry.Kind.OBJECT_INSTANCE, "an object path expects object instances");
-                    instances.add(instance(path.objectId(), e.id(), e.children(), model));
-                }
-                return unique(() -> LwM2mObject.of(path.objectId(), instances), entries, "object instance");
-            case 2:
-                if (entries.size() == 1 && entries.get(0).kind() == TlvEntry.Kind.OBJECT_INSTANCE) {
-                    TlvEntry e = entries.get(0);
-                    if (e.id() != path.instanceId()) {
-                        throw new CodecException("TLV: at byte 0: instance " + e.id() + " does not match path " + path);
+                while (top.next()) {
+                    if (top.kind != TlvKind.OBJECT_INSTANCE) {
+                        throw new CodecException("TLV: at byte " + top.at + ": an object path expects object instances, found " + top.kind + " " + top.id);
                     }
-                    return instance(path.objectId(), e.id(), e.children(), model);
+                    instances.add(instance(top.id, top.children(), model, place));
                 }
-                return instance(path.objectId(), path.instanceId(), entries, model);
+                try {
+                    return LwM2mObject.of(path.objectId(), instances);
+                } catch (IllegalArgumentException ex) {
+                    throw refused(ex, new TlvCursor(payload, 0, payload.length), "object instance");
+                }
+            case 2:
+                if (top.next() && top.kind == TlvKind.OBJECT_INSTANCE && top.last()) {
+                    if (top.id != path.instanceId()) {
+                        throw new CodecException("TLV: at byte 0: instance " + top.id + " does not match path " + path);
+                    }
+                    return instance(top.id, top.children(), model, new TlvPlace(path.objectId(), null));
+                }
+                return instance(path.instanceId(), new TlvCursor(payload, 0, payload.length), model, new TlvPlace(path.objectId(), null));
             case 3:
-                single(entries, "a resource path expects one resource TLV");
-                TlvEntry e = entries.get(0);
-                if (e.id() != path.resourceId() || e.kind() == TlvEntry.Kind.OBJECT_INSTANCE || e.kind() == TlvEntry.Kind.RESOURCE_INSTANCE) {
-                    throw new CodecException("TLV: at byte 0: " + e.kind() + " " + e.id() + " does not match resource path " + path);
+                single(top, "a resource path expects one resource TLV");
+                if (top.id != path.resourceId() || top.kind == TlvKind.OBJECT_INSTANCE || top.kind == TlvKind.RESOURCE_INSTANCE) {
+                    throw new CodecException("TLV: at byte 0: " + top.kind + " " + top.id + " does not match resource path " + path);
                 }
-                return resource(path.objectId(), e, model);
+                return resource(top, model, new TlvPlace(path.objectId(), null));
             case 4:
-                single(entries, "a resource instance path expects one resource instance TLV");
-                if (entries.get(0).kind() != TlvEntry.Kind.RESOURCE_INSTANCE || entries.get(0).id() != path.resourceInstanceId()) {
-                    throw new CodecException("TLV: at byte 0: " + entries.get(0).kind() + " " + entries.get(0).id()
-                        + " does not match resource instance path " + path);
+                single(top, "a resource instance path expects one resource instance TLV");
+                if (top.kind != TlvKind.RESOURCE_INSTANCE || top.id != path.resourceInstanceId()) {
+                    throw new CodecException("TLV: at byte 0: " + top.kind + " " + top.id + " does not match resource instance path " + path);
                 }
                 ResourceType type = Schema.typeOf(models, path);
-                return new ResourceInstance(path.resourceInstanceId(), TlvValues.decode(type, entries.get(0).data(), entries.get(0).start(), entries.get(0).length(), () -> "at byte 0, " + path));
+                return new ResourceInstance(path.resourceInstanceId(), TlvValues.decode(type, payload, top.start, top.length, new TlvPlace(path.objectId(), path)));
             default:
                 throw new CodecException("TLV: cannot decode a payload for the root path");
         }
     }
 
-    private static LwM2mObjectInstance instance(int objectId, int instanceId, List<TlvEntry> entries, ObjectModel object)
+    /** The instance whose resources {@code entries} walks (a cursor at their start). */
+    private static LwM2mObjectInstance instance(int instanceId, TlvCursor entries, ObjectModel object, TlvPlace place)
             throws CodecException {
-        List<LwM2mResource> resources = new ArrayList<>(entries.size());
-        for (TlvEntry e : entries) {
-            if (e.kind() != TlvEntry.Kind.RESOURCE && e.kind() != TlvEntry.Kind.MULTIPLE_RESOURCE) {
-                throw new CodecException("TLV: at byte " + e.offset() + ": " + e.kind() + " " + e.id() + " where a resource was expected");
+        int start = entries.position();
+        List<LwM2mResource> resources = new ArrayList<>();
+        while (entries.next()) {
+            if (entries.kind != TlvKind.RESOURCE && entries.kind != TlvKind.MULTIPLE_RESOURCE) {
+                throw new CodecException("TLV: at byte " + entries.at + ": " + entries.kind + " " + entries.id + " where a resource was expected");
             }
-            resources.add(resource(objectId, e, object));
+            resources.add(resource(entries, object, place));
         }
-        return unique(() -> LwM2mObjectInstance.of(instanceId, resources), entries, "resource");
+        try {
+            return LwM2mObjectInstance.of(instanceId, resources);
+        } catch (IllegalArgumentException ex) {
+            throw refused(ex, entries.rewind(start), "resource");
+        }
     }
 
-    private static LwM2mResource resource(int objectId, TlvEntry e, ObjectModel object) throws CodecException {
-        ResourceModel model = object == null ? null : object.resource(e.id());
+    /** The resource that {@code e} is at. */
+    private static LwM2mResource resource(TlvCursor e, ObjectModel object, TlvPlace place) throws CodecException {
+        ResourceModel model = object == null ? null : object.resource(e.id);
         ResourceType type = model == null ? ResourceType.OPAQUE : model.type();
-        java.util.function.Supplier<String> where = () -> "at byte " + e.offset() + ", resource " + objectId + "/*/" + e.id();
-        if (e.kind() == TlvEntry.Kind.RESOURCE) {
+        place.resource(e.at, e.id);
+        if (e.kind == TlvKind.RESOURCE) {
             if (model != null && model.multiple()) {
-                throw new CodecException("TLV: " + where.get() + " is a multiple resource but the TLV holds a single value");
+                throw new CodecException("TLV: " + place.get() + " is a multiple resource but the TLV holds a single value");
             }
-            return SingleResource.of(e.id(), TlvValues.decode(type, e.data(), e.start(), e.length(), where));
+            return SingleResource.of(e.id, TlvValues.decode(type, e.data(), e.start, e.length, place));
         }
         if (model != null && !model.multiple()) {
-            throw new CodecException("TLV: " + where.get() + " is a single resource but the TLV holds several instances");
+            throw new CodecException("TLV: " + place.get() + " is a single resource but the TLV holds several instances");
         }
         TreeMap<Integer, Value> values = new TreeMap<>();
-        for (TlvEntry ri : e.children()) {
-            if (values.put(ri.id(), TlvValues.decode(type, ri.data(), ri.start(), ri.length(), () -> "at byte " + ri.offset() + ", instance " + ri.id() + " of resource " + objectId + "/*/" + e.id())) != null) {
-                throw new CodecException("TLV: at byte " + ri.offset() + ": duplicate resource instance " + ri.id());
+        for (TlvCursor ri = e.children(); ri.next(); ) {
+            Value value = TlvValues.decode(type, ri.data(), ri.start, ri.length, place.instance(ri.at, ri.id));
+            if (values.put(ri.id, value) != null) {
+                throw new CodecException("TLV: at byte " + ri.at + ": duplicate resource instance " + ri.id);
             }
         }
-        return new MultipleResource(e.id(), type, values);
+        return new MultipleResource(e.id, type, values);
     }
 
-    private static void expect(TlvEntry e, TlvEntry.Kind kind, String message) throws CodecException {
-        if (e.kind() != kind) {
-            throw new CodecException("TLV: at byte " + e.offset() + ": " + message + ", found " + e.kind() + " " + e.id());
-        }
-    }
-
-    private interface Build<T> {
-        T get();
-    }
-
-    private static void single(List<TlvEntry> entries, String expected) throws CodecException {
-        if (entries.isEmpty()) {
+    /** Moves {@code top} to the only TLV of the payload, or says there is none or more than one. */
+    private static void single(TlvCursor top, String expected) throws CodecException {
+        if (!top.next()) {
             throw new CodecException("TLV: at byte 0: " + expected + ", the payload is empty");
         }
-        if (entries.size() > 1) {
-            throw new CodecException("TLV: at byte " + entries.get(1).offset() + ": " + expected + ", found " + entries.size());
+        if (!top.last()) {
+            int second = top.position();
+            throw new CodecException("TLV: at byte " + second + ": " + expected + ", found " + (1 + top.remaining()));
         }
     }
 
-    /** Builds a node whose constructor refuses duplicate ids, and names the byte offset of the repeated one. */
-    private static <T> T unique(Build<T> build, List<TlvEntry> entries, String what) throws CodecException {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException ex) {
-            // the error path only: a set of ids on every decode would cost more than the check itself
-            java.util.Set<Integer> seen = new java.util.HashSet<>();
-            for (TlvEntry e : entries) {
-                if (!seen.add(e.id())) {
-                    throw new CodecException("TLV: at byte " + e.offset() + ": " + what + " " + e.id() + " is given twice", ex);
-                }
+    /**
+     * Why a node's constructor refused the children decoded: the byte offset of a repeated id if there
+     * is one, found by walking the TLVs again with {@code entries} (a cursor at their start).
+     */
+    private static CodecException refused(IllegalArgumentException ex, TlvCursor entries, String what) {
+        // the error path only: a set of ids on every decode would cost more than the check itself
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        while (entries.next()) {
+            if (!seen.add(entries.id)) {
+                return new CodecException("TLV: at byte " + entries.at + ": " + what + " " + entries.id + " is given twice", ex);
             }
-            throw new CodecException("TLV: " + what + ": " + ex.getMessage(), ex);
         }
+        return new CodecException("TLV: " + what + ": " + ex.getMessage(), ex);
     }
 }

@@ -101,7 +101,7 @@ final class TlvEncoder {
     private void write(TlvWriter w, LwM2mNode node) {
         if (node instanceof LwM2mObject o) {
             for (LwM2mObjectInstance i : o.instances().values()) {
-                w.header(TlvEntry.Kind.OBJECT_INSTANCE, i.id(), lengths[next++]);
+                w.header(TlvKind.OBJECT_INSTANCE, i.id(), lengths[next++]);
                 writeContent(w, i);
             }
         } else if (node instanceof LwM2mObjectInstance i) {
@@ -109,7 +109,7 @@ final class TlvEncoder {
         } else if (node instanceof LwM2mResource r) {
             write(w, r);
         } else if (node instanceof ResourceInstance ri) {
-            w.header(TlvEntry.Kind.RESOURCE_INSTANCE, ri.id(), lengths[next++]);
+            w.header(TlvKind.RESOURCE_INSTANCE, ri.id(), lengths[next++]);
             w.value(ri.value());
         }
     }
@@ -122,13 +122,13 @@ final class TlvEncoder {
 
     private void write(TlvWriter w, LwM2mResource r) {
         if (r instanceof SingleResource s) {
-            w.header(TlvEntry.Kind.RESOURCE, s.id(), lengths[next++]);
+            w.header(TlvKind.RESOURCE, s.id(), lengths[next++]);
             w.value(s.value());
             return;
         }
-        w.header(TlvEntry.Kind.MULTIPLE_RESOURCE, r.id(), lengths[next++]);
+        w.header(TlvKind.MULTIPLE_RESOURCE, r.id(), lengths[next++]);
         for (Map.Entry<Integer, Value> e : ((MultipleResource) r).values().entrySet()) {
-            w.header(TlvEntry.Kind.RESOURCE_INSTANCE, e.getKey(), lengths[next++]);
+            w.header(TlvKind.RESOURCE_INSTANCE, e.getKey(), lengths[next++]);
             w.value(e.getValue());
         }
     }

@@ -1,27 +1,27 @@
 package org.gatehouse.lwm2m.codec.impl;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.gatehouse.lwm2m.codec.CodecException;
 
-/** Splits an OMA TLV payload into entries, checking every length against the bytes that remain. */
+/**
+ * Checks the structure of an OMA TLV payload before it is decoded: every length against the bytes that
+ * remain, and what may nest in what. It allocates nothing; once it accepted a payload, {@link TlvCursor}
+ * walks it without checks.
+ */
 final class TlvReader {
 
     private TlvReader() {
     }
 
-    static List<TlvEntry> read(byte[] data) throws CodecException {
-        return read(data, 0, data.length, 0);
+    static void check(byte[] data) throws CodecException {
+        check(data, 0, data.length, 0);
     }
 
-    private static List<TlvEntry> read(byte[] data, int start, int end, int depth) throws CodecException {
-        List<TlvEntry> entries = new ArrayList<>();
+    private static void check(byte[] data, int start, int end, int depth) throws CodecException {
         int pos = start;
         while (pos < end) {
             int at = pos;
             int type = data[pos++] & 0xFF;
-            TlvEntry.Kind kind = TlvEntry.Kind.of(type >> 6);
+            TlvKind kind = TlvKind.of(type >> 6);
             int idLength = (type & 0x20) != 0 ? 2 : 1;
             int lengthType = (type >> 3) & 0x03;
             need(pos, idLength + lengthType, end, at, "identifier and length fields");
@@ -33,29 +33,27 @@ final class TlvReader {
                 need(pos, length, end, at, kind + " " + id + " value of " + length + " bytes");
             }
             if (kind.nested()) {
-                if (depth >= 2 || (kind == TlvEntry.Kind.OBJECT_INSTANCE && depth > 0)) {
+                if (depth >= 2 || (kind == TlvKind.OBJECT_INSTANCE && depth > 0)) {
                     throw new CodecException("TLV: at byte " + at + ": " + kind + " " + id + " is nested where it cannot be");
                 }
-                List<TlvEntry> children = read(data, pos, pos + length, depth + 1);
-                for (TlvEntry child : children) {
-                    checkChild(kind, id, child);
+                // the whole range first, then what its children are: the order in which errors are reported
+                check(data, pos, pos + length, depth + 1);
+                TlvCursor children = new TlvCursor(data, pos, pos + length);
+                while (children.next()) {
+                    checkChild(kind, id, children.kind, children.id, children.at);
                 }
-                entries.add(new TlvEntry(kind, id, at, data, pos, length, children));
-            } else {
-                entries.add(new TlvEntry(kind, id, at, data, pos, length, List.of()));
             }
             pos += length;
         }
-        return entries;
     }
 
-    private static void checkChild(TlvEntry.Kind parent, int parentId, TlvEntry child) throws CodecException {
-        boolean ok = parent == TlvEntry.Kind.MULTIPLE_RESOURCE
-            ? child.kind() == TlvEntry.Kind.RESOURCE_INSTANCE
-            : child.kind() == TlvEntry.Kind.RESOURCE || child.kind() == TlvEntry.Kind.MULTIPLE_RESOURCE;
+    // fields, not the cursor: a cursor that goes no further than this method's caller is never allocated
+    private static void checkChild(TlvKind parent, int parentId, TlvKind kind, int id, int at) throws CodecException {
+        boolean ok = parent == TlvKind.MULTIPLE_RESOURCE
+            ? kind == TlvKind.RESOURCE_INSTANCE
+            : kind == TlvKind.RESOURCE || kind == TlvKind.MULTIPLE_RESOURCE;
         if (!ok) {
-            throw new CodecException("TLV: at byte " + child.offset() + ": " + child.kind() + " " + child.id()
-                + " cannot be inside " + parent + " " + parentId);
+            throw new CodecException("TLV: at byte " + at + ": " + kind + " " + id + " cannot be inside " + parent + " " + parentId);
         }
     }
 

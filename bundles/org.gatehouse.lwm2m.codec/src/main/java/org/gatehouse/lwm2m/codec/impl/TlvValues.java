@@ -79,26 +79,26 @@ final class TlvValues {
     private static final int OBJLNK_LENGTHS = 1 << 4;
 
     /**
-     * The value in bytes {@code off} to {@code off + len} of {@code b}, read in place. "where" is built
-     * only when there is an error to report: on the success path it would cost more than the decoding.
+     * The value in bytes {@code off} to {@code off + len} of {@code b}, read in place. "where" is put into
+     * words only when there is an error to report: on the success path it would cost more than the decoding.
      */
-    static Value decode(ResourceType type, byte[] b, int off, int len, java.util.function.Supplier<String> where) throws CodecException {
+    static Value decode(ResourceType type, byte[] b, int off, int len, TlvPlace where) throws CodecException {
         switch (type) {
             case STRING:
-                return Value.string(Utf8.decode(b, off, len, () -> "TLV: " + where.get()));
+                return Value.string(Utf8.decode(b, off, len, where.prefixed));
             case CORELNK:
-                return Value.corelnk(Utf8.decode(b, off, len, () -> "TLV: " + where.get()));
+                return Value.corelnk(Utf8.decode(b, off, len, where.prefixed));
             case INTEGER:
                 return Value.integer(signedOf(b, off, len, where));
             case TIME:
-                return CheckedValues.time(signedOf(b, off, len, where), () -> "TLV: " + where.get());
+                return CheckedValues.time(signedOf(b, off, len, where), where.prefixed);
             case UNSIGNED_INTEGER:
                 lengthIn(len, INTEGER_LENGTHS, where, "unsigned integer");
                 return Value.unsigned(TlvReader.number(b, off, len));
             case FLOAT:
                 lengthIn(len, FLOAT_LENGTHS, where, "float");
                 double d = len == 4 ? Float.intBitsToFloat((int) TlvReader.number(b, off, 4)) : Double.longBitsToDouble(TlvReader.number(b, off, 8));
-                return CheckedValues.floating(d, () -> "TLV: " + where.get());
+                return CheckedValues.floating(d, where.prefixed);
             case BOOLEAN:
                 if (len != 1 || (b[off] != 0 && b[off] != 1)) {
                     throw new CodecException("TLV: " + where.get() + ": boolean must be one byte 0 or 1");

@@ -20,7 +20,7 @@ final class TlvWriter {
         return 1 + (id > 0xFF ? 2 : 1) + lengthField + valueLength;
     }
 
-    void header(TlvEntry.Kind kind, int id, int length) {
+    void header(TlvKind kind, int id, int length) {
         int type = kind.bits << 6;
         if (id > 0xFF) {
             type |= 0x20;
