@@ -248,7 +248,7 @@ final class LogWriter implements AutoCloseable {
                 PreparedStatement ends = c.prepareStatement("UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = ? WHERE id = ? AND ended IS NULL");
                 PreparedStatement releases = c.prepareStatement("DELETE FROM bs_claim WHERE endpoint = ? AND node = ?")) {
             int startCount = 0;
-            int eventCount = 0;
+            EventLines.Joiner joiner = new EventLines.Joiner();
             int endCount = 0;
             int releaseCount = 0;
             for (Entry e : batch) {
@@ -284,16 +284,19 @@ final class LogWriter implements AutoCloseable {
                         releaseCount++;
                     }
                 } else {
-                    events.setLong(1, e.sessionId());
-                    events.setString(2, e.text());
-                    events.addBatch();
-                    eventCount++;
+                    joiner.add(e.sessionId(), e.text());
                 }
+            }
+            List<Map.Entry<Long, String>> eventRows = joiner.rows();
+            for (Map.Entry<Long, String> row : eventRows) {
+                events.setLong(1, row.getKey());
+                events.setString(2, row.getValue());
+                events.addBatch();
             }
             if (startCount > 0) {
                 starts.executeBatch();
             }
-            if (eventCount > 0) {
+            if (!eventRows.isEmpty()) {
                 events.executeBatch();
             }
             if (endCount > 0) {

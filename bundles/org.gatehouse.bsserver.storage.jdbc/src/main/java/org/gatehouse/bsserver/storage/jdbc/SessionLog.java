@@ -21,8 +21,9 @@ import org.gatehouse.bsserver.storage.SessionRecord;
 import org.gatehouse.bsserver.storage.StorageException;
 
 /**
- * The session log: one row per session, one per request of it; read newest first in one query. A
- * session's events and end are written behind by a {@link LogWriter}, and flushed before this node reads
+ * The session log: one row per session, its requests in rows of their own (one or several per row,
+ * {@link EventLines}); read newest first in one query. A session's events and end are written behind
+ * by a {@link LogWriter}, and flushed before this node reads
  * the log and when the storage closes. Its start is written at once on a shared database (its id is the
  * row's); on an embedded one, whose ids this process hands out ({@link SessionIds}), it is written behind
  * too, and a read flushes the writers of every storage open on that file.
@@ -81,7 +82,7 @@ final class SessionLog {
     }
 
     void event(long sessionId, String event) {
-        String text = truncated(event);
+        String text = EventLines.oneLine(event);
         if (open.contains(sessionId) && writer.offer(sessionId, text, false)) {
             return;
         }
@@ -100,7 +101,7 @@ final class SessionLog {
 
     /** Records the first end of a session; a later one is ignored. */
     void ended(long sessionId, String outcome) {
-        String text = truncated(outcome);
+        String text = EventLines.oneLine(outcome);
         if (open.remove(sessionId) && writer.offer(sessionId, text, true)) {
             return;
         }
@@ -120,7 +121,7 @@ final class SessionLog {
      */
     boolean endedAndReleased(long sessionId, String outcome, String endpoint, String node) {
         if (open.remove(sessionId)) {
-            if (writer.offerEnd(sessionId, truncated(outcome), endpoint, node)) {
+            if (writer.offerEnd(sessionId, EventLines.oneLine(outcome), endpoint, node)) {
                 return true;
             }
             open.add(sessionId);
@@ -196,7 +197,7 @@ final class SessionLog {
             }
             String event = rs.getString(7);
             if (event != null) {
-                events.get(id).add(event);
+                EventLines.split(event, events.get(id));
             }
         }
         List<SessionRecord> records = new ArrayList<>(sessions.size());
@@ -217,13 +218,5 @@ final class SessionLog {
                 return rs.next();
             }
         }
-    }
-
-    /** The log is for people: an overlong line is cut rather than refused. */
-    private static String truncated(String text) {
-        if (text == null) {
-            throw new IllegalArgumentException("no text to log");
-        }
-        return text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
     }
 }

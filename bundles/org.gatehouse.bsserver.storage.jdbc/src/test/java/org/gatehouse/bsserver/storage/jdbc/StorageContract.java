@@ -287,6 +287,28 @@ abstract class StorageContract extends ClaimsContract {
     }
 
     @Test
+    void long_events_and_line_breaks_come_back_as_written_one_line_each() {
+        JdbcBootstrapStorage a = storage("node-a");
+        JdbcBootstrapStorage b = storage("node-b");
+        long id = a.sessionStarted("ep", "node-a");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 12; i++) { // 12 x 1,500 characters: more than one row holds, however they are batched
+            String event = "WRITE /0/" + i + " 4.00 " + String.valueOf((char) ('a' + i)).repeat(1500);
+            a.sessionEvent(id, event);
+            expected.add(event);
+        }
+        a.sessionEvent(id, "FINISH 4.06 line one\r\nline two\nthree");
+        expected.add("FINISH 4.06 line one line two three");
+        a.sessionEvent(id, "");
+        expected.add("");
+        a.sessionEnded(id, "failed:\nno");
+        a.close();
+        SessionRecord r = b.sessions(Optional.of("ep"), 1).get(0);
+        assertEquals(expected, r.events());
+        assertEquals(Optional.of("failed: no"), r.outcome());
+    }
+
+    @Test
     void rows_written_behind_reach_another_node_without_a_read_or_close_on_the_writing_one() {
         JdbcBootstrapStorage a = storage("node-a");
         JdbcBootstrapStorage b = storage("node-b");
