@@ -1,0 +1,69 @@
+package org.gatehouse.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.IntStream;
+
+/**
+ * Where a bootstrap server's CPU goes, by thread: one server alone in the JVM with the load generator (ours, or
+ * Leshan's with {@code leshan}), ROUNDS rounds of N NoSec clients, 20 at a time; per round the rate, p50, p99 and
+ * the server's CPU per bootstrap, then the CPU time of every group of threads (digits folded) over all rounds.
+ * Thread CPU time, unlike JFR's samples, counts every thread that ran. Usage: {@code java -cp benchmarks.jar
+ * org.gatehouse.benchmarks.BsServerThreads [ours|leshan] [N] [ROUNDS]} (5,000 and 6 by default).
+ */
+public final class BsServerThreads {
+
+    private BsServerThreads() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean leshan = args.length > 0 && args[0].equals("leshan");
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
+        ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "bench-clients");
+            t.setDaemon(true);
+            return t;
+        });
+        BsLoad load = new BsLoad(executor);
+        try (BsLoad.Target server = leshan ? new LeshanBsServer() : new OurBsServer(Files.createTempDirectory("bsthreads"), 1000)) {
+            for (int round = 0; round < rounds; round++) {
+                String tag = "r" + round + "-";
+                List<String> names = IntStream.range(0, n).mapToObj(i -> "bench-" + tag + i).toList();
+                if (server instanceof LeshanBsServer l) {
+                    for (String name : names) {
+                        l.addNoSec(name);
+                    }
+                }
+                long cpu = BsLoad.serverCpuNanos(server);
+                BsLoad.Result r = load.run(server.uri(false), names, null, 20);
+                System.out.printf("%s round %d: %.0f bootstraps/s, p50 %.1f ms, p99 %.1f ms, %d errors, server CPU %.3f ms per bootstrap%n",
+                    server.name(), round, r.rate(), r.ms(50), r.ms(99), r.errors(), (BsLoad.serverCpuNanos(server) - cpu) / 1e6 / r.nanos().size());
+            }
+            System.out.println("CPU by thread group over all rounds (ms; the clients' threads too: UDP-* on port 0, bench-clients, main):");
+            byGroup().forEach((group, nanos) -> System.out.printf("%9.0f  %s%n", nanos / 1e6, group));
+        } finally {
+            executor.shutdownNow();
+        }
+        System.exit(0);
+    }
+
+    private static Map<String, Long> byGroup() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> groups = new TreeMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            long nanos = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+            if (nanos > 10_000_000) {
+                groups.merge(info.getThreadName().replaceAll("\\d+", "#"), nanos, Long::sum);
+            }
+        }
+        return groups;
+    }
+}
