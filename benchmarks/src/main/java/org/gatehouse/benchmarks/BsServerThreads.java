@@ -2,7 +2,6 @@ package org.gatehouse.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,8 @@ import java.util.stream.IntStream;
 /**
  * Where a bootstrap server's CPU goes, by thread: one server alone in the JVM with the load generator (ours, or
  * Leshan's with {@code leshan}), ROUNDS rounds of N NoSec clients, 20 at a time; per round the rate, p50, p99 and
- * the server's CPU per bootstrap, then the CPU time of every group of threads (digits folded) over all rounds.
+ * the server's CPU per bootstrap, then the CPU time and the bytes allocated of every group of threads (digits folded)
+ * over all rounds.
  * Thread CPU time, unlike JFR's samples, counts every thread that ran. Usage: {@code java -cp benchmarks.jar
  * org.gatehouse.benchmarks.BsServerThreads [ours|leshan] [N] [ROUNDS]} (5,000 and 6 by default).
  */
@@ -47,23 +47,26 @@ public final class BsServerThreads {
                 System.out.printf("%s round %d: %.0f bootstraps/s, p50 %.1f ms, p99 %.1f ms, %d errors, server CPU %.3f ms per bootstrap%n",
                     server.name(), round, r.rate(), r.ms(50), r.ms(99), r.errors(), (BsLoad.serverCpuNanos(server) - cpu) / 1e6 / r.nanos().size());
             }
-            System.out.println("CPU by thread group over all rounds (ms; the clients' threads too: UDP-* on port 0, bench-clients, main):");
-            byGroup().forEach((group, nanos) -> System.out.printf("%9.0f  %s%n", nanos / 1e6, group));
+            System.out.println("By thread group over all rounds, CPU ms and MB allocated (the clients' threads too: UDP-* on port 0, bench-clients, main):");
+            byGroup().forEach((group, cpuAndBytes) -> System.out.printf("%9.0f %9.1f  %s%n", cpuAndBytes[0] / 1e6, cpuAndBytes[1] / 1e6, group));
         } finally {
             executor.shutdownNow();
         }
         System.exit(0);
     }
 
-    private static Map<String, Long> byGroup() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<String, Long> groups = new TreeMap<>();
+    /** CPU nanoseconds and bytes allocated by the live threads, by name with digits folded (groups of more than 10 ms). */
+    private static Map<String, long[]> byGroup() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Map<String, long[]> groups = new TreeMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            long nanos = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
-            if (nanos > 10_000_000) {
-                groups.merge(info.getThreadName().replaceAll("\\d+", "#"), nanos, Long::sum);
+            if (info != null) {
+                long[] sums = groups.computeIfAbsent(info.getThreadName().replaceAll("\\d+", "#"), k -> new long[2]);
+                sums[0] += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+                sums[1] += Math.max(0, threads.getThreadAllocatedBytes(info.getThreadId()));
             }
         }
+        groups.values().removeIf(sums -> sums[0] <= 10_000_000);
         return groups;
     }
 }
