@@ -1,13 +1,11 @@
 package org.gatehouse.bsserver.storage.jdbc;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +29,11 @@ import org.slf4j.LoggerFactory;
  * has queued up meanwhile, and what follows within {@link #LINGER_MILLIS}, in one transaction (one JDBC
  * batch per statement). A busy server thus pays one commit per batch instead of one per row, and its
  * request threads never wait for the database. The queue holds at most {@link #CAPACITY} rows; a caller
- * finding it full waits. A crash loses what is queued: the rows of the last moments (about the last
- * {@link #LINGER_MILLIS} ms, at most {@link #CAPACITY} rows); {@link #close} writes them all. A session's end
- * may carry the release of its claim: a crash then leaves the claim to expire with its lease.
+ * finding it full waits. A session that began within {@link #HOLD_MILLIS} and has not ended is kept back for the
+ * next batch, so that a short session is written whole, in one row ({@link LogRows}). A crash loses what is queued
+ * or kept back: the rows of the last moments (about the last {@link #LINGER_MILLIS} ms, at most {@link #CAPACITY}
+ * rows) and the sessions begun in the last {@link #HOLD_MILLIS} ms; a flush and {@link #close} write them all. A
+ * session's end may carry the release of its claim: a crash then leaves the claim to expire with its lease.
  */
 final class LogWriter implements AutoCloseable {
 
@@ -41,6 +41,7 @@ final class LogWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogWriter.class);
     private static final int BATCH = 1000;
     private static final long LINGER_MILLIS = 20;
+    private static final long HOLD_MILLIS = 100;
     private static final long RETRY_MILLIS = 1000;
     private static final long FLUSH_SECONDS = 30;
 
@@ -48,7 +49,7 @@ final class LogWriter implements AutoCloseable {
      * A row to write: a session's start ({@code started} set, with its endpoint and node), an event, or an end
      * (which may release its node's claim on {@code endpoint}); or a flush marker ({@code done} set).
      */
-    private record Entry(long sessionId, String text, boolean end, String endpoint, String node, OffsetDateTime started,
+    record Entry(long sessionId, String text, boolean end, String endpoint, String node, OffsetDateTime started,
             CompletableFuture<Void> done) {
     }
 
@@ -56,6 +57,9 @@ final class LogWriter implements AutoCloseable {
     private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final AtomicInteger flushes = new AtomicInteger(); // flush markers queued and not yet done
     private final Map<String, AtomicInteger> releasing = new ConcurrentHashMap<>(); // by endpoint: releases queued, not yet written
+    // the writer thread's own: what holdBack kept for the next batch, and since when each of those sessions is held
+    private final List<Entry> held = new ArrayList<>();
+    private final Map<Long, Long> heldSince = new HashMap<>();
     private Thread thread;
     private volatile boolean closed;
 
@@ -145,18 +149,27 @@ final class LogWriter implements AutoCloseable {
     private void run() {
         List<Entry> batch = new ArrayList<>();
         while (true) {
+            Entry first;
             try {
-                batch.add(queue.take());
+                first = held.isEmpty() ? queue.take() : queue.poll(heldFor(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
-                return; // close() interrupts only after the last flush
+                return; // close() interrupts only after the last flush, which wrote what was held too
             }
+            batch.addAll(held); // older than what follows, and in their order
+            held.clear();
             try {
-                gather(batch);
+                if (first != null) {
+                    batch.add(first);
+                    gather(batch, first.done() == null);
+                }
             } catch (InterruptedException e) {
                 writeUntilDone(batch); // close() interrupts only after the last flush: nothing is left behind
                 return;
             }
-            writeUntilDone(batch);
+            holdBack(batch);
+            if (!batch.isEmpty()) {
+                writeUntilDone(batch);
+            }
             batch.forEach(e -> {
                 if (e.end() && e.endpoint() != null) {
                     released(e.endpoint()); // written, or given up on (logged): a claim waits no longer
@@ -171,12 +184,54 @@ final class LogWriter implements AutoCloseable {
     }
 
     /**
+     * Keeps back the start and events of each session that began within {@link #HOLD_MILLIS} and has not ended
+     * in this batch, unless a flush is asked for: most sessions end within that time, and a session written
+     * whole is one insert rather than an insert, an event row and an update ({@link LogRows}).
+     */
+    private void holdBack(List<Entry> batch) {
+        if (closed || flushes.get() > 0 || batch.stream().anyMatch(e -> e.done() != null)) {
+            heldSince.clear();
+            return;
+        }
+        Set<Long> ended = new HashSet<>();
+        batch.forEach(e -> {
+            if (e.end()) {
+                ended.add(e.sessionId());
+            }
+        });
+        long now = System.nanoTime();
+        Set<Long> keep = new HashSet<>();
+        for (Entry e : batch) {
+            if (e.started() != null && !ended.contains(e.sessionId())
+                    && now - heldSince.computeIfAbsent(e.sessionId(), id -> now) < TimeUnit.MILLISECONDS.toNanos(HOLD_MILLIS)) {
+                keep.add(e.sessionId());
+            }
+        }
+        heldSince.keySet().retainAll(keep);
+        if (!keep.isEmpty()) {
+            for (Iterator<Entry> i = batch.iterator(); i.hasNext();) {
+                Entry e = i.next();
+                if (keep.contains(e.sessionId()) && e.done() == null) { // its start and events: its end is not here
+                    held.add(e);
+                    i.remove();
+                }
+            }
+        }
+    }
+
+    /** How long until the session held longest is due. */
+    private long heldFor() {
+        long oldest = heldSince.values().stream().mapToLong(Long::longValue).min().orElse(System.nanoTime());
+        return Math.max(0, oldest + TimeUnit.MILLISECONDS.toNanos(HOLD_MILLIS) - System.nanoTime());
+    }
+
+    /**
      * Adds what arrives within {@link #LINGER_MILLIS} of the first row, or until a flush is asked for: one
      * transaction per row would cost more than the writes it saves the callers. The rows arriving meanwhile
      * do not wake this thread (one wake-up per batch rather than one per row); a flush does.
      */
-    private void gather(List<Entry> batch) throws InterruptedException {
-        if (batch.get(0).done() == null) {
+    private void gather(List<Entry> batch, boolean linger) throws InterruptedException {
+        if (linger) {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
             for (long left = LINGER_MILLIS; left > 0 && flushes.get() == 0 && queue.size() < BATCH; left = deadline - System.nanoTime()) {
                 LockSupport.parkNanos(this, deadline - System.nanoTime());
@@ -192,7 +247,10 @@ final class LogWriter implements AutoCloseable {
     private void writeUntilDone(List<Entry> batch) {
         while (true) {
             try {
-                database.transaction("writing " + batch.size() + " session-log rows", c -> write(c, batch));
+                database.transaction("writing " + batch.size() + " session-log rows", c -> {
+                    LogRows.write(c, batch);
+                    return null;
+                });
                 return;
             } catch (StorageException e) {
                 if (!(e.getCause() instanceof SQLException sql) || !Database.connectionLost(sql) || closed) {
@@ -217,96 +275,14 @@ final class LogWriter implements AutoCloseable {
     private void writeAlone(Entry e) {
         if (e.done() == null) {
             try {
-                database.transaction("writing a session-log row", c -> write(c, List.of(e)));
+                database.transaction("writing a session-log row", c -> {
+                    LogRows.write(c, List.of(e));
+                    return null;
+                });
             } catch (RuntimeException ex) {
                 LOG.warn("Session log: dropped '{}' of session {}: {}", e.started() != null ? "start" : e.text(), e.sessionId(), ex.getMessage());
             }
         }
-    }
-
-    /** The first end of each session whose start is in {@code batch} too: written with the start, one row instead of two writes. */
-    private static Map<Long, Entry> endsWithTheirStart(List<Entry> batch) {
-        Map<Long, Entry> ends = new HashMap<>();
-        Set<Long> started = new HashSet<>();
-        for (Entry e : batch) {
-            if (e.started() != null) {
-                started.add(e.sessionId());
-            } else if (e.end() && started.contains(e.sessionId())) {
-                ends.putIfAbsent(e.sessionId(), e);
-            }
-        }
-        return ends;
-    }
-
-    private static Void write(Connection c, List<Entry> batch) throws SQLException {
-        // starts, then events, then ends, then releases: a session's start is queued before its events, they before
-        // its end, its end before its release
-        Map<Long, Entry> endedAtStart = endsWithTheirStart(batch);
-        OffsetDateTime now = endedAtStart.isEmpty() ? null : OffsetDateTime.now(); // starts are handed out by an embedded database: its clock is ours
-        try (PreparedStatement starts = c.prepareStatement("INSERT INTO bs_session (id, endpoint, node, started, ended, outcome) VALUES (?, ?, ?, ?, ?, ?)");
-                PreparedStatement events = c.prepareStatement("INSERT INTO bs_session_event (session_id, event) VALUES (?, ?)");
-                PreparedStatement ends = c.prepareStatement("UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = ? WHERE id = ? AND ended IS NULL");
-                PreparedStatement releases = c.prepareStatement("DELETE FROM bs_claim WHERE endpoint = ? AND node = ?")) {
-            int startCount = 0;
-            EventLines.Joiner joiner = new EventLines.Joiner();
-            int endCount = 0;
-            int releaseCount = 0;
-            for (Entry e : batch) {
-                if (e.done() != null) {
-                    continue;
-                }
-                if (e.started() != null) {
-                    starts.setLong(1, e.sessionId());
-                    starts.setString(2, e.endpoint());
-                    starts.setString(3, e.node());
-                    starts.setObject(4, e.started());
-                    Entry end = endedAtStart.get(e.sessionId());
-                    if (end == null) {
-                        starts.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
-                        starts.setNull(6, Types.VARCHAR);
-                    } else {
-                        starts.setObject(5, now);
-                        starts.setString(6, end.text());
-                    }
-                    starts.addBatch();
-                    startCount++;
-                } else if (e.end()) {
-                    if (endedAtStart.get(e.sessionId()) != e) {
-                        ends.setString(1, e.text());
-                        ends.setLong(2, e.sessionId());
-                        ends.addBatch();
-                        endCount++;
-                    }
-                    if (e.endpoint() != null) {
-                        releases.setString(1, e.endpoint());
-                        releases.setString(2, e.node());
-                        releases.addBatch();
-                        releaseCount++;
-                    }
-                } else {
-                    joiner.add(e.sessionId(), e.text());
-                }
-            }
-            List<Map.Entry<Long, String>> eventRows = joiner.rows();
-            for (Map.Entry<Long, String> row : eventRows) {
-                events.setLong(1, row.getKey());
-                events.setString(2, row.getValue());
-                events.addBatch();
-            }
-            if (startCount > 0) {
-                starts.executeBatch();
-            }
-            if (!eventRows.isEmpty()) {
-                events.executeBatch();
-            }
-            if (endCount > 0) {
-                ends.executeBatch();
-            }
-            if (releaseCount > 0) {
-                releases.executeBatch();
-            }
-        }
-        return null;
     }
 
     /** Writes what is queued, then stops the thread; later rows are the caller's to write. */

@@ -27,7 +27,8 @@ final class SchemaMigrator {
 
     /** Every migration, in order. A new one is appended here and never edited once released. */
     static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__sealed_config_documents.sql", "V3__session_log_retention.sql",
-        "V4__lwm2m_server_credentials.sql", "V5__open_sessions.sql", "V6__session_event_index.sql");
+        "V4__lwm2m_server_credentials.sql", "V5__open_sessions.sql", "V6__session_event_index.sql",
+        "V7__session_events_inline.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
     private static final Pattern NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");

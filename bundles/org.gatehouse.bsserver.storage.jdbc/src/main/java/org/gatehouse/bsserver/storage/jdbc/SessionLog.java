@@ -21,8 +21,8 @@ import org.gatehouse.bsserver.storage.SessionRecord;
 import org.gatehouse.bsserver.storage.StorageException;
 
 /**
- * The session log: one row per session, its requests in rows of their own (one or several per row,
- * {@link EventLines}); read newest first in one query. A session's events and end are written behind
+ * The session log: one row per session, its requests in that row (those written with it, {@link LogRows}) and
+ * in rows of their own (one or several per row, {@link EventLines}); read newest first in one query. A session's events and end are written behind
  * by a {@link LogWriter}, and flushed before this node reads
  * the log and when the storage closes. Its start is written at once on a shared database (its id is the
  * row's); on an embedded one, whose ids this process hands out ({@link SessionIds}), it is written behind
@@ -167,7 +167,7 @@ final class SessionLog {
         if (limit == 0) {
             return List.of();
         }
-        String sql = "SELECT s.id, s.endpoint, s.node, s.started, s.ended, s.outcome, e.event FROM (SELECT * FROM bs_session"
+        String sql = "SELECT s.id, s.endpoint, s.node, s.started, s.ended, s.outcome, e.event, s.events FROM (SELECT * FROM bs_session"
             + (endpoint.isPresent() ? " WHERE endpoint = ?" : "") + " ORDER BY id DESC LIMIT ?) s"
             + " LEFT JOIN bs_session_event e ON e.session_id = s.id ORDER BY s.id DESC, e.id";
         flush(); // this node's own rows are read back at once
@@ -193,7 +193,12 @@ final class SessionLog {
             if (!sessions.containsKey(id)) {
                 sessions.put(id, new SessionRecord(id, rs.getString(2), rs.getString(3), instant(rs, 4).orElseThrow(), instant(rs, 5),
                     Optional.ofNullable(rs.getString(6)), List.of()));
-                events.put(id, new ArrayList<>());
+                List<String> inline = new ArrayList<>();
+                String written = rs.getString(8); // those written with the row come first
+                if (written != null) {
+                    EventLines.split(written, inline);
+                }
+                events.put(id, inline);
             }
             String event = rs.getString(7);
             if (event != null) {
