@@ -68,6 +68,15 @@ final class BsLoad {
         }
     }
 
+    /** The clients' two threads ("bench-clients"), daemons: their timers and callbacks. */
+    static ScheduledExecutorService clientThreads() {
+        return java.util.concurrent.Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "bench-clients");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     private final Configuration config;
     private final ScheduledExecutorService executor;
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.IntStream;
 
@@ -30,11 +29,7 @@ public final class BsServerLoad {
         int c = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int bounded = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int idle = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-        ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "bench-clients");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService executor = BsLoad.clientThreads();
         BsLoad load = new BsLoad(executor);
         List<String> rows = new ArrayList<>();
         try (NullBsServer none = new NullBsServer(); OurBsServer ours = new OurBsServer(Files.createTempDirectory("bsbench"), 1000);

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.IntStream;
 
@@ -27,11 +26,7 @@ public final class BsServerThreads {
         boolean leshan = args.length > 0 && args[0].equals("leshan");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
-        ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "bench-clients");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService executor = BsLoad.clientThreads();
         BsLoad load = new BsLoad(executor);
         try (BsLoad.Target server = leshan ? new LeshanBsServer() : new OurBsServer(Files.createTempDirectory("bsthreads"), 1000)) {
             for (int round = 0; round < rounds; round++) {
