@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,8 @@ final class LogRows {
         // its end, its end before its release
         Map<Long, Started> started = new LinkedHashMap<>();
         EventLines.Joiner events = new EventLines.Joiner();
-        int ends = 0;
+        List<LogWriter.Entry> ends = new ArrayList<>(); // of sessions written before, and second ends (which change nothing)
+        List<LogWriter.Entry> releasing = new ArrayList<>();
         for (LogWriter.Entry e : batch) {
             Started s = started.get(e.sessionId());
             if (e.done() != null) {
@@ -52,7 +54,10 @@ final class LogRows {
                 if (s != null && s.end == null) {
                     s.end = e;
                 } else {
-                    ends++;
+                    ends.add(e);
+                }
+                if (e.endpoint() != null) {
+                    releasing.add(e);
                 }
             } else if (s != null && !s.full && s.events.length() + 1 + e.text().length() <= INLINE_MAX) {
                 if (s.inlined++ > 0) {
@@ -94,27 +99,20 @@ final class LogRows {
             if (!rows.isEmpty()) {
                 eventRows.executeBatch();
             }
-            int releaseCount = 0;
-            for (LogWriter.Entry e : batch) {
-                if (e.end()) {
-                    Started s = started.get(e.sessionId());
-                    if (s == null || s.end != e) {
-                        endRows.setString(1, e.text());
-                        endRows.setLong(2, e.sessionId());
-                        endRows.addBatch();
-                    }
-                    if (e.endpoint() != null) {
-                        releases.setString(1, e.endpoint());
-                        releases.setString(2, e.node());
-                        releases.addBatch();
-                        releaseCount++;
-                    }
-                }
+            for (LogWriter.Entry e : ends) {
+                endRows.setString(1, e.text());
+                endRows.setLong(2, e.sessionId());
+                endRows.addBatch();
             }
-            if (ends > 0) {
+            if (!ends.isEmpty()) {
                 endRows.executeBatch();
             }
-            if (releaseCount > 0) {
+            for (LogWriter.Entry e : releasing) {
+                releases.setString(1, e.endpoint());
+                releases.setString(2, e.node());
+                releases.addBatch();
+            }
+            if (!releasing.isEmpty()) {
                 releases.executeBatch();
             }
         }

@@ -22,8 +22,8 @@ import org.gatehouse.bsserver.storage.StorageException;
 
 /**
  * The session log: one row per session, its requests in that row (those written with it, {@link LogRows}) and
- * in rows of their own (one or several per row, {@link EventLines}); read newest first in one query. A session's events and end are written behind
- * by a {@link LogWriter}, and flushed before this node reads
+ * in rows of their own (one or several per row, {@link EventLines}); read newest first in one query. A
+ * session's events and end are written behind by a {@link LogWriter}, and flushed before this node reads
  * the log and when the storage closes. Its start is written at once on a shared database (its id is the
  * row's); on an embedded one, whose ids this process hands out ({@link SessionIds}), it is written behind
  * too, and a read flushes the writers of every storage open on that file.
