@@ -1,6 +1,6 @@
 /** CoAP/DTLS transport contracts; implementations keep their CoAP library's types to themselves. */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.gatehouse.coap;
 
 import org.osgi.annotation.bundle.Export;

@@ -200,6 +200,19 @@ public interface BootstrapStorage {
     }
 
     /**
+     * True when {@link #sessionEvent} and {@link #sessionEndedAndReleased} of a session begun with
+     * {@link #claimAndStart} only queue their writes for a thread of the engine's own (waiting only
+     * while that queue is full, that is while the database is behind). The bootstrap server then
+     * records a session's end on the thread that saw it end, a network thread, instead of handing it to
+     * a thread of its own. False, the default, keeps those calls off the network's threads.
+     *
+     * @since 1.3.0
+     */
+    default boolean writesSessionsBehind() {
+        return false;
+    }
+
+    /**
      * Claims {@code endpoint} for {@code node} as {@link #claim} does and, when that succeeds, records
      * the start of a session as {@link #sessionStarted} does: the session's id, else empty (another
      * node's claim). An engine may do both at once (one transaction); this default makes both calls.

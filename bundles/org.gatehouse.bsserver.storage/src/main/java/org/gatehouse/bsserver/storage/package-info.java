@@ -6,7 +6,7 @@
  * server consumes {@link BootstrapStorage}; an engine bundle provides it.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.gatehouse.bsserver.storage;
 
 import org.osgi.annotation.bundle.Export;

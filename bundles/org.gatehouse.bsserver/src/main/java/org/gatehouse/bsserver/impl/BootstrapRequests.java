@@ -7,6 +7,7 @@ import java.util.function.IntFunction;
 
 import org.gatehouse.bsserver.storage.BootstrapStorage;
 import org.gatehouse.coap.BlockingRequestHandler;
+import org.gatehouse.coap.BlockingRequestHandler.Answer;
 import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.CoapResponse;
 import org.gatehouse.coap.Listener;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Answers what devices send a listener: Bootstrap-Request (POST /bs?ep=…&amp;pct=…) with 2.04 and a
  * session started behind the answer, Bootstrap-Pack-Request (GET /bspack?ep=…) with the whole
  * configuration. Every request, served or refused, opens a session in the log that says how it ended.
- * Deciding asks the storage, so the transport runs it off its network threads (a blocking handler).
+ * Deciding asks the storage, so the transport runs it off its network threads (a blocking handler),
+ * and starts the session once the 2.04 has left ({@link Answer}).
  */
 final class BootstrapRequests implements BlockingRequestHandler {
 
@@ -60,44 +62,52 @@ final class BootstrapRequests implements BlockingRequestHandler {
         return CoapResponse.error(ResponseCode.INTERNAL_SERVER_ERROR, "the sender is needed");
     }
 
+    /** The answer alone; a Bootstrap-Request's session starts before it returns. */
     @Override
     public CoapResponse handle(CoapRequest request, Peer from) {
+        Answer a = answer(request, from);
+        a.then().run();
+        return a.response();
+    }
+
+    @Override
+    public Answer answer(CoapRequest request, Peer from) {
         if (request.method() == Method.POST && request.path().equals(List.of("bs"))) {
             return bootstrapRequest(request, from);
         }
         if (request.method() == Method.GET && request.path().equals(List.of("bspack"))) {
-            return packRequest(request, from);
+            return Answer.only(packRequest(request, from));
         }
-        return CoapResponse.error(ResponseCode.NOT_FOUND, "a bootstrap server answers POST /bs and GET /bspack only");
+        return Answer.only(CoapResponse.error(ResponseCode.NOT_FOUND, "a bootstrap server answers POST /bs and GET /bspack only"));
     }
 
-    private CoapResponse bootstrapRequest(CoapRequest request, Peer from) {
+    private Answer bootstrapRequest(CoapRequest request, Peer from) {
         Admission.Decision d = admission.decide(query(request, "ep"), from.identity());
         if (!d.admitted()) {
-            return refuse("BOOTSTRAP-REQUEST", d.endpoint(), d.code(), d.reason(), from);
+            return Answer.only(refuse("BOOTSTRAP-REQUEST", d.endpoint(), d.code(), d.reason(), from));
         }
         Optional<String> pct = query(request, "pct");
         int format = d.config().format().map(ContentFormat::code)
             .orElseGet(() -> pct.map(BootstrapRequests::number).filter(WRITE_FORMATS::contains).orElse(ContentFormat.TLV.code()));
         if (d.config().format().isEmpty() && pct.isPresent() && !WRITE_FORMATS.contains(number(pct.get()))) {
-            return refuse("BOOTSTRAP-REQUEST", d.endpoint(), ResponseCode.UNSUPPORTED_CONTENT_FORMAT,
-                "preferred content format " + pct.get() + " is none of " + WRITE_FORMATS, from);
+            return Answer.only(refuse("BOOTSTRAP-REQUEST", d.endpoint(), ResponseCode.UNSUPPORTED_CONTENT_FORMAT,
+                "preferred content format " + pct.get() + " is none of " + WRITE_FORMATS, from));
         }
         Optional<ContentCodec> codec = codecs.apply(format);
         Listener l = listener.get();
         if (codec.isEmpty() || l == null) {
-            return refuse("BOOTSTRAP-REQUEST", d.endpoint(), ResponseCode.SERVICE_UNAVAILABLE,
-                codec.isEmpty() ? "no codec for content format " + format + " is installed" : "the listener is starting", from);
+            return Answer.only(refuse("BOOTSTRAP-REQUEST", d.endpoint(), ResponseCode.SERVICE_UNAVAILABLE,
+                codec.isEmpty() ? "no codec for content format " + format + " is installed" : "the listener is starting", from));
         }
         List<Step> steps;
         try {
             steps = d.parsed().plan(codec.get(), models);
         } catch (CodecException e) {
-            return refuse("BOOTSTRAP-REQUEST", d.endpoint(), ResponseCode.INTERNAL_SERVER_ERROR, "cannot encode the configuration: " + e.getMessage(), from);
+            return Answer.only(refuse("BOOTSTRAP-REQUEST", d.endpoint(), ResponseCode.INTERNAL_SERVER_ERROR, "cannot encode the configuration: " + e.getMessage(), from));
         }
         Sessions.Reserved reserved = sessions.reserve(d.endpoint());
         if (reserved.refusal().isPresent()) {
-            return refuse("BOOTSTRAP-REQUEST", d.endpoint(), ResponseCode.SERVICE_UNAVAILABLE, reserved.refusal().get(), from);
+            return Answer.only(refuse("BOOTSTRAP-REQUEST", d.endpoint(), ResponseCode.SERVICE_UNAVAILABLE, reserved.refusal().get(), from));
         }
         long id = reserved.sessionId();
         try {
@@ -107,8 +117,8 @@ final class BootstrapRequests implements BlockingRequestHandler {
             throw e;
         }
         LOG.debug("Bootstrap session {} of {} from {} ({} requests)", id, d.endpoint(), from, steps.size());
-        sessions.start(d.endpoint(), id, Session.Sender.through(l, from), steps, () -> { });
-        return CoapResponse.of(ResponseCode.CHANGED);
+        // started behind the 2.04, on this thread: the answer is queued for the network before the first request
+        return new Answer(CoapResponse.of(ResponseCode.CHANGED), () -> sessions.start(d.endpoint(), id, Session.Sender.through(l, from), steps));
     }
 
     private CoapResponse packRequest(CoapRequest request, Peer from) {

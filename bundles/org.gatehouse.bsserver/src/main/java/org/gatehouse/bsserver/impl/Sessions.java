@@ -97,36 +97,46 @@ final class Sessions implements AutoCloseable {
     }
 
     /**
-     * Starts a reserved session on the executor (so a request handler's answer goes out first);
-     * {@code afterEnd} runs once its end is recorded.
+     * Starts a reserved session on the calling thread (its requests go out and are answered without
+     * a thread waiting): a request handler calls this once its answer has left
+     * ({@link org.gatehouse.coap.BlockingRequestHandler.Answer}). Its end is recorded on the thread
+     * that saw it end when the storage writes sessions behind, else on the executor.
      *
      * @return its outcome, as logged
      */
+    CompletableFuture<String> start(String endpoint, long sessionId, Session.Sender sender, List<Step> steps) {
+        return start(endpoint, sessionId, sender, steps, null);
+    }
+
+    /** As {@link #start(String, long, Session.Sender, List)}; {@code afterEnd} runs on the executor once the end is recorded. */
     CompletableFuture<String> start(String endpoint, long sessionId, Session.Sender sender, List<Step> steps, Runnable afterEnd) {
         Session session = new Session(endpoint, sessionId, sender, steps, storage, requestTimeout);
         running.put(endpoint, session);
-        CompletableFuture<CompletableFuture<String>> started;
+        CompletableFuture<String> outcome;
         try {
-            started = CompletableFuture.supplyAsync(session::run, executor);
-        } catch (RejectedExecutionException e) {
-            started = CompletableFuture.completedFuture(CompletableFuture.completedFuture("abandoned: the bootstrap server is stopping"));
+            outcome = session.run();
+        } catch (RuntimeException e) {
+            outcome = CompletableFuture.failedFuture(e);
         }
-        return started.thenCompose(f -> f)
+        Executor ender = afterEnd == null && storage.writesSessionsBehind() ? Runnable::run : this::runAnyway;
+        return outcome
             .orTimeout(sessionTimeout.toMillis(), TimeUnit.MILLISECONDS)
-            .handle((outcome, error) -> {
+            .handle((done, error) -> {
                 if (error != null) {
                     session.stop();
                     return error instanceof TimeoutException || error.getCause() instanceof TimeoutException
                         ? "abandoned: the session took longer than " + sessionTimeout.toSeconds() + " s"
                         : "failed: " + error;
                 }
-                return outcome;
+                return done;
             })
-            .thenApplyAsync(outcome -> { // on our executor: the end's storage calls stay off the transport's threads
-                end(endpoint, session, outcome);
-                afterEnd.run();
-                return outcome;
-            }, this::runAnyway);
+            .thenApplyAsync(done -> {
+                end(endpoint, session, done);
+                if (afterEnd != null) {
+                    afterEnd.run();
+                }
+                return done;
+            }, ender);
     }
 
     /** On the executor, or here when it stopped taking work: an end is always recorded. */

@@ -26,6 +26,17 @@ public final class MemoryStorage implements BootstrapStorage {
     private final Map<Long, SessionRecord> sessions = new ConcurrentHashMap<>();
     private final Map<String, String> claims = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private volatile boolean writesBehind;
+
+    /** Says it writes sessions behind, as the JDBC engines do (it writes them at once either way). */
+    public void writeSessionsBehind(boolean behind) {
+        writesBehind = behind;
+    }
+
+    @Override
+    public boolean writesSessionsBehind() {
+        return writesBehind;
+    }
 
     @Override
     public synchronized StoredConfig putConfig(String key, String json) {

@@ -1,9 +1,11 @@
 package org.gatehouse.bsserver.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -94,5 +96,26 @@ class SessionsTest {
             steps, () -> { }).join());
         a.renewClaims();
         assertEquals(Optional.empty(), sessions("b", 2).reserve("e1").refusal());
+    }
+
+    @Test
+    void an_end_is_recorded_where_the_session_ended_when_the_storage_writes_behind_and_else_on_the_executor() {
+        List<Runnable> handedOver = new ArrayList<>();
+        Sessions s = new Sessions(storage, "a", 2, Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(15), handedOver::add);
+        List<Step> finish = List.of(new Step(Step.Kind.FINISH, CoapRequest.of(Method.POST, "/bs"), true));
+        Session.Sender changed = (request, timeout) -> CompletableFuture.completedFuture(CoapResponse.of(ResponseCode.CHANGED));
+
+        CompletableFuture<String> held = s.start("e1", s.reserve("e1").sessionId(), changed, finish);
+        assertFalse(held.isDone(), "a storage that writes at once is not called on the thread that saw the end");
+        assertEquals(1, handedOver.size());
+        handedOver.get(0).run();
+        assertEquals("success", held.join());
+
+        storage.writeSessionsBehind(true);
+        assertEquals("success", s.start("e2", s.reserve("e2").sessionId(), changed, finish).getNow("still running"), "recorded at once");
+        assertEquals(Optional.of("success"), storage.sessions(Optional.of("e2"), 1).get(0).outcome());
+        CompletableFuture<String> push = s.start("e3", s.reserve("e3").sessionId(), changed, finish, () -> { });
+        assertFalse(push.isDone(), "what follows a push's end (closing its connection) stays on the executor");
+        assertEquals(2, handedOver.size());
     }
 }

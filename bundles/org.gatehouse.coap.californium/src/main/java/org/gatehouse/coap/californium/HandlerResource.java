@@ -13,6 +13,7 @@ import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.gatehouse.coap.BlockingRequestHandler;
+import org.gatehouse.coap.BlockingRequestHandler.Answer;
 import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.CoapResponse;
 import org.gatehouse.coap.Peer;
@@ -75,9 +76,17 @@ final class HandlerResource extends CoapResource {
 
     private void respond(Exchange exchange) {
         boolean handedOver = false;
+        Runnable then = () -> { };
         try {
             Request request = exchange.getRequest();
-            Response response = request.getPayloadSize() > maxBody ? tooLarge(request) : Messages.toCalifornium(answer(request));
+            Response response;
+            if (request.getPayloadSize() > maxBody) {
+                response = tooLarge(request);
+            } else {
+                Answer a = answer(request);
+                then = a.then();
+                response = Messages.toCalifornium(a.response());
+            }
             pending.track(response);
             handedOver = true;
             exchange.sendResponse(response);
@@ -85,6 +94,16 @@ final class HandlerResource extends CoapResource {
             if (!handedOver) {
                 pending.end();
             }
+            follow(then);
+        }
+    }
+
+    // What the answer announced starts behind it, on this thread; a failure there is the handler's, not the exchange's.
+    private void follow(Runnable then) {
+        try {
+            then.run();
+        } catch (RuntimeException e) {
+            LOG.error("{}: the work following an answer failed", owner, e);
         }
     }
 
@@ -98,17 +117,19 @@ final class HandlerResource extends CoapResource {
         return r;
     }
 
-    private CoapResponse answer(Request req) {
+    private Answer answer(Request req) {
         Peer from = Identities.peer(req.getSourceContext());
         if (!admitted.test(from)) {
             LOG.warn("{}: request from {} refused", owner, from);
-            return CoapResponse.error(ResponseCode.UNAUTHORIZED, "unknown peer");
+            return Answer.only(CoapResponse.error(ResponseCode.UNAUTHORIZED, "unknown peer"));
         }
         try {
-            return handler.handle(Messages.fromCalifornium(req), from);
+            CoapRequest request = Messages.fromCalifornium(req);
+            return handler instanceof BlockingRequestHandler b ? b.answer(request, from)
+                : Answer.only(handler.handle(request, from));
         } catch (RuntimeException e) {
             LOG.error("{}: request {} {} from {} failed", owner, req.getCode(), req.getOptions().getUriPathString(), from, e);
-            return CoapResponse.error(ResponseCode.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage());
+            return Answer.only(CoapResponse.error(ResponseCode.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage()));
         }
     }
 

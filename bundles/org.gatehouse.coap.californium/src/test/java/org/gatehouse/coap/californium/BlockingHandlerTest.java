@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.californium.core.CoapResponse;
 import org.gatehouse.coap.BlockingRequestHandler;
+import org.gatehouse.coap.Peer;
 import org.gatehouse.coap.CoapRequest;
 import org.gatehouse.coap.ListenSecurity;
 import org.gatehouse.coap.ListenSpec;
@@ -67,6 +68,44 @@ class BlockingHandlerTest {
         } finally {
             release.countDown();
             clients.forEach(PlainClient::close);
+            transport.deactivate();
+        }
+    }
+
+    @Test
+    void what_follows_an_answer_runs_after_the_answer_left_on_the_handlers_thread() throws Exception {
+        CountDownLatch answered = new CountDownLatch(1);
+        CompletableFuture<String> followed = new CompletableFuture<>();
+        BlockingRequestHandler handler = new BlockingRequestHandler() {
+            @Override
+            public org.gatehouse.coap.CoapResponse handle(CoapRequest request) {
+                throw new AssertionError("the transport asks for the answer and what follows it");
+            }
+
+            @Override
+            public Answer answer(CoapRequest request, Peer from) {
+                String handlerThread = Thread.currentThread().getName();
+                return new Answer(org.gatehouse.coap.CoapResponse.of(ResponseCode.CHANGED), () -> {
+                    try { // the client has the answer while this still runs: it left first
+                        boolean seen = answered.await(10, TimeUnit.SECONDS);
+                        followed.complete(seen && Thread.currentThread().getName().equals(handlerThread) ? handlerThread : "not after, or elsewhere");
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new IllegalStateException("a failure here is logged and harms nothing");
+                });
+            }
+        };
+        CaliforniumTransport transport = Fixtures.transport();
+        try (Listener listener = transport.listen(new ListenSpec("follows", Fixtures.anyLoopbackPort(), new ListenSecurity.NoSec()), handler);
+                PlainClient client = PlainClient.nosec()) {
+            CoapResponse first = client.post(listener.localAddress(), "/bs", new byte[0]);
+            answered.countDown();
+            assertEquals(org.eclipse.californium.core.coap.CoAP.ResponseCode.CHANGED, first.getCode());
+            assertTrue(followed.get(10, TimeUnit.SECONDS).startsWith("gatehouse-coap-handler-"), followed.join());
+            assertEquals(org.eclipse.californium.core.coap.CoAP.ResponseCode.CHANGED, client.post(listener.localAddress(), "/bs", new byte[0]).getCode(),
+                "the handler thread is free again");
+        } finally {
             transport.deactivate();
         }
     }

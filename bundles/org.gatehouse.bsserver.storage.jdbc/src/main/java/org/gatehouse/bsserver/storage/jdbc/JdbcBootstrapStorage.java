@@ -298,6 +298,12 @@ public final class JdbcBootstrapStorage implements BootstrapStorage, AutoCloseab
         return ready().claims.claim(endpoint, node, lease);
     }
 
+    /** Both engines queue a session's events and its end (with its claim's release) for the log writer. */
+    @Override
+    public boolean writesSessionsBehind() {
+        return true;
+    }
+
     /** On PostgreSQL the claim and the session's first row in one transaction; on H2 the claim in memory and the row. */
     @Override
     public OptionalLong claimAndStart(String endpoint, String node, Duration lease) {
