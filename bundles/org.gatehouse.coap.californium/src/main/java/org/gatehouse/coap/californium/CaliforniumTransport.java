@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.elements.util.ExecutorsUtil;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.gatehouse.coap.CoapTransport;
@@ -81,10 +80,8 @@ public final class CaliforniumTransport implements CoapTransport {
     }
 
     private final Setup setup;
-    // Shared by every connection: a connection then costs a socket, not a set of new threads. Californium's split pool,
-    // as its own servers use: a message's task is queued plainly, not as a scheduled task in a delay queue (about a
-    // sixth less CPU on these threads under a bootstrap server's load).
-    private final ScheduledExecutorService executor = ExecutorsUtil.newScheduledThreadPool(2, daemon("gatehouse-coap"));
+    // Shared by every connection: a connection then costs a socket, not a set of new threads.
+    private final ScheduledExecutorService executor = scheduled(2, "gatehouse-coap");
     private final ScheduledExecutorService timer = scheduled(1, "gatehouse-coap-timer");
     // Blocking request handlers (BlockingRequestHandler) wait here, not on the threads above that carry every peer's messages.
     private final ExecutorService blocking = Executors.newFixedThreadPool(BLOCKING_THREADS, daemon("gatehouse-coap-handler"));
