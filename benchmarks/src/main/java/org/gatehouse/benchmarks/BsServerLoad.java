@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * EXCHANGE_LIFETIME, 247 s by default, so the heap right after a run grows with rate x 247 s, not with clients).
  */
 public final class BsServerLoad {
-    private static final byte[] PSK = java.util.HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
+    static final byte[] PSK = java.util.HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
 
     private BsServerLoad() {
     }

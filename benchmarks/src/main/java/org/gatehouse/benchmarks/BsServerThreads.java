@@ -13,9 +13,9 @@ import java.util.stream.IntStream;
  * Where a bootstrap server's CPU goes, by thread: one server alone in the JVM with the load generator (ours, or
  * Leshan's with {@code leshan}), ROUNDS rounds of N NoSec clients, 20 at a time; per round the rate, p50, p99 and
  * the server's CPU per bootstrap, then the CPU time and the bytes allocated of every group of threads (digits folded)
- * over all rounds.
+ * over all rounds; with {@code psk}, DTLS-PSK clients (a handshake and a credential each) instead of NoSec ones.
  * Thread CPU time, unlike JFR's samples, counts every thread that ran. Usage: {@code java -cp benchmarks.jar
- * org.gatehouse.benchmarks.BsServerThreads [ours|leshan] [N] [ROUNDS]} (5,000 and 6 by default).
+ * org.gatehouse.benchmarks.BsServerThreads [ours|leshan] [N] [ROUNDS] [psk]} (5,000 and 6 by default).
  */
 public final class BsServerThreads {
 
@@ -26,19 +26,22 @@ public final class BsServerThreads {
         boolean leshan = args.length > 0 && args[0].equals("leshan");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
+        boolean psk = args.length > 3 && args[3].equals("psk");
         ScheduledExecutorService executor = BsLoad.clientThreads();
         BsLoad load = new BsLoad(executor);
         try (BsLoad.Target server = leshan ? new LeshanBsServer() : new OurBsServer(Files.createTempDirectory("bsthreads"), 1000)) {
             for (int round = 0; round < rounds; round++) {
                 String tag = "r" + round + "-";
                 List<String> names = IntStream.range(0, n).mapToObj(i -> "bench-" + tag + i).toList();
-                if (server instanceof LeshanBsServer l) {
-                    for (String name : names) {
+                for (String name : names) {
+                    if (psk) {
+                        server.addPsk(name, BsServerLoad.PSK);
+                    } else if (server instanceof LeshanBsServer l) {
                         l.addNoSec(name);
                     }
                 }
                 long cpu = BsLoad.serverCpuNanos(server);
-                BsLoad.Result r = load.run(server.uri(false), names, null, 20);
+                BsLoad.Result r = load.run(server.uri(psk), names, psk ? BsServerLoad.PSK : null, 20);
                 System.out.printf("%s round %d: %.0f bootstraps/s, p50 %.1f ms, p99 %.1f ms, %d errors, server CPU %.3f ms per bootstrap%n",
                     server.name(), round, r.rate(), r.ms(50), r.ms(99), r.errors(), (BsLoad.serverCpuNanos(server) - cpu) / 1e6 / r.nanos().size());
             }
