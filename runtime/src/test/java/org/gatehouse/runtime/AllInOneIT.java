@@ -47,6 +47,9 @@ class AllInOneIT {
             System.out.println("all-in-one: started in " + started + " ms; log up to registration:\n"
                 + gw.output().lines().filter(l -> l.contains("Bootstrap mode") || l.contains("Registered with")).reduce("", (a, b) -> a + b + "\n"));
             assertEquals(0, gw.stop());
+            // the servers' bundles stop after the client's: the gateway's last word reaches its own LwM2M server
+            gw.await("De-registered from server 1: 2.02", 0, T);
+            gw.await("LwM2M server stopped; 0 registration(s) dropped", 0, T);
             assertFalse(gw.hasUnexpectedException(), gw.output());
         }
     }

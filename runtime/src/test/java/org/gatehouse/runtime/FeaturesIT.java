@@ -72,7 +72,7 @@ class FeaturesIT {
             bundleRows(gw.listing("lb -s", T)).forEach(r -> assertEquals("Active", r[0], r[1]));
             assertEquals(0, gw.stop());
         }
-        assertEquals(List.of("core", "transport", "bootstrap", "bootstrap-factory", "bootstrap-server-push", "bootstrap-client", "software-management", "bsserver-storage", "bsserver", "lwm2m-server", "shell", "shell-ssh"), installed(home));
+        assertEquals(List.of("core", "transport", "bsserver-storage", "bsserver", "lwm2m-server", "bootstrap", "bootstrap-factory", "bootstrap-server-push", "bootstrap-client", "software-management", "shell", "shell-ssh"), installed(home));
 
         try (Gateway gw = Gateway.start(home)) {
             gw.await("Gatehouse started in", 0, T);
@@ -117,7 +117,7 @@ class FeaturesIT {
             assertTrue(list.matches("(?s).*half-smartcard\\s+-\\s.*") && list.matches("(?s).*transport\\s+installed\\s.*"), list);
             assertEquals(0, gw.stop());
         }
-        assertEquals(List.of("core", "transport", "bootstrap", "bootstrap-factory", "bootstrap-server-push", "bootstrap-client", "software-management", "bsserver-storage", "bsserver", "lwm2m-server", "shell", "shell-ssh"), installed(home));
+        assertEquals(List.of("core", "transport", "bsserver-storage", "bsserver", "lwm2m-server", "bootstrap", "bootstrap-factory", "bootstrap-server-push", "bootstrap-client", "software-management", "shell", "shell-ssh"), installed(home));
     }
 
     @Test
