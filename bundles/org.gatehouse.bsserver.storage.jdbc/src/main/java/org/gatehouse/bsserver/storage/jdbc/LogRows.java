@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,44 +78,45 @@ final class LogRows {
                 PreparedStatement eventRows = c.prepareStatement("INSERT INTO bs_session_event (session_id, event) VALUES (?, ?)");
                 PreparedStatement endRows = c.prepareStatement("UPDATE bs_session SET ended = CURRENT_TIMESTAMP, outcome = ? WHERE id = ? AND ended IS NULL");
                 PreparedStatement releases = c.prepareStatement("DELETE FROM bs_claim WHERE endpoint = ? AND node = ?")) {
-            for (Started s : started.values()) {
-                starts.setLong(1, s.start.sessionId());
-                starts.setString(2, s.start.endpoint());
-                starts.setString(3, s.start.node());
-                starts.setObject(4, s.start.started());
-                starts.setObject(5, s.end == null ? null : now, Types.TIMESTAMP_WITH_TIMEZONE);
-                starts.setString(6, s.end == null ? null : s.end.text());
-                starts.setString(7, s.inlined == 0 ? null : s.events.toString());
-                starts.addBatch();
-            }
-            if (!started.isEmpty()) {
-                starts.executeBatch();
-            }
-            List<Map.Entry<Long, String>> rows = events.rows();
-            for (Map.Entry<Long, String> row : rows) {
-                eventRows.setLong(1, row.getKey());
-                eventRows.setString(2, row.getValue());
-                eventRows.addBatch();
-            }
-            if (!rows.isEmpty()) {
-                eventRows.executeBatch();
-            }
-            for (LogWriter.Entry e : ends) {
-                endRows.setString(1, e.text());
-                endRows.setLong(2, e.sessionId());
-                endRows.addBatch();
-            }
-            if (!ends.isEmpty()) {
-                endRows.executeBatch();
-            }
-            for (LogWriter.Entry e : releasing) {
-                releases.setString(1, e.endpoint());
-                releases.setString(2, e.node());
-                releases.addBatch();
-            }
-            if (!releasing.isEmpty()) {
-                releases.executeBatch();
-            }
+            batch(starts, started.values(), (st, s) -> {
+                st.setLong(1, s.start.sessionId());
+                st.setString(2, s.start.endpoint());
+                st.setString(3, s.start.node());
+                st.setObject(4, s.start.started());
+                st.setObject(5, s.end == null ? null : now, Types.TIMESTAMP_WITH_TIMEZONE);
+                st.setString(6, s.end == null ? null : s.end.text());
+                st.setString(7, s.inlined == 0 ? null : s.events.toString());
+            });
+            batch(eventRows, events.rows(), (st, row) -> {
+                st.setLong(1, row.getKey());
+                st.setString(2, row.getValue());
+            });
+            batch(endRows, ends, (st, e) -> {
+                st.setString(1, e.text());
+                st.setLong(2, e.sessionId());
+            });
+            batch(releases, releasing, (st, e) -> {
+                st.setString(1, e.endpoint());
+                st.setString(2, e.node());
+            });
         }
+    }
+
+    /** Sets one row's parameters. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T item) throws SQLException;
+    }
+
+    /** {@code items} as one JDBC batch of {@code statement}; nothing is executed for none. */
+    private static <T> void batch(PreparedStatement statement, Collection<T> items, Binder<T> binder) throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        for (T item : items) {
+            binder.bind(statement, item);
+            statement.addBatch();
+        }
+        statement.executeBatch();
     }
 }
