@@ -27,6 +27,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The CoAP/DTLS transport on Californium. Settings come from etc/org.gatehouse.coap.cfg, never from a file Californium writes. */
 @Component(service = CoapTransport.class, configurationPid = CaliforniumTransport.PID)
@@ -38,6 +40,7 @@ public final class CaliforniumTransport implements CoapTransport {
     static final int MAX_BODY = 8192;
     // The largest UDP payload: Californium drops a datagram longer than its buffer without a word.
     private static final int MAX_DATAGRAM = 65507;
+    private static final Logger LOG = LoggerFactory.getLogger(CaliforniumTransport.class);
     private static final int BLOCKING_THREADS = 4;
     private static final int PROTOCOL_THREADS = 2;
 
@@ -102,8 +105,11 @@ public final class CaliforniumTransport implements CoapTransport {
     @Activate
     public CaliforniumTransport(Config config, BundleContext context) {
         if (config.protocol_threads() < 1) {
-            throw new IllegalArgumentException("protocol.threads of org.gatehouse.coap is " + config.protocol_threads()
-                + "; it needs at least 1 (default " + PROTOCOL_THREADS + ")");
+            String why = "protocol.threads of org.gatehouse.coap is " + config.protocol_threads() + "; it needs at least 1 (default "
+                + PROTOCOL_THREADS + ")";
+            // SCR reports the failure only to the OSGi log, which the gateway's output does not show
+            LOG.error("CoAP transport not started: {}; fix etc/org.gatehouse.coap.cfg", why);
+            throw new IllegalArgumentException(why);
         }
         this.executor = scheduled(config.protocol_threads(), "gatehouse-coap");
         Configuration client = coapConfiguration(config);
