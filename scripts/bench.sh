@@ -12,11 +12,11 @@
 #   scripts/bench.sh bsthreads [ours|leshan] [N] [ROUNDS] [psk]  one bootstrap server alone with the generator: its CPU
 #                                             per bootstrap per round, then the CPU of every group of threads (5000 NoSec
 #                                             clients, 6 rounds; psk: DTLS-PSK clients, a handshake and a credential each)
-# PROTOCOL_THREADS=N sets our transport's protocol.threads (2) for bsserver and bsthreads.
 #   scripts/bench.sh smartcard [ROUNDS]       reading a card's bootstrap data over pcscd (scripts/pcsc-up.sh first)
 #   scripts/bench.sh all                      all of the above, then ONE table of ratios (about 10 minutes on 2 cores);
 #                                             the table is also left in benchmarks/target/bench-all.txt
 # MVN_ARGS passes options to the build, e.g. MVN_ARGS=-o to stay offline.
+# PROTOCOL_THREADS=N sets our transport's protocol.threads (the transport's default when unset) for bsserver and bsthreads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=benchmarks/target/benchmarks.jar
@@ -69,10 +69,10 @@ case "${1:-}" in
     exec java -cp "$JAR" org.gatehouse.benchmarks.SmartcardRead "$@" ;;
   bsserver)
     shift
-    exec java -Xmx512m -Dbench.protocol.threads="${PROTOCOL_THREADS:-2}" -cp "$JAR" org.gatehouse.benchmarks.BsServerLoad "$@" ;;
+    exec java -Xmx512m ${PROTOCOL_THREADS:+-Dbench.protocol.threads=$PROTOCOL_THREADS} -cp "$JAR" org.gatehouse.benchmarks.BsServerLoad "$@" ;;
   bsthreads)
     shift
-    exec java -Xmx512m -Dbench.protocol.threads="${PROTOCOL_THREADS:-2}" -cp "$JAR" org.gatehouse.benchmarks.BsServerThreads "$@" ;;
+    exec java -Xmx512m ${PROTOCOL_THREADS:+-Dbench.protocol.threads=$PROTOCOL_THREADS} -cp "$JAR" org.gatehouse.benchmarks.BsServerThreads "$@" ;;
   bootstrap)
     shift
     exec java -cp "$JAR" org.gatehouse.benchmarks.BootstrapLatency "$@" ;;

@@ -31,9 +31,10 @@ final class OurBsServer implements BsLoad.Target {
         storage = JdbcBootstrapStorage.h2(dir, "bench");
         ModelRegistry models = ModelRegistry.of(CoreModels.all());
         configs = new ConfigStore(storage, models);
-        // -Dbench.protocol.threads (scripts/bench.sh: PROTOCOL_THREADS=1): the transport's protocol.threads, 2 by default
+        // -Dbench.protocol.threads (scripts/bench.sh: PROTOCOL_THREADS=1) sets the transport's protocol.threads; else its default
+        Integer threads = Integer.getInteger("bench.protocol.threads");
         transport = new CaliforniumTransport(Configs.of(CaliforniumTransport.Config.class,
-            Map.of("protocol_threads", Integer.getInteger("bench.protocol.threads", 2))));
+            threads == null ? Map.of() : Map.of("protocol_threads", threads)));
         server = new BootstrapServerComponent(transport, storage, configs, models, Configs.of(BootstrapServerComponent.Config.class,
             Map.of("coap_port", 0, "coaps_port", 0, "max_sessions", maxSessions, "session_timeout", 60, "request_timeout", 10)));
         List.of(new TlvCodec(), new SenmlCborCodec(), new SenmlJsonCodec()).forEach(server::addCodec);
