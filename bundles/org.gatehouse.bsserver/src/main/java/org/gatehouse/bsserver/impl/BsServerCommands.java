@@ -55,7 +55,7 @@ public final class BsServerCommands {
 
     @Descriptor("Show a bootstrap configuration, secrets masked")
     public String show(@Descriptor("endpoint name or prefix*") String key) {
-        return configs.show(key).orElse("No configuration " + key + "; see bsserver:list.");
+        return configs.show(key).orElseGet(() -> missing("show", key));
     }
 
     @Descriptor("Add or replace a bootstrap configuration from a JSON file")
@@ -70,7 +70,14 @@ public final class BsServerCommands {
 
     @Descriptor("Remove a bootstrap configuration and its endpoint's credentials (toward this bootstrap server and the gateway's LwM2M server)")
     public String remove(@Descriptor("endpoint name or prefix*") String key) {
-        return configs.remove(key) ? "Removed " + key : "No configuration " + key + "; see bsserver:list.";
+        return configs.remove(key) ? "Removed " + key : missing("remove", key);
+    }
+
+    /** Gogo expands an unquoted * to the current folder's files and hands them over as ["a" "b" ...]: say so. */
+    static String missing(String command, String key) {
+        String hint = key.startsWith("[") && key.endsWith("]")
+            ? " The shell expanded a * into file names: quote the key, e.g. bsserver:" + command + " 'bench-*'." : "";
+        return "No configuration " + key + "; see bsserver:list." + hint;
     }
 
     @Descriptor("LwM2M 1.0 push: connect to a listening device and run its session without a Bootstrap-Request")

@@ -41,6 +41,16 @@ class MaskingTest {
     }
 
     @Test
+    void a_missing_key_points_to_the_list_and_a_key_the_shell_expanded_to_quoting() {
+        BsServerCommands commands = new BsServerCommands(new ConfigStore(new MemoryStorage(), ModelRegistry.of(CoreModels.all())),
+            new MemoryStorage());
+        assertEquals("No configuration gw-9; see bsserver:list.", commands.show("gw-9"));
+        String expanded = commands.remove("[\"bin\" \"etc\"]");
+        assertTrue(expanded.startsWith("No configuration [\"bin\" \"etc\"]; see bsserver:list.") && expanded.contains("bsserver:remove 'bench-*'"),
+            expanded);
+    }
+
+    @Test
     void the_show_command_prints_the_stored_document_masked() throws Exception {
         MemoryStorage storage = new MemoryStorage();
         ConfigStore configs = new ConfigStore(storage, ModelRegistry.of(CoreModels.all()));
