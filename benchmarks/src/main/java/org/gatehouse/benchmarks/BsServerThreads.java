@@ -11,11 +11,12 @@ import java.util.stream.IntStream;
 
 /**
  * Where a bootstrap server's CPU goes, by thread: one server alone in the JVM with the load generator (ours, or
- * Leshan's with {@code leshan}), ROUNDS rounds of N NoSec clients, 20 at a time; per round the rate, p50, p99 and
+ * Leshan's with {@code leshan}, or with {@code none} Californium alone answering with the same four requests and no
+ * bootstrap logic: the floor under any server on that stack), ROUNDS rounds of N NoSec clients, 20 at a time; per round the rate, p50, p99 and
  * the server's CPU per bootstrap, then the CPU time and the bytes allocated of every group of threads (digits folded)
  * over all rounds; with {@code psk}, DTLS-PSK clients (a handshake and a credential each) instead of NoSec ones.
  * Thread CPU time, unlike JFR's samples, counts every thread that ran. Usage: {@code java -cp benchmarks.jar
- * org.gatehouse.benchmarks.BsServerThreads [ours|leshan] [N] [ROUNDS] [psk]} (5,000 and 6 by default).
+ * org.gatehouse.benchmarks.BsServerThreads [ours|leshan|none] [N] [ROUNDS] [psk]} (5,000 and 6 by default).
  */
 public final class BsServerThreads {
 
@@ -23,13 +24,17 @@ public final class BsServerThreads {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean leshan = args.length > 0 && args[0].equals("leshan");
+        String which = args.length > 0 ? args[0] : "ours";
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         boolean psk = args.length > 3 && args[3].equals("psk");
         ScheduledExecutorService executor = BsLoad.clientThreads();
         BsLoad load = new BsLoad(executor);
-        try (BsLoad.Target server = leshan ? new LeshanBsServer() : new OurBsServer(Files.createTempDirectory("bsthreads"), 1000)) {
+        try (BsLoad.Target server = switch (which) {
+            case "leshan" -> new LeshanBsServer();
+            case "none" -> new NullBsServer();
+            default -> new OurBsServer(Files.createTempDirectory("bsthreads"), 1000);
+        }) {
             for (int round = 0; round < rounds; round++) {
                 String tag = "r" + round + "-";
                 List<String> names = IntStream.range(0, n).mapToObj(i -> "bench-" + tag + i).toList();
