@@ -9,9 +9,10 @@
 #                                             NoSec and PSK (N/5), and the load generator alone (no server behind the
 #                                             responder); then BIG clients of ours (10000; 0 skips) for the heap bound,
 #                                             and the heap again after IDLE seconds (0; 260 outlasts CoAP's exchange lifetime)
-#   scripts/bench.sh bsthreads [ours|leshan] [N] [ROUNDS] [psk]  one bootstrap server alone with the generator: its CPU
-#                                             per bootstrap per round, then the CPU of every group of threads (5000 NoSec
-#                                             clients, 6 rounds; psk: DTLS-PSK clients, a handshake and a credential each)
+#   scripts/bench.sh bsthreads [ours|leshan|none] [N] [ROUNDS] [psk]  one bootstrap server alone with the generator: its
+#                                             CPU per bootstrap per round, then the CPU of every group of threads (5000 NoSec
+#                                             clients, 6 rounds; psk: DTLS-PSK clients, a handshake and a credential each);
+#                                             none: Californium alone with the same four requests, the floor on that stack
 #   scripts/bench.sh smartcard [ROUNDS]       reading a card's bootstrap data over pcscd (scripts/pcsc-up.sh first)
 #   scripts/bench.sh all                      all of the above, then ONE table of ratios (about 10 minutes on 2 cores);
 #                                             the table is also left in benchmarks/target/bench-all.txt

@@ -77,7 +77,7 @@ final class Gateway implements AutoCloseable {
         await("g!", banner, timeout);
     }
 
-    private static final String CONSOLE_BANNER = "Welcome to Apache Felix Gogo";
+    private static final String CONSOLE_BANNER = "Gatehouse console (Apache Felix Gogo)";
 
     /** Sends one console line and waits until {@code expected} appears in the output after it. */
     String command(String line, String expected, Duration timeout) throws IOException, InterruptedException {
