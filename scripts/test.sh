@@ -10,4 +10,8 @@ bash scripts/pg-up.sh
 if ! command -v ssh >/dev/null || ! command -v ssh-keygen >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssh-client
 fi
+# ConsoleTerminalIT runs bin/gatehouse at a pseudo-terminal through script(1) (util-linux, Debian's bsdutils)
+if ! command -v script >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends bsdutils
+fi
 exec mvn -B verify "$@"

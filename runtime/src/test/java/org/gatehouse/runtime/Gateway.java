@@ -55,6 +55,45 @@ final class Gateway implements AutoCloseable {
         return new Gateway(pb.start());
     }
 
+    /**
+     * Started as at a terminal: script(1) gives bin/gatehouse a pseudo-terminal of {@code columns} x {@code rows}, or of
+     * no size when {@code columns} is 0 (as under a pipe, script's own stdin here). Keys go as typed: {@link #keys}.
+     */
+    static Gateway startInTerminal(Path home, int columns, int rows) throws IOException {
+        String gatehouse = home.resolve("bin/gatehouse").toString();
+        String command = (columns > 0 ? "stty cols " + columns + " rows " + rows + " && " : "") + "exec '" + gatehouse + "'";
+        ProcessBuilder pb = new ProcessBuilder("script", "-qfec", command, "/dev/null").directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().put("TERM", "xterm-256color");
+        return new Gateway(pb.start());
+    }
+
+    /** Sends keys as they are, without a line end (a terminal's Enter is \r). */
+    void keys(String keys) throws IOException {
+        console.write(keys.getBytes(StandardCharsets.UTF_8));
+        console.flush();
+    }
+
+    /** The output without a terminal's escape sequences (colours, cursor moves, modes). */
+    String plain() {
+        return ESCAPES.matcher(output()).replaceAll("");
+    }
+
+    private static final java.util.regex.Pattern ESCAPES = java.util.regex.Pattern.compile("\u001b(\\[[0-9;?]*[A-Za-z]|[=>])");
+
+    /** Waits until {@code expected} is in {@link #plain()} after offset {@code from} of it. */
+    void awaitPlain(String expected, int from, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (output) {
+            while (plain().indexOf(expected, from) < 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.isAlive()) {
+                    throw new AssertionError("'" + expected + "' not seen within " + timeout + "; output:\n" + plain());
+                }
+                output.wait(Math.max(1, Math.min(200, left / 1_000_000)));
+            }
+        }
+    }
+
     /** Sends one console line without waiting for anything. */
     void type(String line) throws IOException {
         console.write((line + "\n").getBytes(StandardCharsets.UTF_8));
@@ -142,6 +181,10 @@ final class Gateway implements AutoCloseable {
         if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
             throw new AssertionError("gateway did not stop within 20 s; output:\n" + output);
         }
+        return process.exitValue();
+    }
+
+    int exitValue() {
         return process.exitValue();
     }
 

@@ -112,6 +112,7 @@ public final class Main {
         Framework framework = new FrameworkFactory().newFramework(props);
         framework.init();
         profile.listen(framework.getBundleContext());
+        ConsoleTerminal.listen(framework.getBundleContext());
         profile.mark(reuse ? "framework init (bundle cache kept)" : "framework init (bundle cache cleaned)");
         current = framework;
         try {
@@ -244,6 +245,7 @@ public final class Main {
         }
         // Returns once the framework is ACTIVE: waits for a restart in progress, starts one that did not happen.
         framework.start();
+        ConsoleTerminal.listen(framework.getBundleContext()); // the listeners of the framework before are gone
         List<String> pending = ConfigGate.await(framework.getBundleContext(), home.resolve("etc"), 10_000);
         if (!pending.isEmpty()) {
             System.err.println("gatehouse: configuration not applied within 10 s, starting anyway: " + pending);
