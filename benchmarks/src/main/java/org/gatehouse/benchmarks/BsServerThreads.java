@@ -33,7 +33,8 @@ public final class BsServerThreads {
         try (BsLoad.Target server = switch (which) {
             case "leshan" -> new LeshanBsServer();
             case "none" -> new NullBsServer();
-            default -> new OurBsServer(Files.createTempDirectory("bsthreads"), 1000);
+            case "ours" -> new OurBsServer(Files.createTempDirectory("bsthreads"), 1000);
+            default -> throw new IllegalArgumentException("which server: ours, leshan or none, not " + which);
         }) {
             for (int round = 0; round < rounds; round++) {
                 String tag = "r" + round + "-";

@@ -29,6 +29,7 @@ class ConsoleTerminalIT {
     void at_a_terminal_tab_completes_a_command() throws Exception {
         Path home = Gateway.install(dir.resolve("gatehouse"));
         try (Gateway gw = Gateway.startInTerminal(home, 120, 40)) {
+            gw.awaitPlain("Gatehouse started in", 0, T); // after level 3: the shell's commands are there
             gw.awaitPlain(BANNER, 0, T);
             gw.awaitPlain("g! ", gw.plain().indexOf(BANNER), T);
             int from = gw.plain().length();
@@ -47,6 +48,7 @@ class ConsoleTerminalIT {
     void at_a_terminal_of_no_size_commands_run_on_the_plain_reader() throws Exception {
         Path home = Gateway.install(dir.resolve("gatehouse"));
         try (Gateway gw = Gateway.startInTerminal(home, 0, 0)) {
+            gw.awaitPlain("Gatehouse started in", 0, T); // after level 3: the shell's commands are there
             gw.awaitPlain(BANNER, 0, T);
             gw.awaitPlain("g! ", gw.plain().indexOf(BANNER), T);
             int from = gw.plain().length();

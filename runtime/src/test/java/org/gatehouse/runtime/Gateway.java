@@ -64,6 +64,7 @@ final class Gateway implements AutoCloseable {
         String command = (columns > 0 ? "stty cols " + columns + " rows " + rows + " && " : "") + "exec '" + gatehouse + "'";
         ProcessBuilder pb = new ProcessBuilder("script", "-qfec", command, "/dev/null").directory(home.toFile()).redirectErrorStream(true);
         pb.environment().put("TERM", "xterm-256color");
+        pb.environment().put("SHELL", "/bin/sh"); // script(1) runs the command with $SHELL
         return new Gateway(pb.start());
     }
 
@@ -195,6 +196,7 @@ final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly); // under script(1), the gateway's JVM
         process.destroyForcibly();
     }
 

@@ -152,8 +152,14 @@ final class BootstrapRequests implements BlockingRequestHandler {
         return CoapResponse.error(code, reason);
     }
 
+    /** The first {@code name=value} of the query (every Bootstrap-Request asks this twice: no stream, no concatenation). */
     private static Optional<String> query(CoapRequest request, String name) {
-        return request.query().stream().filter(q -> q.startsWith(name + "=")).map(q -> q.substring(name.length() + 1)).findFirst();
+        for (String q : request.query()) {
+            if (q.length() > name.length() && q.charAt(name.length()) == '=' && q.startsWith(name)) {
+                return Optional.of(q.substring(name.length() + 1));
+            }
+        }
+        return Optional.empty();
     }
 
     private static int number(String s) {
