@@ -25,13 +25,23 @@ class ConsoleTerminalIT {
     @TempDir
     Path dir;
 
-    @Test
-    void at_a_terminal_tab_completes_a_command() throws Exception {
-        Path home = Gateway.install(dir.resolve("gatehouse"));
-        try (Gateway gw = Gateway.startInTerminal(home, 120, 40)) {
+    /** A new install started at a terminal of that size (0: none), once its console prompts. */
+    private Gateway atTerminal(int columns, int rows) throws Exception {
+        Gateway gw = Gateway.startInTerminal(Gateway.install(dir.resolve("gatehouse")), columns, rows);
+        try {
             gw.awaitPlain("Gatehouse started in", 0, T); // after level 3: the shell's commands are there
             gw.awaitPlain(BANNER, 0, T);
             gw.awaitPlain("g! ", gw.plain().indexOf(BANNER), T);
+            return gw;
+        } catch (AssertionError | RuntimeException e) {
+            gw.close();
+            throw e;
+        }
+    }
+
+    @Test
+    void at_a_terminal_tab_completes_a_command() throws Exception {
+        try (Gateway gw = atTerminal(120, 40)) {
             int from = gw.plain().length();
             gw.keys("bootstrap:sta\t"); // two commands begin so: Tab lists both
             gw.awaitPlain("bootstrap:status", from, T);
@@ -46,11 +56,7 @@ class ConsoleTerminalIT {
 
     @Test
     void at_a_terminal_of_no_size_commands_run_on_the_plain_reader() throws Exception {
-        Path home = Gateway.install(dir.resolve("gatehouse"));
-        try (Gateway gw = Gateway.startInTerminal(home, 0, 0)) {
-            gw.awaitPlain("Gatehouse started in", 0, T); // after level 3: the shell's commands are there
-            gw.awaitPlain(BANNER, 0, T);
-            gw.awaitPlain("g! ", gw.plain().indexOf(BANNER), T);
+        try (Gateway gw = atTerminal(0, 0)) {
             int from = gw.plain().length();
             gw.keys("help bootstrap:status\r");
             gw.awaitPlain("Show the bootstrap phase", from, T);
