@@ -83,22 +83,12 @@ final class Gateway implements AutoCloseable {
 
     /** Waits until {@code expected} is in {@link #plain()} after offset {@code from} of it. */
     void awaitPlain(String expected, int from, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (output) {
-            while (plain().indexOf(expected, from) < 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !process.isAlive()) {
-                    throw new AssertionError("'" + expected + "' not seen within " + timeout + "; output:\n" + plain());
-                }
-                output.wait(Math.max(1, Math.min(200, left / 1_000_000)));
-            }
-        }
+        awaitIn(this::plain, expected, from, timeout);
     }
 
     /** Sends one console line without waiting for anything. */
     void type(String line) throws IOException {
-        console.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        console.flush();
+        keys(line + "\n");
     }
 
     /**
@@ -148,12 +138,16 @@ final class Gateway implements AutoCloseable {
 
     /** Waits until {@code expected} is printed after offset {@code from}; woken by each output chunk. */
     void await(String expected, int from, Duration timeout) throws InterruptedException {
+        awaitIn(this::output, expected, from, timeout);
+    }
+
+    private void awaitIn(java.util.function.Supplier<String> text, String expected, int from, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (output) {
-            while (output.indexOf(expected, from) < 0) {
+            while (text.get().indexOf(expected, from) < 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !process.isAlive()) {
-                    throw new AssertionError("'" + expected + "' not seen within " + timeout + "; output:\n" + output);
+                    throw new AssertionError("'" + expected + "' not seen within " + timeout + "; output:\n" + text.get());
                 }
                 output.wait(Math.max(1, Math.min(200, left / 1_000_000))); // also re-checks that the process lives
             }

@@ -33,14 +33,11 @@ final class ConsoleTerminal implements SynchronousBundleListener {
     private ConsoleTerminal() {
     }
 
-    /** Listens for the console's start, unless a dumb terminal was asked for; returns the listener or null. */
-    static ConsoleTerminal listen(BundleContext context) {
-        if (Boolean.parseBoolean(context.getProperty(DUMB))) {
-            return null;
+    /** Listens for the console's start, unless a dumb terminal was asked for. */
+    static void listen(BundleContext context) {
+        if (!Boolean.parseBoolean(context.getProperty(DUMB))) {
+            context.addBundleListener(new ConsoleTerminal());
         }
-        ConsoleTerminal listener = new ConsoleTerminal();
-        context.addBundleListener(listener);
-        return listener;
     }
 
     @Override
