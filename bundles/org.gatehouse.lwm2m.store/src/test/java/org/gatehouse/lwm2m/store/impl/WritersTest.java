@@ -94,7 +94,7 @@ class WritersTest {
             v1 = in.readAllBytes();
         }
         assertArrayEquals("GHS1".getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(v1, 4));
-        Files.write(dir.resolve(StoreFile.NAME), v1);
+        Files.write(dir.resolve(StoreFile.LEGACY), v1);
 
         FileObjectStore store = new FileObjectStore(dir);
         assertEquals(2, store.snapshot().revision());
@@ -108,6 +108,8 @@ class WritersTest {
             tx.commit();
         }
         assertArrayEquals("GHS2".getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(Files.readAllBytes(store.file()), 4));
+        assertEquals(dir.resolve(StoreFile.SLOTS.get(0)), store.file());
+        assertTrue(Files.notExists(dir.resolve(StoreFile.LEGACY)), "the file of the earlier build goes once a slot holds a newer state");
         FileObjectStore reloaded = new FileObjectStore(dir);
         assertEquals(3, reloaded.snapshot().revision());
         assertEquals(Optional.of("server:101"), reloaded.writerOf(LwM2mPath.of(1, 0)));
