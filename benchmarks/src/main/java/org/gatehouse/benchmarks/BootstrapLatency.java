@@ -56,13 +56,13 @@ public final class BootstrapLatency {
         System.out.println();
         System.out.println("Bootstrap + registration on loopback, " + rounds + " rounds, milliseconds (lower is better)");
         System.out.printf("%-10s %10s %10s%n", "", "median", "p90");
-        System.out.printf("%-10s %10d %10d%n", "Gatehouse", pct(ours, 50), pct(ours, 90));
-        System.out.printf("%-10s %10d %10d%n", "Leshan", pct(leshan, 50), pct(leshan, 90));
-        System.out.printf("Leshan/Gatehouse (median): %.2fx%n", (double) pct(leshan, 50) / pct(ours, 50));
+        System.out.printf("%-10s %10.1f %10.1f%n", "Gatehouse", pct(ours, 50), pct(ours, 90));
+        System.out.printf("%-10s %10.1f %10.1f%n", "Leshan", pct(leshan, 50), pct(leshan, 90));
+        System.out.printf("Leshan/Gatehouse (median): %.2fx%n", pct(leshan, 50) / pct(ours, 50));
         BenchSummary.record("latency: bootstrap + registration, warm (median)", pct(ours, 50), pct(leshan, 50), "ms",
-            (double) pct(leshan, 50) / pct(ours, 50));
+            pct(leshan, 50) / pct(ours, 50));
         BenchSummary.record("latency: bootstrap + registration, warm (p90)", pct(ours, 90), pct(leshan, 90), "ms",
-            (double) pct(leshan, 90) / pct(ours, 90));
+            pct(leshan, 90) / pct(ours, 90));
     }
 
     private static long gatehouse(LeshanPeers peers, String ep) throws Exception {
@@ -75,7 +75,7 @@ public final class BootstrapLatency {
             if (nanos < 0) {
                 throw new IllegalStateException("gateway did not register within 30 s");
             }
-            return nanos / 1_000_000;
+            return nanos;
         }
     }
 
@@ -101,14 +101,15 @@ public final class BootstrapLatency {
         if (!registered.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("Leshan client did not register");
         }
-        long ms = (System.nanoTime() - start) / 1_000_000;
+        long nanos = System.nanoTime() - start;
         client.destroy(true);
-        return ms;
+        return nanos;
     }
 
-    private static long pct(List<Long> values, int p) {
-        List<Long> sorted = new ArrayList<>(values);
+    /** The p-th percentile of nanosecond times, in milliseconds. */
+    private static double pct(List<Long> nanos, int p) {
+        List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100));
+        return sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
     }
 }
