@@ -41,6 +41,11 @@ final class CaliforniumConnection implements Connection {
     private final Outgoing outgoing;
 
     CaliforniumConnection(PeerSpec peer, RequestHandler handler, CaliforniumTransport.Setup setup) throws TransportException {
+        this(peer, handler, setup, null);
+    }
+
+    /** @param spares plain endpoints started ahead (a plain connection takes one when there is one), or null */
+    CaliforniumConnection(PeerSpec peer, RequestHandler handler, CaliforniumTransport.Setup setup, SpareEndpoint spares) throws TransportException {
         this.peer = peer;
         InetSocketAddress address;
         try {
@@ -51,20 +56,31 @@ final class CaliforniumConnection implements Connection {
         this.destination = new AddressEndpointContext(address, serverName(peer), null);
         boolean secure = !(peer.security() instanceof PeerSecurity.NoSec);
         Configuration settings = setup.client(secure);
-        this.endpoint = new CoapEndpoint.Builder().setConnector(Connectors.create(peer, settings)).setConfiguration(settings).build();
+        SpareEndpoint.Spare spare = secure || spares == null ? null : spares.take();
+        this.endpoint = spare != null ? spare.endpoint()
+            : new CoapEndpoint.Builder().setConnector(Connectors.create(peer, settings)).setConfiguration(settings).build();
         // With DTLS only the peer this (client-only) connector handshaked with can send; without
         // it, the peer's address is the only proof of identity there is.
         this.resource = new HandlerResource(peer.name(), handler, from -> from.address().equals(address), setup.maxBody(), setup.executor(),
             setup.blocking());
-        endpoint.setMessageDeliverer(new ServerMessageDeliverer(resource, settings));
-        endpoint.setExecutors(setup.executor(), setup.timer());
+        ServerMessageDeliverer deliverer = new ServerMessageDeliverer(resource, settings);
         this.outgoing = new Outgoing(endpoint, setup.timer(), secure);
+        if (spare != null) {
+            spare.deliverer().to(deliverer);
+        } else {
+            endpoint.setMessageDeliverer(deliverer);
+            endpoint.setExecutors(setup.executor(), setup.timer());
+            start();
+        }
+        LOG.debug("Connection to {} ({}) on local port {}{}", peer.name(), peer.uri(), localPort(), spare != null ? ", started ahead" : "");
+    }
+
+    private void start() throws TransportException {
         try {
             endpoint.start();
         } catch (IOException e) {
             throw new TransportException(TransportException.Kind.CONFIGURATION, peer.name() + ": cannot open a local socket: " + e.getMessage(), e);
         }
-        LOG.debug("Connection to {} ({}) on local port {}", peer.name(), peer.uri(), localPort());
     }
 
     /** The TLS server name: /0/x/14 SNI when set, else the URI's host when it is a name rather than an address. */

@@ -70,6 +70,11 @@ public final class CaliforniumTransport implements CoapTransport {
             + "non-blocking handlers). 1 suits a node that only serves bootstraps, with a storage that writes behind: about a tenth "
             + "less CPU per bootstrap, but a handler that waits on that thread holds up every peer meanwhile")
         int protocol_threads() default PROTOCOL_THREADS;
+
+        @AttributeDefinition(description = "After a plain-CoAP connection that had to start its own endpoint, start one ahead for the "
+            + "next (the LwM2M server's right after a bootstrap): 2-4 ms off that connection, one more UDP socket and two threads "
+            + "until it is taken or closed unused after 30 s. DTLS connections are not affected")
+        boolean spare_endpoint() default true;
     }
 
     /**
@@ -96,6 +101,7 @@ public final class CaliforniumTransport implements CoapTransport {
     private final ExecutorService blocking = Executors.newFixedThreadPool(BLOCKING_THREADS, daemon("gatehouse-coap-handler"));
     private final DtlsHint dtlsHint;
     private final Thread warmup;
+    private final SpareEndpoint spares;
 
     /** A transport outside a framework (tests): nothing remembered between runs. */
     public CaliforniumTransport(Config config) {
@@ -117,6 +123,7 @@ public final class CaliforniumTransport implements CoapTransport {
         java.io.File hint = context == null ? null : context.getDataFile("dtls-used");
         this.dtlsHint = new DtlsHint(hint == null ? null : hint.toPath());
         this.warmup = config.warm_up() ? Warmup.start(setup, dtlsHint.expected()) : null;
+        this.spares = config.spare_endpoint() ? new SpareEndpoint(setup, timer, SpareEndpoint.IDLE) : null;
     }
 
     /**
@@ -138,6 +145,11 @@ public final class CaliforniumTransport implements CoapTransport {
         };
     }
 
+    /** The local port of the plain endpoint started ahead and not yet taken, or -1 (tests). */
+    int spareReadyPort() {
+        return spares == null ? -1 : spares.readyPort();
+    }
+
     /** What its endpoints are built from (the warm-up's test). */
     Setup setup() {
         return setup;
@@ -147,6 +159,9 @@ public final class CaliforniumTransport implements CoapTransport {
     public void deactivate() {
         if (warmup != null) {
             warmup.interrupt();
+        }
+        if (spares != null) {
+            spares.close();
         }
         executor.shutdownNow();
         timer.shutdownNow();
@@ -192,7 +207,7 @@ public final class CaliforniumTransport implements CoapTransport {
     @Override
     public Connection open(PeerSpec peer, RequestHandler handler) throws TransportException {
         dtlsHint.opened(!(peer.security() instanceof PeerSecurity.NoSec));
-        return new CaliforniumConnection(peer, handler, setup);
+        return new CaliforniumConnection(peer, handler, setup, spares);
     }
 
     @Override
