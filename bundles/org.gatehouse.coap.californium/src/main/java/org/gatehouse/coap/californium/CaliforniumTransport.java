@@ -73,7 +73,7 @@ public final class CaliforniumTransport implements CoapTransport {
 
         @AttributeDefinition(description = "After a plain-CoAP connection that had to start its own endpoint, start one ahead for the "
             + "next (the LwM2M server's right after a bootstrap): 2-4 ms off that connection, one more UDP socket and two threads "
-            + "until it is taken or closed unused after 30 s. DTLS connections are not affected")
+            + "until it is taken or closed unused after 2 s. DTLS connections are not affected")
         boolean spare_endpoint() default true;
     }
 

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SpareEndpoint implements AutoCloseable {
 
-    static final Duration IDLE = Duration.ofSeconds(30);
+    // Long enough for the pair (the registration follows a Finish within milliseconds), short enough that an idle gateway keeps none.
+    static final Duration IDLE = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(SpareEndpoint.class);
 
     /** A started endpoint and the switch its messages go through until a connection takes it. */
