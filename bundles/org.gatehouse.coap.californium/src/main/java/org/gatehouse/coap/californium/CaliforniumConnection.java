@@ -56,14 +56,15 @@ final class CaliforniumConnection implements Connection {
         this.destination = new AddressEndpointContext(address, serverName(peer), null);
         boolean secure = !(peer.security() instanceof PeerSecurity.NoSec);
         Configuration settings = setup.client(secure);
-        SpareEndpoint.Spare spare = secure || spares == null ? null : spares.take();
-        this.endpoint = spare != null ? spare.endpoint()
-            : new CoapEndpoint.Builder().setConnector(Connectors.create(peer, settings)).setConfiguration(settings).build();
         // With DTLS only the peer this (client-only) connector handshaked with can send; without
         // it, the peer's address is the only proof of identity there is.
         this.resource = new HandlerResource(peer.name(), handler, from -> from.address().equals(address), setup.maxBody(), setup.executor(),
             setup.blocking());
         ServerMessageDeliverer deliverer = new ServerMessageDeliverer(resource, settings);
+        // Taken last, once nothing before it can fail: a started spare dropped here would keep its socket and threads.
+        SpareEndpoint.Spare spare = secure || spares == null ? null : spares.take();
+        this.endpoint = spare != null ? spare.endpoint()
+            : new CoapEndpoint.Builder().setConnector(Connectors.create(peer, settings)).setConfiguration(settings).build();
         this.outgoing = new Outgoing(endpoint, setup.timer(), secure);
         if (spare != null) {
             spare.deliverer().to(deliverer);

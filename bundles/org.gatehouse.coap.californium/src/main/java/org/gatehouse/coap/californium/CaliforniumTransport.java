@@ -123,7 +123,7 @@ public final class CaliforniumTransport implements CoapTransport {
         java.io.File hint = context == null ? null : context.getDataFile("dtls-used");
         this.dtlsHint = new DtlsHint(hint == null ? null : hint.toPath());
         this.warmup = config.warm_up() ? Warmup.start(setup, dtlsHint.expected()) : null;
-        this.spares = config.spare_endpoint() ? new SpareEndpoint(setup, timer, SpareEndpoint.IDLE) : null;
+        this.spares = config.spare_endpoint() ? new SpareEndpoint(setup, blocking, SpareEndpoint.IDLE) : null;
     }
 
     /**

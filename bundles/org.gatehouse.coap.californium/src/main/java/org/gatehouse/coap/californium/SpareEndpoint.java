@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * A plain-CoAP endpoint started ahead of need. Starting one (a socket, its receiver and sender threads,
  * Californium's stack) takes 1–2 ms on a warm JVM and 2–4 ms in the middle of a bootstrap, and a gateway
  * opens its plain connections in pairs: the bootstrap server's, then the LwM2M server's right after
- * Bootstrap-Finish. So a plain connection that finds no spare has one started behind it, on the timer thread of
- * the transport's, for the next; a connection that takes one does not, and a spare unused for
+ * Bootstrap-Finish. So a plain connection that finds no spare has one started behind it, on a thread of the
+ * transport's that handlers may wait on (never the timer's: a start or a close takes milliseconds), for the next; a connection that takes one does not, and a spare unused for
  * {@code idle} is closed: a registered gateway keeps no extra socket. Until taken, a spare answers any
  * request 4.01, as a connection answers a stranger. DTLS endpoints are not kept ahead: their connector
  * is made from the account's credentials.
@@ -90,11 +90,19 @@ final class SpareEndpoint implements AutoCloseable {
                 endpoint.destroy();
                 return;
             }
-            setup.timer().schedule(() -> expire(spare), idle.toMillis(), TimeUnit.MILLISECONDS);
+            setup.timer().schedule(() -> run(() -> expire(spare)), idle.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException | RuntimeException e) {
             LOG.debug("No spare endpoint started ({}): the next plain connection starts its own", e.toString());
         } finally {
             making.set(false);
+        }
+    }
+
+    private void run(Runnable task) {
+        try {
+            maker.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run(); // the transport is stopping; its close destroys what is left
         }
     }
 

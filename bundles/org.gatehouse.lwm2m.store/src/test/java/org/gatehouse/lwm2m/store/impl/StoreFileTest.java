@@ -15,6 +15,7 @@ import org.gatehouse.lwm2m.model.LwM2mObjectInstance;
 import org.gatehouse.lwm2m.model.LwM2mPath;
 import org.gatehouse.lwm2m.model.SingleResource;
 import org.gatehouse.lwm2m.model.Value;
+import org.gatehouse.lwm2m.store.StoreException;
 import org.gatehouse.lwm2m.store.StoreTransaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,15 +113,63 @@ class StoreFileTest {
         commit(new FileObjectStore(dir), 1, 10);
         commit(new FileObjectStore(dir), 2, 10); // revision 2, in slot b
         Files.move(slot(1), dir.resolve(StoreFile.LEGACY)); // as an earlier build left it: one file, same format
-        Files.delete(slot(0));
-        Files.writeString(dir.resolve(StoreFile.LEGACY_TEMP), "a commit of the earlier build cut before its rename");
+        Files.writeString(slot(0), "damaged"); // and a slot that cannot be read beside it
+        Files.writeString(dir.resolve(StoreFile.LEGACY + StoreFile.TEMP), "a commit of the earlier build cut before its rename");
 
         FileObjectStore store = new FileObjectStore(dir);
-        assertTrue(Files.notExists(dir.resolve(StoreFile.LEGACY_TEMP)));
+        assertTrue(Files.notExists(dir.resolve(StoreFile.LEGACY + StoreFile.TEMP)));
         assertEquals(dir.resolve(StoreFile.LEGACY), store.file());
         assertEquals(2, valueIn(store));
         assertEquals(3, commit(store, 3, 10));
+        assertEquals(slot(0), store.file(), "the commit went over the damaged slot");
         assertTrue(Files.notExists(dir.resolve(StoreFile.LEGACY)));
+        assertEquals(3, valueIn(new FileObjectStore(dir)));
+    }
+
+    @Test
+    void an_earlier_builds_file_newer_than_the_slots_wins() throws Exception {
+        commit(new FileObjectStore(dir), 1, 10);
+        commit(new FileObjectStore(dir), 2, 10);
+        Path elsewhere = Files.createDirectory(dir.resolve("earlier-build"));
+        FileObjectStore earlier = new FileObjectStore(elsewhere);
+        for (int v = 1; v <= 3; v++) {
+            commit(earlier, 10 + v, 10);
+        }
+        // back on an earlier build for a while: it committed revision 3 into the one file it knows
+        Files.copy(earlier.file(), dir.resolve(StoreFile.LEGACY));
+
+        FileObjectStore store = new FileObjectStore(dir);
+        assertEquals(3, store.snapshot().revision());
+        assertEquals(13, valueIn(store));
+        assertEquals(4, commit(store, 4, 10));
+        assertTrue(Files.notExists(dir.resolve(StoreFile.LEGACY)));
+        assertEquals(4, valueIn(new FileObjectStore(dir)));
+    }
+
+    @Test
+    void a_first_commit_cut_before_its_slot_was_renamed_into_place_leaves_the_store_empty() throws Exception {
+        commit(new FileObjectStore(dir), 1, 3000);
+        byte[] image = Files.readAllBytes(slot(0));
+        Files.delete(slot(0));
+        Files.write(dir.resolve(StoreFile.SLOTS.get(0) + StoreFile.TEMP), Arrays.copyOf(image, image.length / 2));
+
+        FileObjectStore store = new FileObjectStore(dir);
+        assertEquals(0, store.snapshot().revision(), "never renamed, so never committed");
+        assertTrue(Files.notExists(dir.resolve(StoreFile.SLOTS.get(0) + StoreFile.TEMP)));
+        assertEquals(1, commit(store, 5, 10));
+        assertEquals(5, valueIn(new FileObjectStore(dir)));
+    }
+
+    @Test
+    void a_save_that_fails_keeps_the_previous_state_and_the_next_one_succeeds() throws Exception {
+        FileObjectStore store = new FileObjectStore(dir);
+        commit(store, 1, 10);
+        Files.createDirectory(slot(1)); // slot b cannot be written
+        assertThrows(StoreException.class, () -> commit(store, 2, 10));
+        assertEquals(1, valueIn(store));
+        assertEquals(1, valueIn(new FileObjectStore(dir)));
+        Files.delete(slot(1));
+        assertEquals(2, commit(store, 3, 10));
         assertEquals(3, valueIn(new FileObjectStore(dir)));
     }
 
