@@ -21,7 +21,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP;
-import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
@@ -133,7 +132,7 @@ class CaliforniumTransportTest {
             handled.add(r);
             return CoapResponse.content(0, "ok".getBytes(StandardCharsets.UTF_8));
         })) {
-            Response fromPeer = get(peerEndpoint(), c.localPort());
+            Response fromPeer = Fixtures.get(peerEndpoint(), c.localPort());
             assertNotNull(fromPeer, "no answer to the peer");
             assertEquals(CoAP.ResponseCode.CONTENT, fromPeer.getCode());
             assertEquals("/3/0", handled.poll().pathString());
@@ -141,7 +140,7 @@ class CaliforniumTransportTest {
             CoapEndpoint stranger = new CoapEndpoint.Builder().setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
             stranger.start();
             try {
-                Response refused = get(stranger, c.localPort());
+                Response refused = Fixtures.get(stranger, c.localPort());
                 assertNotNull(refused, "no answer to the stranger");
                 assertEquals(CoAP.ResponseCode.UNAUTHORIZED, refused.getCode());
                 assertTrue(handled.isEmpty(), "the stranger's request reached the handler: " + handled);
@@ -149,13 +148,6 @@ class CaliforniumTransportTest {
                 stranger.destroy();
             }
         }
-    }
-
-    private static Response get(Endpoint from, int port) throws InterruptedException {
-        Request get = Request.newGet();
-        get.setURI("coap://127.0.0.1:" + port + "/3/0");
-        from.sendRequest(get);
-        return get.waitForResponse(WAIT.toMillis());
     }
 
     @Test

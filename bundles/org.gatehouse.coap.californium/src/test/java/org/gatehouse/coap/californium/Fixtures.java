@@ -17,6 +17,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.network.Endpoint;
+
 /** Test material: transports with short timers, EC keys, the certificates of src/test/resources/pki. */
 final class Fixtures {
     private Fixtures() {
@@ -59,6 +63,14 @@ final class Fixtures {
             Object v = values.get(method.getName());
             return v != null ? v : method.getDefaultValue();
         }));
+    }
+
+    /** A GET of /3/0 from {@code from} to a local port; the response, or null after 5 s. */
+    static Response get(Endpoint from, int port) throws InterruptedException {
+        Request get = Request.newGet();
+        get.setURI("coap://127.0.0.1:" + port + "/3/0");
+        from.sendRequest(get);
+        return get.waitForResponse(5000);
     }
 
     static InetSocketAddress anyLoopbackPort() {

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP;
-import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
@@ -89,14 +88,14 @@ class SpareEndpointTest {
                 assertEquals(spare, second.localPort(), "the second connection took the endpoint started ahead");
                 assertEquals(-1, transport.spareReadyPort(), "a connection that took the spare starts none");
                 assertEquals(ResponseCode.CREATED, second.send(CoapRequest.of(Method.POST, "/rd"), WAIT).code());
-                Response fromPeer = get(peerEndpoint(), spare);
+                Response fromPeer = Fixtures.get(peerEndpoint(), spare);
                 assertNotNull(fromPeer, "no answer to the peer");
                 assertEquals(CoAP.ResponseCode.CHANGED, fromPeer.getCode());
                 assertEquals("/3/0", handled.poll().pathString());
                 CoapEndpoint stranger = new CoapEndpoint.Builder().setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
                 stranger.start();
                 try {
-                    assertEquals(CoAP.ResponseCode.UNAUTHORIZED, get(stranger, spare).getCode());
+                    assertEquals(CoAP.ResponseCode.UNAUTHORIZED, Fixtures.get(stranger, spare).getCode());
                     assertTrue(handled.isEmpty(), "the stranger's request reached the handler: " + handled);
                 } finally {
                     stranger.destroy();
@@ -112,7 +111,7 @@ class SpareEndpointTest {
             assertNull(spares.take(), "none at first: one is started for the next call");
             await().atMost(WAIT).until(() -> spares.readyPort() > 0);
             int port = spares.readyPort();
-            Response refused = get(peerEndpoint(), port);
+            Response refused = Fixtures.get(peerEndpoint(), port);
             assertNotNull(refused, "the spare did not answer");
             assertEquals(CoAP.ResponseCode.UNAUTHORIZED, refused.getCode(), "a spare nobody took refuses every request");
             await().atMost(WAIT).until(() -> spares.readyPort() == -1);
@@ -135,12 +134,5 @@ class SpareEndpointTest {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(port))) {
             assertEquals(port, s.getLocalPort(), "the spare's socket was closed");
         }
-    }
-
-    private static Response get(Endpoint from, int port) throws InterruptedException {
-        Request get = Request.newGet();
-        get.setURI("coap://127.0.0.1:" + port + "/3/0");
-        from.sendRequest(get);
-        return get.waitForResponse(WAIT.toMillis());
     }
 }
