@@ -6,12 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/pcsc-up.sh
 bash scripts/pg-up.sh
+# A command the tests run, from its Debian package when missing
+need() {
+  command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2"; }
+}
 # SshShellIT runs bin/gatehouse-shell, which is OpenSSH's ssh underneath, and makes its key with ssh-keygen
-if ! command -v ssh >/dev/null || ! command -v ssh-keygen >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssh-client
-fi
+need ssh openssh-client
+need ssh-keygen openssh-client
 # ConsoleTerminalIT runs bin/gatehouse at a pseudo-terminal through script(1) (util-linux, Debian's bsdutils)
-if ! command -v script >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends bsdutils
-fi
+need script bsdutils
 exec mvn -B verify "$@"

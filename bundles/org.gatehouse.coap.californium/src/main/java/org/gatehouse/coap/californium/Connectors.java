@@ -32,7 +32,7 @@ final class Connectors {
         InetSocketAddress local = new InetSocketAddress(0);
         PeerSecurity security = peer.security();
         if (security instanceof PeerSecurity.NoSec) {
-            return new UDPConnector(local, config);
+            return plain(config);
         }
         DtlsConnectorConfig.Builder b = DtlsConnectorConfig.builder(config).setAddress(local);
         if (security instanceof PeerSecurity.Psk psk) {
@@ -60,6 +60,11 @@ final class Connectors {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new TransportException(TransportException.Kind.CONFIGURATION, peer.name() + ": DTLS configuration refused: " + e.getMessage(), e);
         }
+    }
+
+    /** A plain-CoAP connector on a local port of the system's choosing: every NoSec connection's, and a spare's. */
+    static Connector plain(Configuration config) {
+        return new UDPConnector(new InetSocketAddress(0), config);
     }
 
     /** A listener's connector: UDP, or DTLS in the server role whose resolver decides at each handshake. */

@@ -1,7 +1,6 @@
 package org.gatehouse.coap.californium;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,7 +13,6 @@ import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.server.MessageDeliverer;
-import org.eclipse.californium.elements.UDPConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * A plain-CoAP endpoint started ahead of need. Starting one (a socket, its receiver and sender threads,
  * Californium's stack) takes 1–2 ms on a warm JVM and 2–4 ms in the middle of a bootstrap, and a gateway
  * opens its plain connections in pairs: the bootstrap server's, then the LwM2M server's right after
- * Bootstrap-Finish. So a plain connection that finds no spare has one started behind it, on a thread of the
- * transport's that handlers may wait on (never the timer's: a start or a close takes milliseconds), for the next; a connection that takes one does not, and a spare unused for
- * {@code idle} is closed: a registered gateway keeps no extra socket. Until taken, a spare answers any
+ * Bootstrap-Finish. So a plain connection that finds no spare has one started behind it for the next, on a
+ * thread of the transport's that handlers may wait on (never the timer's: a start or a close takes
+ * milliseconds); a connection that takes one does not, and a spare unused for {@code idle} is closed: a
+ * registered gateway keeps no extra socket. Until taken, a spare answers any
  * request 4.01, as a connection answers a stranger. DTLS endpoints are not kept ahead: their connector
  * is made from the account's credentials.
  */
@@ -80,8 +79,8 @@ final class SpareEndpoint implements AutoCloseable {
     private void make() {
         try {
             Handoff handoff = new Handoff();
-            CoapEndpoint endpoint = new CoapEndpoint.Builder().setConnector(new UDPConnector(new InetSocketAddress(0), setup.client()))
-                .setConfiguration(setup.client()).build();
+            CoapEndpoint endpoint = new CoapEndpoint.Builder().setConnector(Connectors.plain(setup.client())).setConfiguration(setup.client())
+                .build();
             endpoint.setMessageDeliverer(handoff);
             endpoint.setExecutors(setup.executor(), setup.timer());
             endpoint.start();
