@@ -207,8 +207,9 @@ class SmartcardBootstrapTest extends WithLeshan {
 
         // 3. the card is pulled: its configuration is withdrawn and the gateway leaves the server it gave
         vpcd.remove();
+        // Leshan's listeners hear of the de-registration after its registration store dropped it: wait for both
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> gw.store.snapshot().objects().get(0) == null
-            && second.server.getRegistrationService().getByEndpoint(ep) == null);
+            && second.server.getRegistrationService().getByEndpoint(ep) == null && next.contains("unregistered " + ep));
         assertFalse(mode.status().digest().isPresent());
         assertEquals(null, gw.store.snapshot().objects().get(1), "no card-derived Server instance left");
         assertTrue(next.contains("registered " + ep) && next.contains("unregistered " + ep), next.toString());
